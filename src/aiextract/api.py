@@ -1,0 +1,101 @@
+"""The Python entry points: ``extract`` one article, ``extract_many`` a stream of them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from aiextract.errors import InputError
+from aiextract.extensions import register_extensions
+from aiextract.normalize.published import coerce_published
+from aiextract.pipeline import load
+from aiextract.records import Article
+
+_DEFAULT_NLP: Language | None = None
+
+
+def default_nlp() -> Language:
+    """The pipeline with default settings, loaded once per process."""
+    global _DEFAULT_NLP
+    if _DEFAULT_NLP is None:
+        _DEFAULT_NLP = load()
+    return _DEFAULT_NLP
+
+
+def _prepare(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
+    """A tokenised ``Doc`` carrying its id and publication date, ready for the pipes."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.published = coerce_published(published)
+    doc._.doc_id = None if doc_id is None else str(doc_id)
+    return doc
+
+
+def extract(
+    text: str,
+    *,
+    published: Any = None,
+    doc_id: str | None = None,
+    nlp: Language | None = None,
+) -> Article:
+    """Find the organisations, people, amounts, dates and deals of one French article.
+
+    ``published`` is a ``date``, a ``datetime`` or an ISO string (``"2024-04"`` is fine);
+    relative dates (« hier », « en juin dernier ») are resolved against it.
+    """
+    nlp = nlp or default_nlp()
+    doc = nlp(_prepare(nlp, text, published, doc_id))
+    return Article.from_doc(doc)
+
+
+def _as_item(item: Any) -> tuple[Any, Any, Any, dict[str, Any]]:
+    """``(text, published, id, extra fields)`` of a str or a mapping."""
+    if isinstance(item, str):
+        return item, None, None, {}
+    if isinstance(item, Mapping):
+        extra = {k: v for k, v in item.items() if k not in ("id", "text", "published")}
+        return item.get("text"), item.get("published"), item.get("id"), extra
+    raise InputError(f"an item must be a str or a dict with 'text', not {type(item).__name__}")
+
+
+def extract_many(
+    items: Iterable[str | Mapping[str, Any]],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[Article]:
+    """Stream ``Article`` records for ``items``, in order, one per item.
+
+    Items are strings or dicts with ``text`` and optional ``id`` and ``published``;
+    other keys are carried through to ``Article.extra``. An item that cannot be
+    processed yields an ``Article`` with its ``error`` set instead of stopping the run.
+    """
+    nlp = nlp or default_nlp()
+
+    def with_context() -> Iterator[tuple[Doc, dict[str, Any]]]:
+        for index, item in enumerate(items):
+            doc_id = None
+            try:
+                text, published, doc_id, extra = _as_item(item)
+                doc = _prepare(nlp, text, published, doc_id)
+                yield doc, {"index": index, "id": doc_id, "extra": extra, "error": None}
+            except Exception as exc:  # one bad article must not stop the corpus
+                context = {"index": index, "id": doc_id, "extra": {}, "error": str(exc)}
+                yield nlp.make_doc(""), context
+
+    for doc, context in nlp.pipe(
+        with_context(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
+        doc_id = None if context["id"] is None else str(context["id"])
+        if context["error"]:
+            yield Article.failed(doc_id, context["error"])
+            continue
+        article = Article.from_doc(doc, doc_id=doc_id)
+        article.extra = context["extra"]
+        yield article

@@ -1,0 +1,89 @@
+"""Custom attributes on ``Doc`` and ``Span``: where the components leave their results.
+
+Every stored value is plain data (str, int, float, bool, list, dict, None) so that a
+``Doc`` survives ``to_bytes``/``from_bytes``, ``DocBin`` and ``nlp.pipe(n_process=2)``,
+which all serialise ``doc.user_data`` with msgpack. Typed views are built from these
+plain values by :mod:`aiextract.records`.
+
+Span groups written by the components (``doc.spans[key]``):
+
+``orgs``      organisation mentions; ``span.kb_id_`` is the canonical name
+``people``    person mentions; ``span.kb_id_`` is the canonical name
+``products``  product, model and service mentions; ``span.kb_id_`` is the maker's name, or ""
+``money``     monetary amounts; ``span._.money`` holds the normalised amount
+``dates``     dates and periods; ``span._.date`` holds the normalised value
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+ORGS_KEY = "orgs"
+PEOPLE_KEY = "people"
+PRODUCTS_KEY = "products"
+MONEY_KEY = "money"
+DATES_KEY = "dates"
+
+
+def _sorted_group(key: str):
+    def getter(doc: Doc) -> list[Span]:
+        if key not in doc.spans:
+            return []
+        return sorted(doc.spans[key], key=lambda s: (s.start_char, s.end_char))
+
+    return getter
+
+
+def _canonical_names(key: str):
+    def getter(doc: Doc) -> list[str]:
+        names: list[str] = []
+        seen: set[str] = set()
+        for span in _sorted_group(key)(doc):
+            name = span.kb_id_ or span.text
+            if name not in seen:
+                seen.add(name)
+                names.append(name)
+        return names
+
+    return getter
+
+
+def _canonical(span: Span) -> str:
+    return span.kb_id_ or span.text
+
+
+DOC_EXTENSIONS = {
+    # Set by the caller before the pipeline runs, or by the dates component when the
+    # article shows its own date: ISO 8601, possibly partial ("2024", "2024-04").
+    "published": {"default": None},
+    "doc_id": {"default": None},
+    # Views over the span groups, in text order.
+    "orgs": {"getter": _canonical_names(ORGS_KEY)},
+    "people": {"getter": _canonical_names(PEOPLE_KEY)},
+    "products": {"getter": _sorted_group(PRODUCTS_KEY)},
+    "money": {"getter": _sorted_group(MONEY_KEY)},
+    "dates": {"getter": _sorted_group(DATES_KEY)},
+    # Set by the deals component: a list of deal dicts in the GUIDELINES schema, plus
+    # "evidence", "start", "end" and "confidence".
+    "deals": {"default": None},
+}
+
+SPAN_EXTENSIONS = {
+    # {"value": "30000000000" (Decimal as str), "currency": "USD" | None,
+    #  "max": str | None, "qualifier": str | None,
+    #  "equivalent": [start_char, end_char] | None}
+    "money": {"default": None},
+    # {"value": "2023-11-20" | None, "relative": bool}
+    "date": {"default": None},
+    "canonical": {"getter": _canonical},
+}
+
+
+def register_extensions() -> None:
+    """Declare aiextract's attributes once per process (safe to call again)."""
+    for name, kwargs in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, **kwargs)
+    for name, kwargs in SPAN_EXTENSIONS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, **kwargs)

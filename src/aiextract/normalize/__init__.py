@@ -1,0 +1,1 @@
+"""Pure normalisation functions: amounts, dates, names. No spaCy import here."""

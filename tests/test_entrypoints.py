@@ -1,0 +1,33 @@
+"""Each factory is declared as a spacy_factories entry point and loads by name."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import pytest
+import spacy
+
+FACTORIES = ["aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals"]
+
+
+@pytest.mark.parametrize("factory", FACTORIES)
+def test_factory_is_an_entry_point(factory):
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert factory in names
+
+
+@pytest.mark.parametrize("factory", FACTORIES)
+def test_blank_french_pipeline_adds_factory_by_name(factory):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe(factory)
+    doc = nlp("Texte court sans entité.")
+    assert doc is not None
+    assert factory in nlp.pipe_names
+
+
+def test_blank_pipeline_with_all_components_runs():
+    nlp = spacy.blank("fr")
+    for factory in FACTORIES:
+        nlp.add_pipe(factory)
+    doc = nlp("La société Alpha a acquis Beta pour 20 millions d'euros en 2023.")
+    assert doc._.deals is not None

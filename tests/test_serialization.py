@@ -1,0 +1,45 @@
+"""A pipeline saved with nlp.to_disk loads back with spacy.load and gives the same results."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+import aiextract
+from aiextract.records import Article
+
+TEXTS = [
+    "Publié le 12 février 2025\nLe groupe Nexalis rachète la start-up Quantiq pour 80 millions "
+    "d'euros. Le rachat de Quantiq par Nexalis serait finalisé en juin.",
+    "La fintech bordelaise Payflow lève 12 millions d'euros auprès de Partech et d'Eurazeo.",
+    "Mercredi, Orange a signé un contrat de 40 millions d'euros avec Capgemini.",
+]
+
+
+def _dicts(nlp, texts):
+    return [Article.from_doc(doc).to_dict() for doc in nlp.pipe(texts)]
+
+
+def test_to_disk_then_spacy_load_gives_same_results(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert reloaded.pipe_names == nlp.pipe_names
+    assert _dicts(reloaded, TEXTS) == _dicts(nlp, TEXTS)
+
+
+def test_doc_results_survive_to_bytes_and_docbin(nlp):
+    docs = list(nlp.pipe(TEXTS))
+    before = [Article.from_doc(d).to_dict() for d in docs]
+    again = [Doc(nlp.vocab).from_bytes(d.to_bytes()) for d in docs]
+    assert [Article.from_doc(d).to_dict() for d in again] == before
+    docbin = DocBin(store_user_data=True, docs=docs)
+    restored = list(DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab))
+    assert [Article.from_doc(d).to_dict() for d in restored] == before
+
+
+def test_extract_with_reloaded_pipeline(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "p")
+    reloaded = spacy.load(tmp_path / "p")
+    a = aiextract.extract(TEXTS[1], nlp=reloaded).to_dict()
+    b = aiextract.extract(TEXTS[1], nlp=nlp).to_dict()
+    assert a == b

@@ -7,7 +7,7 @@ A table has a header line naming its columns; blank lines and lines starting wit
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +18,7 @@ def _rows(lines: list[str]) -> tuple[dict[str, str], ...]:
     return tuple({k: (v or "").strip() for k, v in row.items() if k} for row in reader)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of the packaged table ``name`` (cached: tables are read once per process)."""
     text = resources.files("aiextract.data").joinpath(name).read_text(encoding="utf-8")

@@ -1,32 +1,745 @@
-"""Organisations and people (placeholder: the model's ORG and PER entities as they are)."""
+"""Organisations and people: found, cleaned and named canonically.
+
+The component combines four cheap sources, in this order of trust:
+
+1. a gazetteer of well-known organisations and products (``data/gazetteer.tsv``),
+   matched with a case-sensitive ``PhraseMatcher`` built once;
+2. context cues (« la société X », « le fonds X », « X, la start-up ... »,
+   ``data/org_cues.tsv``) that make unknown names organisations;
+3. the model's own ``ORG``/``PER`` entities (and ``MISC``/``LOC`` ones rescued by a
+   cue or a company suffix such as « AI », « Capital », « SAS »), filtered: products,
+   places, events, generic acronyms and page boilerplate are dropped
+   (``data/non_orgs.tsv``);
+4. civil titles (« M. Altman ») for people the model missed.
+
+Results: ``doc.spans["orgs"]``, ``doc.spans["people"]`` (``kb_id_`` = canonical name),
+``doc.spans["products"]`` (``kb_id_`` = the maker, or ""), and ``doc.ents`` updated so
+that ``ORG``/``PER`` entities reflect these decisions.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, register_extensions
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path, filter_spans
+
+from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, register_extensions
+from aiextract.lexicon import load_table, load_table_file
+from aiextract.normalize.names import (
+    canonical_orgs,
+    canonical_people,
+    clean_name,
+    is_handle,
+    name_key,
+    split_glued,
+    split_glued_elision,
+)
+
+GAZETTEER_COLUMNS = ("name", "aliases", "type", "maker", "category", "flags")
+
+# Last words that make a name a company (« Inflection AI », « Kyber Capital »).
+ORG_SUFFIXES = frozenset(
+    """AI Labs Lab Capital Ventures Partners Technologies Technology Tech Group Groupe SA SAS
+    SASU SE SCA Inc Inc. Ltd Ltd. LLC LLP GmbH AG NV BV Plc plc Holdings Holding Systems
+    Robotics Therapeutics Biotech Energy Energies Bank Corp Corp. Corporation Company
+    Investments Investment Management Networks Software Solutions Analytics Security
+    Semiconductor Semiconductors Industries Motors Pharma Media Studios Games Foundation
+    Fondation Consulting Associés Avocats Finance Gestion Invest Computing Dynamics""".split()
+)
+
+# First words of public bodies and institutions (« Autorité de la concurrence »).
+INSTITUTION_HEADS = frozenset(
+    """Autorité Banque Caisse Ministère Agence Commission Conseil Cour Office Institut
+    Université École Fondation Fédération Direction Haute Tribunal Parlement Sénat
+    Assemblée Centre Chambre Comité Confédération Syndicat Association Groupe Société
+    Compagnie Fonds Mutuelle Crédit Secrétariat Observatoire Académie Laboratoire""".split()
+)
+
+DETERMINERS = frozenset(
+    "la le l' l’ les une un cette ce cet sa son ses leur notre du au aux des de d' d’".split()
+)
+CUE_PREPOSITIONS = frozenset("de d' d’ par avec chez pour à entre et".split())
+
+# Words after a name that say « this is an organisation acting » (for ambiguous names
+# such as X: « X a été valorisée », « X investit »).
+ORG_VERB_LEMMAS = frozenset(
+    """racheter valoriser lever investir acquérir vendre céder fusionner valoir employer
+    licencier recruter embaucher financer absorber signer détenir posséder""".split()
+)
+ORG_OBJECT_NOUNS = frozenset(
+    """rachat acquisition valorisation capital actionnaire actionnaires propriétaire
+    propriétaires fusion cession vente dirigeant dirigeants patron directeur directrice
+    président présidente fondateur fondatrice cofondateur cofondatrice salariés employés
+    conseil filiale maison""".split()
+)
+# « compte sur Y », « publié sur Y »: Y is a medium people post on.
+MEDIUM_CONTEXT = frozenset(
+    """compte comptes profil page chaîne publié publiée posté postée écrit écrite partagé
+    partagée exprimé exprimée message messages vidéo tweet billet inscrivez-vous
+    disponible disponibles""".split()
+)
+PLACE_HEADS = frozenset("géant firme entreprise groupe société compagnie ville".split())
+APPOSITION_VERBS = re.compile(
+    r"^,?\s*(?:basée?s?|installée?s?|implantée?s?|domiciliée?s?|établie?s?)\s+(?:à|en|au|aux)\b"
+    r"|^,?\s*dont\s+le\s+siège",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- boilerplate
+
+_LATIN = frozenset(
+    """lorem ipsum dolor amet consectetur adipiscing elit eiusmod tempor incididunt labore
+    dolore magna aliqua nec vis ei eu ex mei hinc partem cu eos ius pri usu quo nihil nihilmei
+    detraxit periculis pericula euripidis torquatos phaedrum alienum eam sit nam ut enim
+    veniam quis nostrud exercitation ullamco laboris nisi aliquip commodo consequat duis
+    aute irure reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur
+    sint occaecat cupidatat proident sunt culpa officia deserunt mollit anim""".split()
+)
+_ENGLISH_ONLY = frozenset(
+    """the and my me your our you of on with to for all this that is are follow subscribe
+    share like followers subscribers views likes sign login log read more click here
+    privacy policy terms""".split()
+)
+_FRENCH_FUNCTION = frozenset(
+    """le la les de des du un une et en au aux est sont dans pour par sur avec que qui
+    ne pas ce cette ces il elle ils elles son sa ses leur""".split()
+)
+_UI_WORDS = frozenset(
+    """partager partagez accueil chercher rechercher recherche menu commentaire
+    commentaires ajouter répondre connexion inscription newsletter abonnez-vous
+    s'abonner publicité cookies imprimer envoyer copier lien facebook twitter linkedin
+    instagram youtube tiktok whatsapp pinterest telegram email e-mail follow subscribe
+    share like tweet followers subscribers fans abonnés vues me us""".split()
+)
+_BOILER_LINE = re.compile(
+    r"""^\s*(?:
+        (?:Accueil|Home)\s*[-–›>»/|]              # breadcrumbs: « Accueil - Tech - ... »
+      | [\d.,\s]+[KkMm]?\+?\s*$                  # follower counters: « 5M+ »
+      | [\d.,]+\s*[KkMm]?\+?\s+\w+\s+(?:followers|subscribers|abonnés|fans)\b
+      | .*\b(?:cookies?|consentement)\b.*\b(?:accept|navigation|paramétr|consent)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines that are page furniture, not article text.
+
+    Line-level heuristics: lorem ipsum, short English UI lines (« Follow Me »),
+    follower counters, breadcrumbs, cookie banners, share buttons, bare lower-case
+    words on their own line (« facebook »).
+    """
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _is_boilerplate_line(stripped):
+            ranges.append((start, pos))
+    return ranges
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    if _BOILER_LINE.match(line):
+        return True
+    words = [w.lower() for w in _WORD.findall(line)]
+    if not words:
+        return False
+    latin = sum(w in _LATIN for w in words)
+    if latin >= 2 and latin >= 0.2 * len(words):
+        return True
+    if len(words) <= 12:
+        french = sum(w in _FRENCH_FUNCTION for w in words)
+        english = sum(w in _ENGLISH_ONLY for w in words)
+        if english and not french:
+            return True
+        ui = sum(w.strip(":") in _UI_WORDS for w in words)
+        if len(words) <= 4 and ui * 2 >= len(words):
+            return True
+    return len(words) == 1 and line.islower() and len(line) < 25
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entity: canonical name, org or product, maker, flags."""
+
+    name: str
+    type: str
+    maker: str
+    category: str
+    ambiguous: bool
+
+
+def _load_rows(path: str | None, extend: bool) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    if path is None or extend:
+        rows.extend(dict(r) for r in load_table("gazetteer.tsv"))
+    if path is not None:
+        user = [dict(r) for r in load_table_file(path)]
+        if not all("name" in r for r in user):
+            raise ValueError(
+                f"gazetteer {path!r} needs a header line with at least a 'name' column "
+                f"(columns: {', '.join(GAZETTEER_COLUMNS)})"
+            )
+        rows.extend(user)
+    return rows
 
 
 class OrgsComponent:
-    """Fill ``doc.spans["orgs"]`` and ``doc.spans["people"]``, canonical names in kb_id."""
+    """Fill ``doc.spans["orgs"]``, ``["people"]`` and ``["products"]``; canonical names in kb_id."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        gazetteer_path: str | None = None,
+        extend_gazetteer: bool = True,
+        overwrite_ents: bool = True,
+    ) -> None:
         register_extensions()
         self.name = name
+        self.nlp = nlp
+        self.gazetteer_path = gazetteer_path
+        self.extend_gazetteer = extend_gazetteer
+        self.overwrite_ents = overwrite_ents
+        self._pending: str | None = None
+        self.rows: list[dict[str, str]] = []
+        try:
+            self.set_gazetteer(_load_rows(gazetteer_path, extend_gazetteer))
+        except FileNotFoundError:
+            # spacy.load(path) after the user file moved: from_disk restores the copy.
+            self._pending = (
+                f"gazetteer file {gazetteer_path!r} not found: fix `gazetteer_path` in the "
+                "aiextract_orgs config, or load a pipeline saved with nlp.to_disk"
+            )
+            self.set_gazetteer(_load_rows(None, True))
+        self._load_lexicons()
+
+    # ------------------------------------------------------------------ data
+
+    def _load_lexicons(self) -> None:
+        self.non_orgs: dict[str, str] = {}
+        self.heads: set[str] = set()
+        for row in load_table("non_orgs.tsv"):
+            if row["kind"] == "head":
+                self.heads.add(row["term"].lower())
+            else:
+                self.non_orgs[" ".join(name_key(row["term"]))] = row["kind"]
+        self.cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for row in load_table("org_cues.tsv"):
+            words = tuple(t.lower_ for t in self.nlp.make_doc(row["cue"]))
+            self.cues.setdefault(words[0], []).append((words, row["strength"]))
+        for options in self.cues.values():
+            options.sort(key=lambda o: -len(o[0]))
+
+    def set_gazetteer(self, rows: Iterable[dict[str, str]]) -> None:
+        """Replace the gazetteer with ``rows`` (dicts with the TSV columns) and rebuild."""
+        self.rows = [
+            {k: (r.get(k) or "").strip() for k in GAZETTEER_COLUMNS} for r in rows if r.get("name")
+        ]
+        self.entries: list[Entry] = []
+        self.forms: dict[str, int] = {}
+        self.keys: dict[tuple[str, ...], int] = {}
+        for row in self.rows:
+            entry = Entry(
+                name=row["name"],
+                type=row["type"] or "org",
+                maker=row["maker"],
+                category=row["category"],
+                ambiguous="ambiguous" in row["flags"].split(","),
+            )
+            index = len(self.entries)
+            self.entries.append(entry)
+            forms = [row["name"], *(a for a in row["aliases"].split("|") if a.strip())]
+            for form in forms:
+                form = form.strip()
+                variants = {form}
+                if len(form) >= 5 and any(c.isupper() for c in form[1:]) and " " not in form:
+                    variants.add(form.lower())  # « openai » in a garbled title
+                for v in variants:
+                    self.forms[v] = index  # later rows (user rows) win
+                self.keys.setdefault(name_key(form), index)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        by_entry: dict[int, list[str]] = {}
+        for form, index in self.forms.items():
+            by_entry.setdefault(index, []).append(form)
+        for index, forms in by_entry.items():
+            self.matcher.add(f"aiextract_gaz_{index}", list(self.nlp.tokenizer.pipe(forms)))
+        self._match_index = {
+            self.nlp.vocab.strings[f"aiextract_gaz_{i}"]: i for i in by_entry
+        }
+        self.org_names = {e.name for e in self.entries if e.type == "org"}
+        self._pending = None
+
+    def lookup(self, text: str) -> Entry | None:
+        """The gazetteer entry written ``text`` exactly, else by key (case/accents)."""
+        index = self.forms.get(text)
+        if index is None:
+            key = name_key(text)
+            index = self.keys.get(key) if key else None
+            # A key match on a one-word name must not turn common words into companies.
+            if index is not None and len(key) == 1 and text.islower():
+                index = None
+        return None if index is None else self.entries[index]
+
+    # ------------------------------------------------------------------ context
+
+    def _cue_before(self, doc: Doc, start: int) -> tuple[str | None, int]:
+        """(strength, number of modifier tokens skipped) of a cue ending before ``start``."""
+        i = start - 1
+        skipped = 0
+        # Skip adjectives and « de capital-risque » / « d'IA » complements.
+        while i >= 0 and skipped < 4:
+            tok = doc[i]
+            if tok.pos_ == "ADJ" and tok.is_lower:
+                i -= 1
+                skipped += 1
+            elif (
+                i >= 1
+                and doc[i - 1].lower_ in ("de", "d'", "d’")
+                and (tok.is_lower or tok.text in ("IA", "AI"))
+                and not tok.is_punct
+                and tok.lower_ not in self.cues
+            ):
+                i -= 2
+                skipped += 2
+            else:
+                break
+        if i < 0:
+            return None, 0
+        for first in range(max(0, i - 3), i + 1):
+            for words, strength in self.cues.get(doc[first].lower_, ()):
+                end = first + len(words)
+                if end != i + 1:
+                    continue
+                if tuple(t.lower_ for t in doc[first:end]) != words:
+                    continue
+                if first == 0 or doc[first - 1].lower_ in DETERMINERS | CUE_PREPOSITIONS:
+                    return strength, skipped
+                # « Le géant américain » at a sentence start: determiner capitalised.
+                if doc[first - 1].lower_ in DETERMINERS:
+                    return strength, skipped
+        return None, 0
+
+    def _cue_after(self, doc: Doc, end: int) -> bool:
+        """« X, la start-up ... », « X, basée à ... »."""
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        tail = doc[end : min(len(doc), end + 5)]
+        if APPOSITION_VERBS.match(tail.text):
+            return True
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ in DETERMINERS:
+            j += 1
+        while j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+            j += 1
+        if j >= len(doc):
+            return False
+        return any(
+            tuple(t.lower_ for t in doc[j : j + len(w)]) == w and s == "strong"
+            for w, s in self.cues.get(doc[j].lower_, ())
+        )
+
+    def _org_context(self, doc: Doc, start: int, end: int) -> bool:
+        """Does the context make an ambiguous name (« X ») an acting organisation?"""
+        if self._cue_before(doc, start)[0] == "strong" or self._cue_after(doc, end):
+            return True
+        before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+        if len(before) == 2 and before[1] in ("de", "d'", "d’") and before[0] in ORG_OBJECT_NOUNS:
+            return True
+        for tok in doc[end : min(len(doc), end + 4)]:
+            if tok.is_punct and tok.text not in ("-",):
+                break
+            if tok.lemma_.lower() in ORG_VERB_LEMMAS or tok.lower_.startswith("valoris"):
+                return True
+        return False
+
+    def _place_context(self, doc: Doc, start: int, end: int) -> bool:
+        """« le géant de Redmond »: a one-word name after « géant/firme de » is a place."""
+        return (
+            end - start == 1
+            and start >= 2
+            and doc[start - 1].lower_ == "de"
+            and doc[start - 2].lower_ in PLACE_HEADS
+        )
+
+    @staticmethod
+    def _medium_context(doc: Doc, start: int) -> bool:
+        """« un compte sur NEURA KING », « publié sur Threads »: a medium, not a company."""
+        return (
+            start >= 2
+            and doc[start - 1].lower_ in ("sur", "via")
+            and doc[start - 2].lower_ in MEDIUM_CONTEXT
+        )
+
+    # ------------------------------------------------------------------ tests on names
+
+    def _non_org(self, text: str) -> str | None:
+        kind = self.non_orgs.get(" ".join(name_key(text)))
+        if kind:
+            return kind
+        words = text.split()
+        if len(words) > 1 and words[-1].lower() in self.heads:
+            return "head"
+        return None
+
+    @staticmethod
+    def _name_like(tok: Any) -> bool:
+        text = tok.text
+        if not text[:1].isalpha() and not text[:1].isdigit():
+            return False
+        if any(c.isupper() for c in text[1:]) or any(c.isdigit() for c in text):
+            return True
+        if tok.pos_ == "PROPN" and text[:1].isupper():
+            return True
+        return text[:1].isupper() and not tok.has_vector
+
+    def _org_shape_ok(self, span: Span, text: str) -> bool:
+        """Is a model ORG entity shaped like a real organisation name?"""
+        if not text or not (text[0].isupper() or text[0].isdigit() or re.match(r"[a-z]+[A-Z]", text)):
+            return False
+        words = text.split()
+        if words[0] in INSTITUTION_HEADS or words[-1] in ORG_SUFFIXES:
+            return True
+        toks = [
+            t for t in span if not t.is_punct and self._non_org(t.text) != "acronym" and t.text[:1].isalpha()
+        ]
+        if len(words) == 1 and text.isupper() and len(text) <= 1:
+            return False
+        return any(self._name_like(t) for t in toks)
+
+    @staticmethod
+    def _person_shape_ok(text: str) -> bool:
+        words = text.split()
+        if not 1 <= len(words) <= 4 or any(c.isdigit() for c in text):
+            return False
+        if len(words) == 1 and (text.isupper() or len(text) < 2):
+            return False
+        caps = 0
+        for w in words:
+            if w[0].isupper():
+                caps += 1
+            elif w.lower() not in ("de", "du", "des", "van", "von", "der", "da", "di", "le", "la", "ben", "bin", "al", "el") and not w.startswith(("d'", "d’")):
+                return False
+        return caps >= 1
+
+    # ------------------------------------------------------------------ main
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs, people = [], []
+        if self._pending:
+            raise ValueError(self._pending)
+        n = len(doc)
+        bad = [False] * n
+        for start, end in boilerplate_ranges(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    bad[i] = True
+        taken = [False] * n
+        orgs: list[tuple[int, int, str, str]] = []  # start, end, name, source
+        people: list[tuple[int, int, str]] = []
+        products: list[tuple[int, int, str]] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(taken[start:end]) and not any(bad[start:end])
+
+        def take(start: int, end: int) -> None:
+            for i in range(start, end):
+                taken[i] = True
+
+        model_per = {}
         for ent in doc.ents:
-            if ent.label_ == "ORG":
-                orgs.append(doc.char_span(ent.start_char, ent.end_char, "ORG", kb_id=ent.text))
-            elif ent.label_ == "PER":
-                people.append(doc.char_span(ent.start_char, ent.end_char, "PER", kb_id=ent.text))
-        doc.spans[ORGS_KEY] = [s for s in orgs if s is not None]
-        doc.spans[PEOPLE_KEY] = [s for s in people if s is not None]
+            if ent.label_ == "PER":
+                for i in range(ent.start, ent.end):
+                    model_per[i] = ent
+
+        # 1. Gazetteer.
+        spans = [
+            Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)
+        ]
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            s, e = span.start, span.end
+            if not free(s, e):
+                continue
+            entry = self.entries[self._match_index[span.label]]
+            per = model_per.get(s)
+            if per is not None and (per.end - per.start) > (e - s) and entry.type == "org":
+                if entry.ambiguous or not (per.start == s or per.end == e):
+                    continue  # « Alan » inside « Alan Turing »
+            if entry.type == "product":
+                while e < n and re.fullmatch(r"-?\d[\w.]*|-?[a-z]?\d+\w*|Plus|Pro|Turbo|Max|mini|Ultra", doc[e].text) and not doc[e].is_punct:
+                    e += 1
+                products.append((s, e, entry.maker))
+                take(s, e)
+                continue
+            if entry.ambiguous and not self._org_context(doc, s, e):
+                continue
+            orgs.append((s, e, entry.name, "gazetteer"))
+            take(s, e)
+
+        # 2. Strong cues before unknown names: « la société MGX », « la start-up Quantiq ».
+        self._cue_names(doc, free, take, orgs, model_per)
+
+        # 3. The model's entities.
+        known_names = {name for _, _, name, _ in orgs}
+        ent_texts = {e.text for e in doc.ents}
+
+        def known(text: str) -> bool:
+            return text in self.forms or text in known_names or text in ent_texts
+
+        deferred: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PER", "MISC", "LOC"):
+                continue
+            span = ent
+            if "\n" in span.text:
+                cut = span.text.index("\n")
+                span = doc.char_span(span.start_char, span.start_char + cut, alignment_mode="contract")
+                if span is None or len(span) == 0:
+                    continue
+            s, e = span.start, span.end
+            if not free(s, e):
+                continue
+            if any(t.text.startswith("@") for t in span) or (s > 0 and doc[s - 1].text == "@"):
+                continue
+            # Glued words and lost apostrophes: « MicrosoftLes », « dOpenAI Innovationsfr ».
+            repaired_any = False
+            for tok in span:
+                repaired = split_glued(tok.text, known) or split_glued_elision(tok.text, known)
+                if not repaired:
+                    continue
+                repaired_any = True
+                entry = self.lookup(repaired)
+                if entry is not None and entry.type == "org":
+                    orgs.append((tok.i, tok.i + 1, entry.name, "gazetteer"))
+                elif entry is None and e - s == 1:
+                    orgs.append((tok.i, tok.i + 1, repaired, "model"))
+            if repaired_any:
+                take(s, e)
+                continue
+            if self._medium_context(doc, s):
+                continue
+            if s > 0 and e < n and doc[s - 1].text == "(" and doc[e].text == ")":
+                deferred.append(span)
+                continue
+            self._decide(doc, span, ent.label_, orgs, people, products, take)
+
+        # Acronyms in parentheses: an organisation only when what they abbreviate is one.
+        for span in deferred:
+            s, e = span.start, span.end
+            if not free(s, e):
+                continue
+            owner = next((o for o in orgs if o[1] == s - 1), None)
+            if owner is not None:
+                orgs.append((s, e, owner[2], owner[3]))
+                take(s, e)
+            elif doc[s - 2].text[:1].isupper() and self._cue_before(doc, s - 1)[0]:
+                self._decide(doc, span, span.label_, orgs, people, products, take)
+
+        # 4. People the model missed behind a civil title (« M. Dupont », « Mme Martin »).
+        for i, tok in enumerate(doc[:-1]):
+            if tok.text in ("M.", "Mme", "Mlle", "MM.") and not taken[i + 1] and not bad[i + 1]:
+                j = i + 1
+                while j < n and j - i <= 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                    j += 1
+                if j > i + 1 and free(i + 1, j):
+                    people.append((i + 1, j, doc[i + 1 : j].text))
+                    take(i + 1, j)
+
+        self._write(doc, orgs, people, products)
         return doc
 
+    def _cue_names(self, doc, free, take, orgs, model_per) -> None:
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in self.cues:
+                continue
+            for words, strength in self.cues[tok.lower_]:
+                end = i + len(words)
+                if strength != "strong" or tuple(t.lower_ for t in doc[i:end]) != words:
+                    continue
+                if i == 0 or doc[i - 1].lower_ not in DETERMINERS | CUE_PREPOSITIONS:
+                    continue
+                j = end
+                skipped = 0
+                while j < n and skipped < 4:
+                    t = doc[j]
+                    if t.pos_ == "ADJ" and t.is_lower:
+                        j += 1
+                        skipped += 1
+                    elif (
+                        t.lower_ in ("de", "d'", "d’")
+                        and j + 1 < n
+                        and (doc[j + 1].is_lower or doc[j + 1].text in ("IA", "AI"))
+                        and doc[j + 1].is_alpha
+                    ):
+                        j += 2
+                        skipped += 2
+                    else:
+                        break
+                k = j
+                while k < n and k - j < 5:
+                    t = doc[k]
+                    if (
+                        t.text[:1].isupper()
+                        or re.match(r"[a-z]+[A-Z]", t.text)
+                        or (k > j and (t.text in ("&",) or t.text[:1].isdigit()))
+                    ) and not t.is_punct:
+                        k += 1
+                    else:
+                        break
+                if k == j or not free(j, k):
+                    break
+                if any(k2 in model_per for k2 in range(j, k)) and (k - j > 1 or skipped):
+                    break
+                text = clean_name(doc[j:k].text)
+                entry = self.lookup(text)
+                if entry is not None and entry.type == "product":
+                    break
+                if not text or self._non_org(text) or (text.isupper() and len(text) < 2):
+                    break
+                if k - j == 1 and not self._name_like(doc[j]) and doc[j].text in INSTITUTION_HEADS:
+                    break
+                orgs.append((j, k, entry.name if entry else text, "gazetteer" if entry else "cue"))
+                take(j, k)
+                break
 
-@Language.factory("aiextract_orgs", default_config={})
-def make_orgs(nlp: Language, name: str) -> OrgsComponent:
-    return OrgsComponent(nlp, name)
+    def _decide(self, doc, span, label, orgs, people, products, take) -> None:
+        s, e = span.start, span.end
+        person = label == "PER"
+        text = clean_name(span.text, person=person)
+        if not text:
+            return
+        entry = self.lookup(text)
+        if entry is not None and not (person and entry.ambiguous):
+            if entry.type == "product":
+                products.append((s, e, entry.maker))
+                take(s, e)
+            elif not entry.ambiguous or self._org_context(doc, s, e):
+                orgs.append((s, e, entry.name, "gazetteer"))
+                take(s, e)
+            return
+        if self._non_org(text) or self._place_context(doc, s, e):
+            return
+        words = text.split()
+        cue, skipped = self._cue_before(doc, s)
+        suffix = len(words) >= 2 and words[-1] in ORG_SUFFIXES
+        appos = self._cue_after(doc, e)
+        if suffix or cue == "strong" or appos:
+            if not person or suffix or len(words) == 1 or cue == "strong" and skipped == 0:
+                if self._org_shape_ok(span, text) or suffix:
+                    orgs.append((s, e, text, "cue"))
+                    take(s, e)
+                    return
+        if label == "ORG" or (cue == "weak" and label in ("MISC", "LOC")):
+            if self._org_shape_ok(span, text) and not all(
+                self._non_org(w) == "acronym" for w in words
+            ):
+                orgs.append((s, e, text, "model"))
+                take(s, e)
+            return
+        if person and self._person_shape_ok(text):
+            people.append((s, e, text))
+            take(s, e)
+
+    def _write(self, doc, orgs, people, products) -> None:
+        # People: fullest name the article uses.
+        person_names = canonical_people(name for _, _, name in people)
+        person_keys = [set(name_key(v)) for v in set(person_names.values())]
+        kept_orgs = []
+        for s, e, name, source in orgs:
+            # A model-only « ORG » that is part of a person's name (« Altman ») is that person.
+            if source == "model" and any(set(name_key(name)) <= k for k in person_keys):
+                people.append((s, e, name))
+            else:
+                kept_orgs.append((s, e, name, source))
+        person_names = canonical_people(name for _, _, name in people)
+        fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}
+        org_names = canonical_orgs([name for _, _, name, _ in kept_orgs], fixed=fixed)
+
+        org_spans = [Span(doc, s, e, label="ORG", kb_id=org_names[name]) for s, e, name, _ in kept_orgs]
+        per_spans = [Span(doc, s, e, label="PER", kb_id=person_names[name]) for s, e, name in people]
+        prod_spans = [Span(doc, s, e, label="PRODUCT", kb_id=maker) for s, e, maker in products]
+        doc.spans[ORGS_KEY] = sorted(org_spans, key=lambda x: x.start)
+        doc.spans[PEOPLE_KEY] = sorted(per_spans, key=lambda x: x.start)
+        doc.spans[PRODUCTS_KEY] = sorted(prod_spans, key=lambda x: x.start)
+        if not self.overwrite_ents:
+            return
+        ours = filter_spans(org_spans + per_spans)
+        occupied = set()
+        for span in ours:
+            occupied.update(range(span.start, span.end))
+        others = [
+            ent
+            for ent in doc.ents
+            if ent.label_ not in ("ORG", "PER")
+            and not occupied.intersection(range(ent.start, ent.end))
+        ]
+        doc.ents = sorted(filter_spans(ours + others), key=lambda x: x.start)
+
+    # ------------------------------------------------------------------ serialisation
+
+    def to_disk(self, path: str | Path, *, exclude: Sequence[str] = ()) -> None:
+        """Save the gazetteer actually in use (built-in rows plus the user's)."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        lines = ["\t".join(GAZETTEER_COLUMNS)]
+        for row in self.rows:
+            lines.append("\t".join(row[c].replace("\t", " ") for c in GAZETTEER_COLUMNS))
+        (path / "gazetteer.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Sequence[str] = ()) -> OrgsComponent:
+        """Restore the gazetteer saved by :meth:`to_disk`."""
+        path = ensure_path(path)
+        self.set_gazetteer(load_table_file(path / "gazetteer.tsv"))
+        return self
+
+    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"rows": self.rows})
+
+    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> OrgsComponent:
+        self.set_gazetteer(srsly.msgpack_loads(data)["rows"])
+        return self
+
+
+@Language.factory(
+    "aiextract_orgs",
+    default_config={"gazetteer_path": None, "extend_gazetteer": True, "overwrite_ents": True},
+)
+def make_orgs(
+    nlp: Language,
+    name: str,
+    *,
+    gazetteer_path: str | None = None,
+    extend_gazetteer: bool = True,
+    overwrite_ents: bool = True,
+) -> OrgsComponent:
+    """Organisations, people and products with canonical names.
+
+    ``gazetteer_path``: a TSV file of your own organisations/products (columns
+    ``name, aliases, type, maker, category, flags``); ``extend_gazetteer``: add it to the
+    built-in list (True) or use it instead (False); ``overwrite_ents``: update
+    ``doc.ents`` so that its ORG/PER entities match the decisions made here.
+    """
+    return OrgsComponent(
+        nlp,
+        name,
+        gazetteer_path=gazetteer_path,
+        extend_gazetteer=extend_gazetteer,
+        overwrite_ents=overwrite_ents,
+    )

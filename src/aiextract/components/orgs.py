@@ -68,6 +68,8 @@ DETERMINERS = frozenset(
 )
 CUE_PREPOSITIONS = frozenset("de d' d’ par avec chez pour à entre et".split())
 
+BUY_LEMMAS = frozenset(["racheter", "acquérir", "absorber"])
+
 # Words after a name that say « this is an organisation acting » (for ambiguous names
 # such as X: « X a été valorisée », « X investit »).
 ORG_VERB_LEMMAS = frozenset(
@@ -322,6 +324,8 @@ class OrgsComponent:
                 break
         if i < 0:
             return None, 0
+        if i >= 1 and doc[i].lower_ in ("de", "d'", "d’") and doc[i - 1].lower_ == "auprès":
+            return "weak", skipped  # « lève 5 millions auprès de Kima »
         for first in range(max(0, i - 3), i + 1):
             for words, strength in self.cues.get(doc[first].lower_, ()):
                 end = first + len(words)
@@ -495,6 +499,9 @@ class OrgsComponent:
         # 2. Strong cues before unknown names: « la société MGX », « la start-up Quantiq ».
         self._cue_names(doc, free, take, orgs, model_per)
 
+        # 2b. Unknown names ending with a company suffix: « Kyber Capital », « Nexalis Group ».
+        self._suffix_names(doc, free, take, orgs)
+
         # 3. The model's entities.
         known_names = {name for _, _, name, _ in orgs}
         ent_texts = {e.text for e in doc.ents}
@@ -619,6 +626,45 @@ class OrgsComponent:
                 take(j, k)
                 break
 
+    def _suffix_names(self, doc, free, take, orgs) -> None:
+        for k, tok in enumerate(doc):
+            if tok.text not in ORG_SUFFIXES or k == 0:
+                continue
+            j = k
+            while j > 0 and k - j < 3:
+                prev = doc[j - 1]
+                if prev.is_punct or prev.is_stop and prev.is_lower or not prev.text[:1].isupper():
+                    if not re.match(r"[a-z]+[A-Z]", prev.text):
+                        break
+                if self._non_org(prev.text) or prev.text in ORG_SUFFIXES:
+                    break
+                j -= 1
+            if j == k or not free(j, k + 1):
+                continue
+            # A capitalised common word at a sentence start is not a name (« Notre Group »).
+            if k - j == 1 and doc[j].is_sent_start and not self._name_like(doc[j]):
+                continue
+            text = clean_name(doc[j : k + 1].text)
+            entry = self.lookup(text)
+            if entry is not None and entry.type == "product":
+                continue
+            orgs.append((j, k + 1, entry.name if entry else text, "gazetteer" if entry else "cue"))
+            take(j, k + 1)
+
+    def _acts_as_org(self, doc: Doc, span: Span) -> bool:
+        """A one-word name bought, absorbed or raising money is a company, not a person."""
+        if len(span) != 1:
+            return False
+        s, e = span.start, span.end
+        if s >= 1 and doc[s - 1].lemma_.lower() in BUY_LEMMAS:
+            return True
+        if s >= 2 and doc[s - 1].lower_ in ("de", "d'", "d’") and doc[s - 2].lower_ in ORG_OBJECT_NOUNS:
+            return True
+        j = e
+        while j < len(doc) and j - e < 2 and doc[j].lower_ in ("a", "vient", "de", "va"):
+            j += 1
+        return j < len(doc) and doc[j].lemma_.lower() in BUY_LEMMAS | {"lever", "boucler"}
+
     def _decide(self, doc, span, label, orgs, people, products, take) -> None:
         s, e = span.start, span.end
         person = label == "PER"
@@ -646,8 +692,19 @@ class OrgsComponent:
                     orgs.append((s, e, text, "cue"))
                     take(s, e)
                     return
+        prefix_of_org = any(
+            o[3] != "model" and name_key(o[2])[: len(name_key(text))] == name_key(text)
+            for o in orgs
+        )
+        if prefix_of_org or (person and self._acts_as_org(doc, span)):
+            orgs.append((s, e, text, "model"))
+            take(s, e)
+            return
         if label == "ORG" or (cue == "weak" and label in ("MISC", "LOC")):
-            if self._org_shape_ok(span, text) and not all(
+            shape = self._org_shape_ok(span, text) or (
+                cue == "weak" and label == "MISC" and text[:1].isupper()
+            )
+            if shape and not all(
                 self._non_org(w) == "acronym" for w in words
             ):
                 orgs.append((s, e, text, "model"))

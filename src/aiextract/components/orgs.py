@@ -242,6 +242,7 @@ class OrgsComponent:
                 self.heads.add(row["term"].lower())
             else:
                 self.non_orgs[" ".join(name_key(row["term"]))] = row["kind"]
+        self.first_names = frozenset(r["name"] for r in load_table("first_names.tsv"))
         self.cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for row in load_table("org_cues.tsv"):
             words = tuple(t.lower_ for t in self.nlp.make_doc(row["cue"]))
@@ -273,6 +274,8 @@ class OrgsComponent:
                 variants = {form}
                 if len(form) >= 5 and any(c.isupper() for c in form[1:]) and " " not in form:
                     variants.add(form.lower())  # « openai » in a garbled title
+                if len(form) == 1:
+                    variants.add(form + ".")  # the tokenizer keeps « X. » as one token
                 for v in variants:
                     self.forms[v] = index  # later rows (user rows) win
                 self.keys.setdefault(name_key(form), index)
@@ -363,9 +366,15 @@ class OrgsComponent:
         """Does the context make an ambiguous name (« X ») an acting organisation?"""
         if self._cue_before(doc, start)[0] == "strong" or self._cue_after(doc, end):
             return True
-        before = [t.lower_ for t in doc[max(0, start - 2) : start]]
-        if len(before) == 2 and before[1] in ("de", "d'", "d’") and before[0] in ORG_OBJECT_NOUNS:
-            return True
+        # « rachat de X », « fusion de xAI et de X »: walk back over names and « et de ».
+        i = start - 1
+        while i >= 1 and start - i <= 8:
+            word = doc[i].lower_
+            if word in ("de", "d'", "d’") and doc[i - 1].lower_ in ORG_OBJECT_NOUNS:
+                return True
+            if not (word in ("de", "d'", "d’", "et", ",") or doc[i].text[:1].isupper()):
+                break
+            i -= 1
         for tok in doc[end : min(len(doc), end + 4)]:
             if tok.is_punct and tok.text not in ("-",):
                 break
@@ -558,7 +567,30 @@ class OrgsComponent:
             elif doc[s - 2].text[:1].isupper() and self._cue_before(doc, s - 1)[0]:
                 self._decide(doc, span, span.label_, orgs, people, products, take)
 
-        # 4. People the model missed behind a civil title (« M. Dupont », « Mme Martin »).
+        # 4a. « Demis Hassabis » untagged but « Hassabis » tagged elsewhere: first name + surname.
+        surnames = {name for _, _, name in people if " " not in name}
+        if surnames:
+            for tok in doc[1:]:
+                i = tok.i
+                if tok.text not in surnames or taken[i - 1] or bad[i - 1]:
+                    continue
+                prev = doc[i - 1]
+                if (
+                    prev.is_alpha
+                    and prev.text[:1].isupper()
+                    and not prev.is_stop
+                    and not self._non_org(prev.text)
+                    and (prev.text in self.first_names or self._name_like(prev))
+                ):
+                    if taken[i]:
+                        for k, (ps, pe, name) in enumerate(people):
+                            if ps == i and pe == i + 1:
+                                people[k] = (i - 1, i + 1, f"{prev.text} {tok.text}")
+                    else:
+                        people.append((i - 1, i + 1, f"{prev.text} {tok.text}"))
+                    taken[i - 1] = taken[i] = True
+
+        # 4b. People the model missed behind a civil title (« M. Dupont », « Mme Martin »).
         for i, tok in enumerate(doc[:-1]):
             if tok.text in ("M.", "Mme", "Mlle", "MM.") and not taken[i + 1] and not bad[i + 1]:
                 j = i + 1
@@ -627,8 +659,9 @@ class OrgsComponent:
                 break
 
     def _suffix_names(self, doc, free, take, orgs) -> None:
+        last = -1
         for k, tok in enumerate(doc):
-            if tok.text not in ORG_SUFFIXES or k == 0:
+            if tok.text not in ORG_SUFFIXES or k == 0 or k <= last:
                 continue
             j = k
             while j > 0 and k - j < 3:
@@ -639,7 +672,18 @@ class OrgsComponent:
                 if self._non_org(prev.text) or prev.text in ORG_SUFFIXES:
                     break
                 j -= 1
-            if j == k or not free(j, k + 1):
+            if j == k:
+                continue
+            while k + 1 < len(doc) and doc[k + 1].text in ORG_SUFFIXES:
+                k += 1  # « Helios Robotics Inc »
+            if (
+                doc[k].text in ("Inc", "Ltd", "Corp", "Co")
+                and k + 2 < len(doc)
+                and doc[k + 1].text == "."
+                and doc[k + 2].is_lower
+            ):
+                k += 1  # the dot of « Inc. » when the sentence goes on
+            if not free(j, k + 1):
                 continue
             # A capitalised common word at a sentence start is not a name (« Notre Group »).
             if k - j == 1 and doc[j].is_sent_start and not self._name_like(doc[j]):
@@ -650,6 +694,7 @@ class OrgsComponent:
                 continue
             orgs.append((j, k + 1, entry.name if entry else text, "gazetteer" if entry else "cue"))
             take(j, k + 1)
+            last = k
 
     def _acts_as_org(self, doc: Doc, span: Span) -> bool:
         """A one-word name bought, absorbed or raising money is a company, not a person."""
@@ -681,6 +726,18 @@ class OrgsComponent:
                 take(s, e)
             return
         if self._non_org(text) or self._place_context(doc, s, e):
+            return
+        words0 = text.split()
+        if (
+            not person
+            and 2 <= len(words0) <= 3
+            and words0[0] in self.first_names
+            and words0[-1] not in ORG_SUFFIXES
+            and self._person_shape_ok(text)
+            and self._cue_before(doc, s)[0] != "strong"
+        ):
+            people.append((s, e, text))
+            take(s, e)
             return
         words = text.split()
         cue, skipped = self._cue_before(doc, s)

@@ -372,7 +372,7 @@ class OrgsComponent:
             word = doc[i].lower_
             if word in ("de", "d'", "d’") and doc[i - 1].lower_ in ORG_OBJECT_NOUNS:
                 return True
-            if not (word in ("de", "d'", "d’", "et", ",") or doc[i].text[:1].isupper()):
+            if not (word in ("de", "d'", "d’", "et", ",") or not doc[i].text.islower()):
                 break
             i -= 1
         for tok in doc[end : min(len(doc), end + 4)]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -153,15 +154,16 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _is_boilerplate_line(line: str) -> bool:
-    if _BOILER_LINE.match(line):
+    head = line[:300]  # page furniture shows itself early; long lines are article text
+    if _BOILER_LINE.match(head):
         return True
-    words = [w.lower() for w in _WORD.findall(line)]
+    words = [w.lower() for w in _WORD.findall(head)]
     if not words:
         return False
     latin = sum(w in _LATIN for w in words)
     if latin >= 2 and latin >= 0.2 * len(words):
         return True
-    if len(words) <= 12:
+    if len(words) <= 12 and len(line) <= 300:
         french = sum(w in _FRENCH_FUNCTION for w in words)
         english = sum(w in _ENGLISH_ONLY for w in words)
         if english and not french:
@@ -249,6 +251,10 @@ class OrgsComponent:
             self.cues.setdefault(words[0], []).append((words, row["strength"]))
         for options in self.cues.values():
             options.sort(key=lambda o: -len(o[0]))
+        strings = self.nlp.vocab.strings
+        self._cue_hashes = {strings.add(w) for w in self.cues}
+        self._suffix_hashes = {strings.add(w) for w in ORG_SUFFIXES}
+        self._title_hashes = {strings.add(w) for w in ("M.", "Mme", "Mlle", "MM.")}
 
     def set_gazetteer(self, rows: Iterable[dict[str, str]]) -> None:
         """Replace the gazetteer with ``rows`` (dicts with the TSV columns) and rebuild."""
@@ -457,6 +463,13 @@ class OrgsComponent:
         if self._pending:
             raise ValueError(self._pending)
         n = len(doc)
+        ents = list(doc.ents)
+        if n:
+            arr = doc.to_array([ORTH, LOWER])
+            orths, lowers = arr[:, 0].tolist(), arr[:, 1].tolist()
+        else:
+            orths, lowers = [], []
+        strings = self.nlp.vocab.strings
         bad = [False] * n
         for start, end in boilerplate_ranges(doc.text):
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -476,7 +489,7 @@ class OrgsComponent:
                 taken[i] = True
 
         model_per = {}
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PER":
                 for i in range(ent.start, ent.end):
                     model_per[i] = ent
@@ -506,20 +519,20 @@ class OrgsComponent:
             take(s, e)
 
         # 2. Strong cues before unknown names: « la société MGX », « la start-up Quantiq ».
-        self._cue_names(doc, free, take, orgs, model_per)
+        self._cue_names(doc, lowers, free, take, orgs, model_per)
 
         # 2b. Unknown names ending with a company suffix: « Kyber Capital », « Nexalis Group ».
-        self._suffix_names(doc, free, take, orgs)
+        self._suffix_names(doc, orths, free, take, orgs)
 
         # 3. The model's entities.
         known_names = {name for _, _, name, _ in orgs}
-        ent_texts = {e.text for e in doc.ents}
+        ent_texts = {e.text for e in ents}
 
         def known(text: str) -> bool:
             return text in self.forms or text in known_names or text in ent_texts
 
         deferred: list[Span] = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in ("ORG", "PER", "MISC", "LOC"):
                 continue
             span = ent
@@ -570,11 +583,11 @@ class OrgsComponent:
         # 4a. « Demis Hassabis » untagged but « Hassabis » tagged elsewhere: first name + surname.
         surnames = {name for _, _, name in people if " " not in name}
         if surnames:
-            for tok in doc[1:]:
-                i = tok.i
-                if tok.text not in surnames or taken[i - 1] or bad[i - 1]:
+            surname_hashes = {strings.add(name) for name in surnames}
+            for i in range(1, n):
+                if orths[i] not in surname_hashes or taken[i - 1] or bad[i - 1]:
                     continue
-                prev = doc[i - 1]
+                tok, prev = doc[i], doc[i - 1]
                 if (
                     prev.is_alpha
                     and prev.text[:1].isupper()
@@ -591,8 +604,8 @@ class OrgsComponent:
                     taken[i - 1] = taken[i] = True
 
         # 4b. People the model missed behind a civil title (« M. Dupont », « Mme Martin »).
-        for i, tok in enumerate(doc[:-1]):
-            if tok.text in ("M.", "Mme", "Mlle", "MM.") and not taken[i + 1] and not bad[i + 1]:
+        for i in range(n - 1):
+            if orths[i] in self._title_hashes and not taken[i + 1] and not bad[i + 1]:
                 j = i + 1
                 while j < n and j - i <= 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
                     j += 1
@@ -600,15 +613,15 @@ class OrgsComponent:
                     people.append((i + 1, j, doc[i + 1 : j].text))
                     take(i + 1, j)
 
-        self._write(doc, orgs, people, products)
+        self._write(doc, ents, orgs, people, products)
         return doc
 
-    def _cue_names(self, doc, free, take, orgs, model_per) -> None:
+    def _cue_names(self, doc, lowers, free, take, orgs, model_per) -> None:
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in self.cues:
+        for i, low in enumerate(lowers):
+            if low not in self._cue_hashes:
                 continue
-            for words, strength in self.cues[tok.lower_]:
+            for words, strength in self.cues[doc[i].lower_]:
                 end = i + len(words)
                 if strength != "strong" or tuple(t.lower_ for t in doc[i:end]) != words:
                     continue
@@ -658,10 +671,10 @@ class OrgsComponent:
                 take(j, k)
                 break
 
-    def _suffix_names(self, doc, free, take, orgs) -> None:
+    def _suffix_names(self, doc, orths, free, take, orgs) -> None:
         last = -1
-        for k, tok in enumerate(doc):
-            if tok.text not in ORG_SUFFIXES or k == 0 or k <= last:
+        for k, orth in enumerate(orths):
+            if orth not in self._suffix_hashes or k == 0 or k <= last:
                 continue
             j = k
             while j > 0 and k - j < 3:
@@ -771,7 +784,7 @@ class OrgsComponent:
             people.append((s, e, text))
             take(s, e)
 
-    def _write(self, doc, orgs, people, products) -> None:
+    def _write(self, doc, ents, orgs, people, products) -> None:
         # People: fullest name the article uses.
         person_names = canonical_people(name for _, _, name in people)
         person_keys = [set(name_key(v)) for v in set(person_names.values())]
@@ -800,7 +813,7 @@ class OrgsComponent:
             occupied.update(range(span.start, span.end))
         others = [
             ent
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ not in ("ORG", "PER")
             and not occupied.intersection(range(ent.start, ent.end))
         ]

@@ -38,7 +38,6 @@ from aiextract.normalize.names import (
     canonical_orgs,
     canonical_people,
     clean_name,
-    is_handle,
     name_key,
     split_glued,
     split_glued_elision,
@@ -46,50 +45,57 @@ from aiextract.normalize.names import (
 
 GAZETTEER_COLUMNS = ("name", "aliases", "type", "maker", "category", "flags")
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one readable block."""
+    return frozenset(text.split())
+
+
 # Last words that make a name a company (« Inflection AI », « Kyber Capital »).
-ORG_SUFFIXES = frozenset(
+ORG_SUFFIXES = _words(
     """AI Labs Lab Capital Ventures Partners Technologies Technology Tech Group Groupe SA SAS
     SASU SE SCA Inc Inc. Ltd Ltd. LLC LLP GmbH AG NV BV Plc plc Holdings Holding Systems
     Robotics Therapeutics Biotech Energy Energies Bank Corp Corp. Corporation Company
     Investments Investment Management Networks Software Solutions Analytics Security
     Semiconductor Semiconductors Industries Motors Pharma Media Studios Games Foundation
-    Fondation Consulting Associés Avocats Finance Gestion Invest Computing Dynamics""".split()
+    Fondation Consulting Associés Avocats Finance Gestion Invest Computing Dynamics"""
 )
 
 # First words of public bodies and institutions (« Autorité de la concurrence »).
-INSTITUTION_HEADS = frozenset(
+INSTITUTION_HEADS = _words(
     """Autorité Banque Caisse Ministère Agence Commission Conseil Cour Office Institut
-    Université École Fondation Fédération Direction Haute Tribunal Parlement Sénat
-    Assemblée Centre Chambre Comité Confédération Syndicat Association Groupe Société
-    Compagnie Fonds Mutuelle Crédit Secrétariat Observatoire Académie Laboratoire""".split()
+    Université École Fondation Fédération Direction Haute Tribunal Parlement Sénat Assemblée
+    Centre Chambre Comité Confédération Syndicat Association Groupe Société Compagnie Fonds
+    Mutuelle Crédit Secrétariat Observatoire Académie Laboratoire"""
 )
 
-DETERMINERS = frozenset(
-    "la le l' l’ les une un cette ce cet sa son ses leur notre du au aux des de d' d’".split()
+TITLES = _words("""M. MM. Mme Mmes Mlle Dr Dr. Pr Pr. Me Mr Mr. Sir""")
+DETERMINERS = _words(
+    """la le l' l’ les une un cette ce cet sa son ses leur notre du au aux des de d' d’"""
 )
-CUE_PREPOSITIONS = frozenset("de d' d’ par avec chez pour à entre et".split())
+CUE_PREPOSITIONS = _words("""de d' d’ par avec chez pour à entre et""")
 
 BUY_LEMMAS = frozenset(["racheter", "acquérir", "absorber"])
 
 # Words after a name that say « this is an organisation acting » (for ambiguous names
 # such as X: « X a été valorisée », « X investit »).
-ORG_VERB_LEMMAS = frozenset(
+ORG_VERB_LEMMAS = _words(
     """racheter valoriser lever investir acquérir vendre céder fusionner valoir employer
-    licencier recruter embaucher financer absorber signer détenir posséder""".split()
+    licencier recruter embaucher financer absorber signer détenir posséder"""
 )
-ORG_OBJECT_NOUNS = frozenset(
+ORG_OBJECT_NOUNS = _words(
     """rachat acquisition valorisation capital actionnaire actionnaires propriétaire
     propriétaires fusion cession vente dirigeant dirigeants patron directeur directrice
     président présidente fondateur fondatrice cofondateur cofondatrice salariés employés
-    conseil filiale maison""".split()
+    conseil filiale maison"""
 )
 # « compte sur Y », « publié sur Y »: Y is a medium people post on.
-MEDIUM_CONTEXT = frozenset(
+MEDIUM_CONTEXT = _words(
     """compte comptes profil page chaîne publié publiée posté postée écrit écrite partagé
-    partagée exprimé exprimée message messages vidéo tweet billet inscrivez-vous
-    disponible disponibles""".split()
+    partagée exprimé exprimée message messages vidéo tweet billet inscrivez-vous disponible
+    disponibles"""
 )
-PLACE_HEADS = frozenset("géant firme entreprise groupe société compagnie ville".split())
+PLACE_HEADS = _words("""géant firme entreprise groupe société compagnie ville""")
 APPOSITION_VERBS = re.compile(
     r"^,?\s*(?:basée?s?|installée?s?|implantée?s?|domiciliée?s?|établie?s?)\s+(?:à|en|au|aux)\b"
     r"|^,?\s*dont\s+le\s+siège",
@@ -98,29 +104,29 @@ APPOSITION_VERBS = re.compile(
 
 # --------------------------------------------------------------------------- boilerplate
 
-_LATIN = frozenset(
+_LATIN = _words(
     """lorem ipsum dolor amet consectetur adipiscing elit eiusmod tempor incididunt labore
-    dolore magna aliqua nec vis ei eu ex mei hinc partem cu eos ius pri usu quo nihil nihilmei
-    detraxit periculis pericula euripidis torquatos phaedrum alienum eam sit nam ut enim
-    veniam quis nostrud exercitation ullamco laboris nisi aliquip commodo consequat duis
-    aute irure reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur
-    sint occaecat cupidatat proident sunt culpa officia deserunt mollit anim""".split()
+    dolore magna aliqua nec vis ei eu ex mei hinc partem cu eos ius pri usu quo nihil
+    nihilmei detraxit periculis pericula euripidis torquatos phaedrum alienum eam sit nam ut
+    enim veniam quis nostrud exercitation ullamco laboris nisi aliquip commodo consequat
+    duis aute irure reprehenderit voluptate velit esse cillum fugiat nulla pariatur
+    excepteur sint occaecat cupidatat proident sunt culpa officia deserunt mollit anim"""
 )
-_ENGLISH_ONLY = frozenset(
-    """the and my me your our you of on with to for all this that is are follow subscribe
-    share like followers subscribers views likes sign login log read more click here
-    privacy policy terms""".split()
+_ENGLISH_ONLY = _words(
+    """the and my me your our you of on with to for all this that is are follow subscribe share
+    like followers subscribers views likes sign login log read more click here privacy
+    policy terms"""
 )
-_FRENCH_FUNCTION = frozenset(
-    """le la les de des du un une et en au aux est sont dans pour par sur avec que qui
-    ne pas ce cette ces il elle ils elles son sa ses leur""".split()
+_FRENCH_FUNCTION = _words(
+    """le la les de des du un une et en au aux est sont dans pour par sur avec que qui ne pas
+    ce cette ces il elle ils elles son sa ses leur"""
 )
-_UI_WORDS = frozenset(
-    """partager partagez accueil chercher rechercher recherche menu commentaire
-    commentaires ajouter répondre connexion inscription newsletter abonnez-vous
-    s'abonner publicité cookies imprimer envoyer copier lien facebook twitter linkedin
-    instagram youtube tiktok whatsapp pinterest telegram email e-mail follow subscribe
-    share like tweet followers subscribers fans abonnés vues me us""".split()
+_UI_WORDS = _words(
+    """partager partagez accueil chercher rechercher recherche menu commentaire commentaires
+    ajouter répondre connexion inscription newsletter abonnez-vous s'abonner publicité
+    cookies imprimer envoyer copier lien facebook twitter linkedin instagram youtube tiktok
+    whatsapp pinterest telegram email e-mail follow subscribe share like tweet followers
+    subscribers fans abonnés vues me us"""
 )
 _BOILER_LINE = re.compile(
     r"""^\s*(?:
@@ -291,9 +297,7 @@ class OrgsComponent:
             by_entry.setdefault(index, []).append(form)
         for index, forms in by_entry.items():
             self.matcher.add(f"aiextract_gaz_{index}", list(self.nlp.tokenizer.pipe(forms)))
-        self._match_index = {
-            self.nlp.vocab.strings[f"aiextract_gaz_{i}"]: i for i in by_entry
-        }
+        self._match_index = {self.nlp.vocab.strings[f"aiextract_gaz_{i}"]: i for i in by_entry}
         self.org_names = {e.name for e in self.entries if e.type == "org"}
         self._pending = None
 
@@ -430,13 +434,17 @@ class OrgsComponent:
 
     def _org_shape_ok(self, span: Span, text: str) -> bool:
         """Is a model ORG entity shaped like a real organisation name?"""
-        if not text or not (text[0].isupper() or text[0].isdigit() or re.match(r"[a-z]+[A-Z]", text)):
+        if not text or not (
+            text[0].isupper() or text[0].isdigit() or re.match(r"[a-z]+[A-Z]", text)
+        ):
             return False
         words = text.split()
         if words[0] in INSTITUTION_HEADS or words[-1] in ORG_SUFFIXES:
             return True
         toks = [
-            t for t in span if not t.is_punct and self._non_org(t.text) != "acronym" and t.text[:1].isalpha()
+            t
+            for t in span
+            if not t.is_punct and self._non_org(t.text) != "acronym" and t.text[:1].isalpha()
         ]
         if len(words) == 1 and text.isupper() and len(text) <= 1:
             return False
@@ -453,7 +461,22 @@ class OrgsComponent:
         for w in words:
             if w[0].isupper():
                 caps += 1
-            elif w.lower() not in ("de", "du", "des", "van", "von", "der", "da", "di", "le", "la", "ben", "bin", "al", "el") and not w.startswith(("d'", "d’")):
+            elif w.lower() not in (
+                "de",
+                "du",
+                "des",
+                "van",
+                "von",
+                "der",
+                "da",
+                "di",
+                "le",
+                "la",
+                "ben",
+                "bin",
+                "al",
+                "el",
+            ) and not w.startswith(("d'", "d’")):
                 return False
         return caps >= 1
 
@@ -495,20 +518,29 @@ class OrgsComponent:
                     model_per[i] = ent
 
         # 1. Gazetteer.
-        spans = [
-            Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)
-        ]
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)]
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             s, e = span.start, span.end
             if not free(s, e):
                 continue
             entry = self.entries[self._match_index[span.label]]
             per = model_per.get(s)
-            if per is not None and (per.end - per.start) > (e - s) and entry.type == "org":
-                if entry.ambiguous or not (per.start == s or per.end == e):
-                    continue  # « Alan » inside « Alan Turing »
+            inside_person = (
+                per is not None
+                and (per.end - per.start) > (e - s)
+                and entry.type == "org"
+                and (entry.ambiguous or not (per.start == s or per.end == e))
+            )
+            if inside_person:
+                continue  # « Alan » inside « Alan Turing »
             if entry.type == "product":
-                while e < n and re.fullmatch(r"-?\d[\w.]*|-?[a-z]?\d+\w*|Plus|Pro|Turbo|Max|mini|Ultra", doc[e].text) and not doc[e].is_punct:
+                while (
+                    e < n
+                    and re.fullmatch(
+                        r"-?\d[\w.]*|-?[a-z]?\d+\w*|Plus|Pro|Turbo|Max|mini|Ultra", doc[e].text
+                    )
+                    and not doc[e].is_punct
+                ):
                     e += 1
                 products.append((s, e, entry.maker))
                 take(s, e)
@@ -538,7 +570,9 @@ class OrgsComponent:
             span = ent
             if "\n" in span.text:
                 cut = span.text.index("\n")
-                span = doc.char_span(span.start_char, span.start_char + cut, alignment_mode="contract")
+                span = doc.char_span(
+                    span.start_char, span.start_char + cut, alignment_mode="contract"
+                )
                 if span is None or len(span) == 0:
                     continue
             s, e = span.start, span.end
@@ -596,7 +630,7 @@ class OrgsComponent:
                     and (prev.text in self.first_names or self._name_like(prev))
                 ):
                     if taken[i]:
-                        for k, (ps, pe, name) in enumerate(people):
+                        for k, (ps, pe, _) in enumerate(people):
                             if ps == i and pe == i + 1:
                                 people[k] = (i - 1, i + 1, f"{prev.text} {tok.text}")
                     else:
@@ -679,9 +713,11 @@ class OrgsComponent:
             j = k
             while j > 0 and k - j < 3:
                 prev = doc[j - 1]
-                if prev.is_punct or prev.is_stop and prev.is_lower or not prev.text[:1].isupper():
-                    if not re.match(r"[a-z]+[A-Z]", prev.text):
-                        break
+                not_name = (
+                    prev.is_punct or (prev.is_stop and prev.is_lower) or not prev.text[:1].isupper()
+                )
+                if not_name and not re.match(r"[a-z]+[A-Z]", prev.text):
+                    break
                 if self._non_org(prev.text) or prev.text in ORG_SUFFIXES:
                     break
                 j -= 1
@@ -716,7 +752,11 @@ class OrgsComponent:
         s, e = span.start, span.end
         if s >= 1 and doc[s - 1].lemma_.lower() in BUY_LEMMAS:
             return True
-        if s >= 2 and doc[s - 1].lower_ in ("de", "d'", "d’") and doc[s - 2].lower_ in ORG_OBJECT_NOUNS:
+        if (
+            s >= 2
+            and doc[s - 1].lower_ in ("de", "d'", "d’")
+            and doc[s - 2].lower_ in ORG_OBJECT_NOUNS
+        ):
             return True
         j = e
         while j < len(doc) and j - e < 2 and doc[j].lower_ in ("a", "vient", "de", "va"):
@@ -725,6 +765,13 @@ class OrgsComponent:
 
     def _decide(self, doc, span, label, orgs, people, products, take) -> None:
         s, e = span.start, span.end
+        # Mentions start at the name: no determiner, elision or civil title inside the span.
+        while e - s > 1 and (
+            (doc[s].is_lower and doc[s].lower_ in DETERMINERS)
+            or (label == "PER" and doc[s].text in TITLES)
+        ):
+            s += 1
+        span = doc[s:e]
         person = label == "PER"
         text = clean_name(span.text, person=person)
         if not text:
@@ -756,12 +803,15 @@ class OrgsComponent:
         cue, skipped = self._cue_before(doc, s)
         suffix = len(words) >= 2 and words[-1] in ORG_SUFFIXES
         appos = self._cue_after(doc, e)
-        if suffix or cue == "strong" or appos:
-            if not person or suffix or len(words) == 1 or cue == "strong" and skipped == 0:
-                if self._org_shape_ok(span, text) or suffix:
-                    orgs.append((s, e, text, "cue"))
-                    take(s, e)
-                    return
+        # A cue makes an organisation, but never overrides a full person name that the
+        # model found after a weak or distant cue (« l'investisseur Xavier Niel »).
+        overrides_person = not person or len(words) == 1 or (cue == "strong" and skipped == 0)
+        if (suffix or ((cue == "strong" or appos) and overrides_person)) and (
+            suffix or self._org_shape_ok(span, text)
+        ):
+            orgs.append((s, e, text, "cue"))
+            take(s, e)
+            return
         prefix_of_org = any(
             o[3] != "model" and name_key(o[2])[: len(name_key(text))] == name_key(text)
             for o in orgs
@@ -774,9 +824,7 @@ class OrgsComponent:
             shape = self._org_shape_ok(span, text) or (
                 cue == "weak" and label == "MISC" and text[:1].isupper()
             )
-            if shape and not all(
-                self._non_org(w) == "acronym" for w in words
-            ):
+            if shape and not all(self._non_org(w) == "acronym" for w in words):
                 orgs.append((s, e, text, "model"))
                 take(s, e)
             return
@@ -799,8 +847,12 @@ class OrgsComponent:
         fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}
         org_names = canonical_orgs([name for _, _, name, _ in kept_orgs], fixed=fixed)
 
-        org_spans = [Span(doc, s, e, label="ORG", kb_id=org_names[name]) for s, e, name, _ in kept_orgs]
-        per_spans = [Span(doc, s, e, label="PER", kb_id=person_names[name]) for s, e, name in people]
+        org_spans = [
+            Span(doc, s, e, label="ORG", kb_id=org_names[name]) for s, e, name, _ in kept_orgs
+        ]
+        per_spans = [
+            Span(doc, s, e, label="PER", kb_id=person_names[name]) for s, e, name in people
+        ]
         prod_spans = [Span(doc, s, e, label="PRODUCT", kb_id=maker) for s, e, maker in products]
         doc.spans[ORGS_KEY] = sorted(org_spans, key=lambda x: x.start)
         doc.spans[PEOPLE_KEY] = sorted(per_spans, key=lambda x: x.start)

@@ -20,6 +20,12 @@ import unicodedata
 from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one readable block."""
+    return frozenset(text.split())
+
+
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -48,18 +54,16 @@ _QUOTES = "\"'«»“”„‘’ \u00a0\u202f\t"
 _TRAILING = ".,;:!?)]}-–—/"
 
 # Words that often follow a name glued to it by a lost line break (« MicrosoftLes »).
-GLUE_WORDS = frozenset(
-    """Le La Les L Un Une Des Du De Ce Cette Ces Cet Il Elle Ils Elles On Nous Vous En
-    Dans Pour Par Sur Avec Sans Selon Et Mais Ou Donc Or Ni Car Au Aux Si Lors Alors
-    Depuis Apres Après Avant Pendant Comme Quand Que Qui Son Sa Ses Leur Leurs Notre
-    Voici Voila Voilà The And""".split()
+GLUE_WORDS = _words(
+    """Le La Les L Un Une Des Du De Ce Cette Ces Cet Il Elle Ils Elles On Nous Vous En Dans
+    Pour Par Sur Avec Sans Selon Et Mais Ou Donc Or Ni Car Au Aux Si Lors Alors Depuis Apres
+    Après Avant Pendant Comme Quand Que Qui Son Sa Ses Leur Leurs Notre Voici Voila Voilà
+    The And"""
 )
 _GLUED = re.compile(r"^(.*?[a-z0-9])([A-ZÀ-Ý][a-zà-ÿ]*)$")
 _GLUED_ELISION = re.compile(r"^[dlDL](?=[A-Z])(.+)$")
 
-PARTICLES = frozenset(
-    "de du des d' d’ la le van von der den da di dos del ben bin ibn al el y".split()
-)
+PARTICLES = _words("""de du des d' d’ la le van von der den da di dos del ben bin ibn al el y""")
 
 
 def normalize_spaces(text: str) -> str:
@@ -216,7 +220,12 @@ def canonical_orgs(names: Iterable[str], fixed: Container[str] = ()) -> dict[str
     """
     unique = list(dict.fromkeys(n for n in names if n))
     by_key: dict[tuple[str, ...], str] = {}
-    for n in sorted(unique, key=lambda s: (s not in fixed, -sum(c.isupper() for c in s), s)):
+    # Preferred written form: the gazetteer's, then mixed case over all capitals (« OpenAI »
+    # over « OPENAI » in a title), then the one with most capitals (« xAI » over « Xai »).
+    order = sorted(
+        unique, key=lambda s: (s not in fixed, s.isupper(), -sum(c.isupper() for c in s), s)
+    )
+    for n in order:
         by_key.setdefault(name_key(n), n)
     forms = list(by_key.values())
     out: dict[str, str] = {}

@@ -230,6 +230,42 @@ CASES = [
         set(),
         set(),
     ),
+    (
+        "copyright-line",
+        "Alten reprend Worldgrid.\n© Tech Hebdo 2025 - Tous droits réservés",
+        {"Alten", "Worldgrid"},
+        set(),
+    ),
+    (
+        "platform-medium",
+        "La ministre s'est félicitée de l'opération sur LinkedIn.",
+        set(),
+        set(),
+    ),
+    (
+        "platform-company",
+        "Microsoft a racheté LinkedIn pour 26 milliards de dollars.",
+        {"Microsoft", "LinkedIn"},
+        set(),
+    ),
+    (
+        "entity-runs-into-known-name",
+        "Il s'exprimait à Station F. Jensen Huang, le patron de Nvidia, a salué l'équipe.",
+        {"Station F", "Nvidia"},
+        {"Jensen Huang"},
+    ),
+    (
+        "state-shareholder",
+        "L'État détient 15 % de Renault via l'APE.",
+        {"État", "Renault", "Agence des participations de l'État"},
+        set(),
+    ),
+    (
+        "state-generic",
+        "L'État doit simplifier les démarches des entreprises.",
+        set(),
+        set(),
+    ),
 ]
 
 XFAIL = {

@@ -75,7 +75,7 @@ DETERMINERS = _words(
 )
 CUE_PREPOSITIONS = _words("""de d' d’ par avec chez pour à entre et""")
 
-BUY_LEMMAS = frozenset(["racheter", "acquérir", "absorber"])
+BUY_LEMMAS = frozenset(["racheter", "acquérir", "absorber", "reprendre"])
 
 # Words after a name that say « this is an organisation acting » (for ambiguous names
 # such as X: « X a été valorisée », « X investit »).
@@ -134,6 +134,8 @@ _BOILER_LINE = re.compile(
       | [\d.,\s]+[KkMm]?\+?\s*$                  # follower counters: « 5M+ »
       | [\d.,]+\s*[KkMm]?\+?\s+\w+\s+(?:followers|subscribers|abonnés|fans)\b
       | .*\b(?:cookies?|consentement)\b.*\b(?:accept|navigation|paramétr|consent)
+      | (?:©|\(c\)|copyright\b)                 # « © Tech Hebdo 2025 »
+      | .*\b(?:tous\s+droits\s+réservés|all\s+rights\s+reserved)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -286,8 +288,8 @@ class OrgsComponent:
                 variants = {form}
                 if len(form) >= 5 and any(c.isupper() for c in form[1:]) and " " not in form:
                     variants.add(form.lower())  # « openai » in a garbled title
-                if len(form) == 1:
-                    variants.add(form + ".")  # the tokenizer keeps « X. » as one token
+                if len(form.rsplit(" ", 1)[-1]) == 1 and form[-1].isupper():
+                    variants.add(form + ".")  # the tokenizer keeps « X. », « Station F. »
                 for v in variants:
                     self.forms[v] = index  # later rows (user rows) win
                 self.keys.setdefault(name_key(form), index)
@@ -400,6 +402,19 @@ class OrgsComponent:
             and doc[start - 1].lower_ == "de"
             and doc[start - 2].lower_ in PLACE_HEADS
         )
+
+    @staticmethod
+    def _as_medium(doc: Doc, start: int, entry: Entry) -> bool:
+        """« sur LinkedIn », « via TikTok »: a platform named as a medium people post on."""
+        return (
+            entry.category == "platform"
+            and start >= 1
+            and doc[start - 1].lower_ in ("sur", "via", "depuis")
+        )
+
+    def _as_medium_text(self, doc: Doc, start: int, text: str) -> bool:
+        entry = self.lookup(text)
+        return entry is not None and (entry.ambiguous or self._as_medium(doc, start, entry))
 
     @staticmethod
     def _medium_context(doc: Doc, start: int) -> bool:
@@ -545,7 +560,9 @@ class OrgsComponent:
                 products.append((s, e, entry.maker))
                 take(s, e)
                 continue
-            if entry.ambiguous and not self._org_context(doc, s, e):
+            if (entry.ambiguous or self._as_medium(doc, s, entry)) and not self._org_context(
+                doc, s, e
+            ):
                 continue
             orgs.append((s, e, entry.name, "gazetteer"))
             take(s, e)
@@ -577,7 +594,15 @@ class OrgsComponent:
                     continue
             s, e = span.start, span.end
             if not free(s, e):
-                continue
+                # Keep the free end of an entity that runs into a kept name
+                # (« Station F. Jensen Huang » → « Jensen Huang »).
+                while s < e and (taken[s] or bad[s]):
+                    s += 1
+                while e > s and (taken[e - 1] or bad[e - 1]):
+                    e -= 1
+                if s >= e or not free(s, e) or doc[s].is_punct:
+                    continue
+                span = doc[s:e]
             if any(t.text.startswith("@") for t in span) or (s > 0 and doc[s - 1].text == "@"):
                 continue
             # Glued words and lost apostrophes: « MicrosoftLes », « dOpenAI Innovationsfr ».
@@ -601,6 +626,16 @@ class OrgsComponent:
                 deferred.append(span)
                 continue
             self._decide(doc, span, ent.label_, orgs, people, products, take)
+
+        # Other mentions of a name already kept as an organisation (« WNS » tagged LOC once).
+        org_keys = {name_key(name): name for _, _, name, _ in orgs}
+        for ent in ents:
+            s, e = ent.start, ent.end
+            if ent.label_ in ("MISC", "LOC", "ORG") and free(s, e):
+                text = clean_name(ent.text)
+                if name_key(text) in org_keys and not self._as_medium_text(doc, s, text):
+                    orgs.append((s, e, org_keys[name_key(text)], "model"))
+                    take(s, e)
 
         # Acronyms in parentheses: an organisation only when what they abbreviate is one.
         for span in deferred:
@@ -774,14 +809,16 @@ class OrgsComponent:
         span = doc[s:e]
         person = label == "PER"
         text = clean_name(span.text, person=person)
-        if not text:
-            return
+        if not text or (text[0].islower() and not re.match(r"[a-z]+[A-Z]", text)):
+            return  # names start with a capital, or are « xAI »-like
         entry = self.lookup(text)
         if entry is not None and not (person and entry.ambiguous):
             if entry.type == "product":
                 products.append((s, e, entry.maker))
                 take(s, e)
-            elif not entry.ambiguous or self._org_context(doc, s, e):
+            elif not (entry.ambiguous or self._as_medium(doc, s, entry)) or self._org_context(
+                doc, s, e
+            ):
                 orgs.append((s, e, entry.name, "gazetteer"))
                 take(s, e)
             return
@@ -816,7 +853,7 @@ class OrgsComponent:
             o[3] != "model" and name_key(o[2])[: len(name_key(text))] == name_key(text)
             for o in orgs
         )
-        if prefix_of_org or (person and self._acts_as_org(doc, span)):
+        if prefix_of_org or (label in ("PER", "MISC", "LOC") and self._acts_as_org(doc, span)):
             orgs.append((s, e, text, "model"))
             take(s, e)
             return

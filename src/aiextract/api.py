@@ -74,13 +74,19 @@ def extract_many(
 
     Items are strings or dicts with ``text`` and optional ``id`` and ``published``;
     other keys are carried through to ``Article.extra``. An item that cannot be
-    processed yields an ``Article`` with its ``error`` set instead of stopping the run.
+    processed yields an ``Article`` with its ``error`` set instead of stopping the run;
+    so does a dict that already carries an ``error`` (a reader's way to report a broken
+    line), without going through the model.
     """
     nlp = nlp or default_nlp()
 
     def with_context() -> Iterator[tuple[Doc, dict[str, Any]]]:
         for index, item in enumerate(items):
             doc_id = None
+            if isinstance(item, Mapping) and item.get("error"):
+                error = str(item["error"])
+                yield nlp.make_doc(""), {"index": index, "id": item.get("id"), "error": error}
+                continue
             try:
                 text, published, doc_id, extra = _as_item(item)
                 doc = _prepare(nlp, text, published, doc_id)

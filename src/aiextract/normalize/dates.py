@@ -26,7 +26,9 @@ from aiextract.lexicon import load_table
 
 
 def _table(kind: str) -> dict[str, str]:
-    return {row["form"]: row["value"] for row in load_table("date_lexicon.tsv") if row["kind"] == kind}
+    return {
+        row["form"]: row["value"] for row in load_table("date_lexicon.tsv") if row["kind"] == kind
+    }
 
 
 MONTHS = {form: int(v) for form, v in _table("month").items()}
@@ -170,10 +172,24 @@ def _number(word: str) -> int:
 def _kind(m: re.Match[str]) -> str:
     g = m.group
     for kind, group in (
-        ("iso", "iso_y"), ("num", "n_d"), ("full", "f_d"), ("eng", "e_m"), ("month_year", "my_m"),
-        ("quarter", "q_o"), ("quarter", "q_t"), ("half", "h_o"), ("half", "h_t"),
-        ("season", "s_s"), ("ago", "ago"), ("in", "i_n"), ("this", "t_det"), ("rel", "r_u"),
-        ("frame_year", "fy"), ("dayword", "dw"), ("weekday", "w_d"), ("month", "m_m"),
+        ("iso", "iso_y"),
+        ("num", "n_d"),
+        ("full", "f_d"),
+        ("eng", "e_m"),
+        ("month_year", "my_m"),
+        ("quarter", "q_o"),
+        ("quarter", "q_t"),
+        ("half", "h_o"),
+        ("half", "h_t"),
+        ("season", "s_s"),
+        ("ago", "ago"),
+        ("in", "i_n"),
+        ("this", "t_det"),
+        ("rel", "r_u"),
+        ("frame_year", "fy"),
+        ("dayword", "dw"),
+        ("weekday", "w_d"),
+        ("month", "m_m"),
     ):
         if g(group):
             return kind

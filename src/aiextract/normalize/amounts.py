@@ -279,6 +279,7 @@ class _Atom:
     qualifier: str | None = None
     rejected: bool = False
     carried: bool = False
+    listed: bool = False  # took its multiplier from the amount on its right
 
     @property
     def value(self) -> Decimal:
@@ -427,8 +428,8 @@ def _join(text: str, left: _Atom, right: _Atom) -> str | None:
         return "list" if _is_change(text, left) else "range"
     if _RANGE_DASH.match(gap) and right.kind == "digits":
         return "range"
-    if _LIST_SEP.match(gap):
-        return "list"
+    if _LIST_SEP.match(gap) and ("," not in gap or right.listed):
+        return "list"  # « 40 et 104 millions », « 10, 20 et 30 millions »; not « 3, 5 M€ »
     return None
 
 
@@ -467,6 +468,7 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     carry=right.carry,
                     currency=right.currency,
                     rejected=False,
+                    listed=True,
                 )
         elif how == "list" and right is not None and atom.currency is None:
             atom.currency = right.currency  # « passé de 5 millions à 8 millions d'euros »
@@ -625,7 +627,7 @@ def parse_amount(text: str) -> Amount | None:
         qualifier = _QUALIFIER.fullmatch(head) if atom.max is None else None
         if qualifier is None and not re.fullmatch(rf"(?i:entre|de|d['’]){_SP}*", head):
             return None
-    if atom.mult_kind == "abbr" and atom.currency is None:
+    if atom.mult_kind == "abbr" and atom.currency is None and not atom.carry:
         return None
     if atom.max is None:
         _qualify(stripped, atom)

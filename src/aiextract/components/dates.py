@@ -17,6 +17,8 @@ from aiextract.extensions import DATES_KEY, MONEY_KEY, register_extensions
 from aiextract.normalize.dates import TODAY_VERBS, find_dates, find_published, normalize_date
 
 _VERB_POS = ("VERB", "AUX")
+# Stems of the announcement verbs, for when the lemmatizer misses (« présente » -> présente).
+_TODAY_STEMS = tuple(sorted({verb[:-2] for verb in TODAY_VERBS if len(verb) > 5}))
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -66,7 +68,9 @@ def _means_today(span: Span) -> bool:
     verb = _governing_verb(span)
     if verb is None:
         return False
-    return bool(_tenses(verb) & {"Past", "Fut"}) or verb.lemma_.lower() in TODAY_VERBS
+    if _tenses(verb) & {"Past", "Fut"} or verb.lemma_.lower() in TODAY_VERBS:
+        return True
+    return verb.lower_.startswith(_TODAY_STEMS)
 
 
 class DatesComponent:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,12 +45,28 @@ COUNTERS = frozenset(_table("counter"))
 TODAY_VERBS = frozenset(_table("today"))
 
 
+def _char(ch: str) -> str:
+    return {"'": "['’]", "’": "['’]", " ": r"\s+"}.get(ch, re.escape(ch))
+
+
 def _alt(forms: object) -> str:
-    """A regex alternation of ``forms``, longest first; ' matches ’ too, spaces any space."""
-    parts = []
-    for form in sorted(forms, key=len, reverse=True):  # type: ignore[arg-type]
-        parts.append(re.escape(form).replace("'", "['’]").replace("\\ ", r"\s+"))
-    return "(?:" + "|".join(parts) + ")"
+    """A regex matching any of ``forms`` (longest first), built as a trie so that the
+    engine does not try each form in turn; ' matches ’ too, a space any spaces."""
+    trie: dict[str, dict] = {}
+    for form in forms:  # type: ignore[union-attr]
+        node = trie
+        for ch in form.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        parts = [_char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def _prefix_token() -> str:
@@ -118,6 +135,19 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+# Every date expression holds a digit or one of these words: the scan starts from them
+# and tries the full pattern only at the few word starts just before (a 60-character
+# window covers the longest prefix and core), which is many times faster than letting
+# the full pattern try every position of the text.
+_ANCHOR = re.compile(
+    rf"""\d+
+      | (?<!\w){_alt([*MONTHS, *WEEKDAYS, *SEASONS, *UNITS, "hier", "demain", "aujourd'hui"])}
+        (?!\w)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_WORD_START = re.compile(r"(?<!\w)\w")
+_WINDOW = 60
 
 # Kinds whose value depends on the publication date whatever the groups say.
 _RELATIVE_KINDS = frozenset({"ago", "in", "this", "rel", "frame_year", "dayword", "weekday"})
@@ -476,10 +506,29 @@ def _span_start(kind: str, m: re.Match[str], tokens: list[str]) -> int:
     return start
 
 
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_PATTERN.finditer(text)`` gives, found from the anchors."""
+    pos = 0
+    for anchor in _ANCHOR.finditer(text):
+        lo = max(pos, anchor.start() - _WINDOW)
+        while lo <= anchor.start():
+            match = None
+            for start in _WORD_START.finditer(text, lo, anchor.start() + 1):
+                match = _PATTERN.match(text, start.start())
+                if match:
+                    break
+            if match is None:
+                break
+            yield match
+            pos = lo = match.end()
+            if match.end() > anchor.start():
+                break
+
+
 def find_dates(text: str) -> list[DateCandidate]:
     """Every date mention of ``text``, in order, with no overlap."""
     out: list[DateCandidate] = []
-    for m in _PATTERN.finditer(text):
+    for m in _matches(text):
         kind = _kind(m)
         tokens = _prefix_tokens(m.group("pre"))
         if not _accept(kind, m, text, tokens):
@@ -534,6 +583,8 @@ def find_published(text: str, *, max_chars: int = 600, max_lines: int = 6) -> st
         seen += 1
         if seen > max_lines or line_start >= max_chars:
             break
+        if len(line) > 200:
+            continue  # a paragraph, not a date line or a byline
         for cand in find_dates(line):
             if cand.kind not in _DAY_KINDS or cand.relative:
                 continue

@@ -513,6 +513,39 @@ def test_no_carry_when_article_mixes_currencies_elsewhere() -> None:
     assert [f.text for f in found] == ["20 millions de dollars", "5 millions d'euros"]
 
 
+AMBIGUOUS_CASES = [
+    (
+        "La fintech a levé 40 millions de livres sterling. Elle traite 6 milliards de livres "
+        "de paiements par an.",
+        [("40 millions de livres sterling", "GBP"), ("6 milliards de livres", "GBP")],
+    ),
+    (
+        "Le libraire a vendu 3 millions de livres en 2024.",
+        [],
+    ),
+    (
+        "Le groupe bâlois a payé 310 millions de francs suisses, dont 80 millions de francs "
+        "en actions.",
+        [("310 millions de francs suisses", "CHF"), ("80 millions de francs", "CHF")],
+    ),
+    (
+        "L'éditeur affiche un franc succès avec 2 millions de francs de recettes.",
+        [],
+    ),
+    (
+        "Le prix est compris entre 90 et 250 francs suisses par mois.",
+        [("90 et 250 francs suisses", "CHF")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), AMBIGUOUS_CASES, ids=[c[0][:45] for c in AMBIGUOUS_CASES]
+)
+def test_ambiguous_names_need_the_article(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.amount.currency) for f in find_amounts(text)] == expected
+
+
 def test_carry_can_be_turned_off() -> None:
     text = "Il a levé 12 milliards de dollars et cherche 10 milliards supplémentaires."
     assert [f.text for f in find_amounts(text, carry=False)] == ["12 milliards de dollars"]
@@ -615,8 +648,9 @@ def test_currency_table_integrity() -> None:
     forms = [(r["form"], r["kind"]) for r in rows]
     assert len(forms) == len(set(forms)), "duplicate currency forms"
     for row in rows:
-        assert re.fullmatch(r"[A-Z]{3}", row["code"]), row
-        assert row["kind"] in {"word", "symbol", "code"}, row
+        assert re.fullmatch(r"[A-Z]{3}(?: [A-Z]{3})*", row["code"]), row
+        assert row["kind"] in {"word", "context", "symbol", "code"}, row
+        assert row["kind"] == "context" or " " not in row["code"], row
         assert row["position"] in {"before", "after", "both"}, row
         assert "\\u" not in row["form"]
         if row["kind"] == "code":

@@ -95,12 +95,24 @@ _MULTIPLIER_ROWS = load_table("multipliers.tsv")
 
 # Currency words (« dollars canadiens ») by lower-case key; symbols and codes as written.
 _CUR_WORDS = {_key(r["form"]): r["code"] for r in _CURRENCY_ROWS if r["kind"] == "word"}
-_CUR_SIGNS = {" ".join(r["form"].split()): r["code"] for r in _CURRENCY_ROWS if r["kind"] != "word"}
+# Ambiguous names (« livres », « francs »): candidate codes, confirmed by the article.
+_CUR_CONTEXT = {
+    _key(r["form"]): tuple(r["code"].split()) for r in _CURRENCY_ROWS if r["kind"] == "context"
+}
+_CUR_SIGNS = {
+    " ".join(r["form"].split()): r["code"]
+    for r in _CURRENCY_ROWS
+    if r["kind"] in ("symbol", "code")
+}
 _SIGNS_BEFORE = [
-    r["form"] for r in _CURRENCY_ROWS if r["kind"] != "word" and r["position"] != "after"
+    r["form"]
+    for r in _CURRENCY_ROWS
+    if r["kind"] in ("symbol", "code") and r["position"] != "after"
 ]
 _SIGNS_AFTER = [
-    r["form"] for r in _CURRENCY_ROWS if r["kind"] != "word" and r["position"] != "before"
+    r["form"]
+    for r in _CURRENCY_ROWS
+    if r["kind"] in ("symbol", "code") and r["position"] != "before"
 ]
 _DOLLAR_SIGNS = frozenset(r["form"] for r in _CURRENCY_ROWS if r["form"].endswith("$"))
 
@@ -183,7 +195,7 @@ _CUR_WORD = re.compile(
     rf"""
     {_SP}+
     (?P<de> (?i:de){_SP}+ | (?i:d)['’]{_SP}* )?
-    (?P<word>(?i:{_alternation(list(_CUR_WORDS), bounded=False)}))
+    (?P<word>(?i:{_alternation([*_CUR_WORDS, *_CUR_CONTEXT], bounded=False)}))
     """,
     re.VERBOSE,
 )
@@ -279,6 +291,7 @@ class _Atom:
     qualifier: str | None = None
     rejected: bool = False
     carried: bool = False
+    maybe: tuple[str, ...] = ()  # candidate codes of an ambiguous name (« livres »)
     listed: bool = False  # took its multiplier from the amount on its right
 
     @property
@@ -352,7 +365,12 @@ def _currency_after(text: str, pos: int, atom: _Atom) -> int:
         needs_de = with_de  # « 100 M d'euros » and « 100 M dollars » both seen
     if with_de != needs_de:
         return pos
-    atom.currency = _CUR_WORDS[_key(word.group("word"))]
+    key = _key(word.group("word"))
+    if key in _CUR_CONTEXT:
+        atom.maybe = _CUR_CONTEXT[key]
+        atom.currency = atom.maybe[0]  # settled by _settle_ambiguous
+    else:
+        atom.currency = _CUR_WORDS[key]
     return word.end()
 
 
@@ -467,11 +485,13 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     mult_kind=right.mult_kind,
                     carry=right.carry,
                     currency=right.currency,
+                    maybe=right.maybe,
                     rejected=False,
                     listed=True,
                 )
         elif how == "list" and right is not None and atom.currency is None:
             atom.currency = right.currency  # « passé de 5 millions à 8 millions d'euros »
+            atom.maybe = right.maybe
         if atom.rejected:
             right = None
             continue
@@ -502,6 +522,20 @@ def _is_count(text: str, atom: _Atom) -> bool:
     if nxt.group("de"):
         return _CONTEXT.get(word) != "money"
     return _CONTEXT.get(word) == "count" or _CONTEXT.get(nxt.group("word")) == "count"
+
+
+def _settle_ambiguous(atoms: list[_Atom]) -> list[_Atom]:
+    """Keep « 6 milliards de livres » only when the article names pounds plainly."""
+    plain = {a.currency for a in atoms if a.currency is not None and not a.maybe}
+    kept = []
+    for atom in atoms:
+        if atom.maybe:
+            codes = [code for code in atom.maybe if code in plain]
+            if not codes:
+                continue
+            atom.currency = codes[0]
+        kept.append(atom)
+    return kept
 
 
 def _carry(text: str, atoms: list[_Atom], default_currency: str | None) -> list[_Atom]:
@@ -568,7 +602,7 @@ def find_amounts(
     """
     if not text or _MAYBE.search(text) is None:
         return []
-    atoms = _combine(text, _scan(text))
+    atoms = _settle_ambiguous(_combine(text, _scan(text)))
     if carry:
         atoms = _carry(text, atoms, default_currency)
     else:
@@ -616,7 +650,7 @@ def parse_amount(text: str) -> Amount | None:
     ``parse_amount("10 milliards")`` has no currency; a bare number gives None.
     """
     stripped = text.strip()
-    atoms = _combine(stripped, _scan(stripped))
+    atoms = _settle_ambiguous(_combine(stripped, _scan(stripped)))
     if len(atoms) != 1:
         return None
     atom = atoms[0]

@@ -19,7 +19,8 @@ DEV = Path(__file__).resolve().parent / "data" / "dev"
 GOLD = DEV / "gold.jsonl"
 
 ARTICLE_KEYS = ["id", "published", "orgs", "people", "money", "dates", "deals"]
-DEAL_KEYS = {"type", "parties", "amount", "date", "certainty", "name", "valuation", "stake"}
+DEAL_KEY_ORDER = ["type", "parties", "amount", "date", "name", "valuation", "stake", "certainty"]
+DEAL_KEYS = set(DEAL_KEY_ORDER)
 ROLES_BY_TYPE: dict[str, set[str]] = {
     "funding": {"target", "investor"},
     "investment": {"investor", "target"},
@@ -113,6 +114,7 @@ def test_names_occur_in_article(art: dict[str, Any]) -> None:
 @pytest.mark.parametrize(("art", "deal"), _deal_cases())
 def test_deal_shape(art: dict[str, Any], deal: dict[str, Any]) -> None:
     assert set(deal) <= DEAL_KEYS
+    assert [k for k in DEAL_KEY_ORDER if k in deal] == list(deal), "deal keys out of order"
     assert {"type", "parties", "amount", "date", "certainty"} <= set(deal)
     assert deal["type"] in ROLES_BY_TYPE
     assert deal["certainty"] in CERTAINTIES

@@ -111,6 +111,9 @@ NORMALIZE = [
     ("en décembre", WED, False, "2024-12"),
     ("en décembre", WED, True, "2025-12"),
     ("en mars prochain", "2024-10-01", False, "2025-03"),
+    ("d'ici décembre", "2025-02-20", False, "2025-12"),
+    ("d'ici juin", "2025-06-20", False, "2025-06"),
+    ("depuis septembre", "2025-02-20", False, "2024-09"),
     ("mi-juillet", "2024-09-01", False, "2024-07"),
     ("début mars", "2024-02-10", True, "2024-03"),
     ("en juin", "2024", False, "2024-06"),
@@ -384,6 +387,7 @@ def test_lexicon_integrity():
         "blocker",
         "counter",
         "today",
+        "future",
     }
     seen: set[tuple[str, str]] = set()
     for row in rows:

@@ -14,7 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.extensions import DATES_KEY, MONEY_KEY, register_extensions
-from aiextract.normalize.dates import TODAY_VERBS, find_dates, find_published, normalize_date
+from aiextract.normalize.dates import (
+    FUTURE_VERBS,
+    TODAY_VERBS,
+    find_dates,
+    find_published,
+    normalize_date,
+)
 
 _VERB_POS = ("VERB", "AUX")
 # Stems of the announcement verbs, for when the lemmatizer misses (« présente » -> présente).
@@ -46,17 +52,37 @@ def _tenses(verb: Token) -> set[str]:
     return tenses
 
 
+def _is_intent(verb: Token) -> bool:
+    """A verb of intent in the present or passive (« prévoit », « est attendue »), not in
+    a past tense (« a dû », « prévoyait »)."""
+    if verb.lemma_.lower() not in FUTURE_VERBS:
+        return False
+    if any(child.dep_ == "aux:tense" for child in verb.children):
+        return False
+    finite_past = "Fin" in verb.morph.get("VerbForm") and {"Past", "Imp"} & set(
+        verb.morph.get("Tense")
+    )
+    return not finite_past
+
+
 def _is_future(span: Span) -> bool:
-    """Is the sentence around ``span`` in the future tense?"""
+    """Does the sentence around ``span`` look ahead: a future tense (« annoncera »,
+    « va annoncer ») or a verb of intent above an infinitive (« prévoit d'ouvrir »,
+    « est attendue »)?"""
     doc = span.doc
-    if doc.has_annotation("DEP"):
-        verb = _governing_verb(span)
-        if verb is not None:
-            return "Fut" in _tenses(verb)
-        tokens = span.sent
-    else:
-        tokens = doc[max(0, span.start - 12) : min(len(doc), span.end + 12)]
-    return any("Fut" in t.morph.get("Tense") for t in tokens)
+    if not doc.has_annotation("DEP"):
+        window = doc[max(0, span.start - 12) : min(len(doc), span.end + 12)]
+        return any("Fut" in t.morph.get("Tense") for t in window)
+    verb = _governing_verb(span)
+    for _ in range(4):
+        if verb is None:
+            return False
+        if "Fut" in _tenses(verb) or _is_intent(verb):
+            return True
+        if "Inf" not in verb.morph.get("VerbForm") or verb.head is verb:
+            return False  # a finite verb or a participle decides: not future
+        verb = verb.head if verb.head.pos_ in _VERB_POS else None
+    return False
 
 
 def _means_today(span: Span) -> bool:

@@ -43,6 +43,7 @@ PREFIXES = _table("prefix")
 BLOCKERS = frozenset(_table("blocker"))
 COUNTERS = frozenset(_table("counter"))
 TODAY_VERBS = frozenset(_table("today"))
+FUTURE_VERBS = frozenset(_table("future"))
 
 
 def _char(ch: str) -> str:
@@ -373,6 +374,8 @@ def normalize_date(text: str, published: str | None = None, *, future: bool = Fa
     match = _PATTERN.fullmatch(text.strip())
     if match is None:
         return None
+    if "d'ici" in _key(match.group("pre")):
+        future = True  # « d'ici juin » always looks ahead
     return _value(match, published, future)
 
 

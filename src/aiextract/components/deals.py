@@ -1,25 +1,555 @@
-"""Deals (placeholder: finds none yet)."""
+"""Deals: funding, investment, acquisition, partnership, contract and hire records.
+
+Reads what the earlier components wrote (``orgs``, ``people``, ``products``, ``money``,
+``dates`` span groups) and the model's parse; never re-runs the model. Only sentences
+with a trigger of ``data/deal_triggers.tsv`` are looked at. See docs/deals.md.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from aiextract.deals_attributes import (
+    as_amount,
+    attached,
+    certainty,
+    find_date,
+    find_name,
+    find_stake,
+    money_kind,
+    money_spans,
+    verb_chain,
+)
+from aiextract.deals_roles import (
+    MentionIndex,
+    Party,
+    find_parties,
+    linear_marker,
+)
 from aiextract.extensions import register_extensions
+from aiextract.lexicon import load_table, load_table_file
+from aiextract.records import json_number
+
+_FINAL = frozenset(".!?…:;")
+_DEMONSTRATIVES = frozenset("ce cet cette ces le la l' l’ les son sa ses leur leurs".split())
+_CONTRACT_WORDS = frozenset(
+    """ressources cloud capacités capacité calcul fourniture fournir approvisionnement
+    licence achat livraison services service puces gpu serveurs hébergement commande
+    client clients fournisseur""".split()
+)
+# Roles when a candidate changes type.
+_AS_HIRE = {"acquirer": "employer", "seller": "source", "person": "person"}
+_AS_INVESTMENT = {"acquirer": "investor", "target": "target"}
+_AS_CONTRACT = {"seller": "supplier", "acquirer": "buyer"}
+_AS_PARTNERSHIP = {"buyer": "partner", "supplier": "partner"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of the trigger table."""
+
+    type: str
+    form: str
+    kind: str
+    frame: dict[str, str]
+    flags: frozenset[str]
+    head: int
+
+    @property
+    def is_verb(self) -> bool:
+        return self.kind in ("verb", "phrase-verb")
+
+
+@dataclass
+class Candidate:
+    """A deal found at one trigger, before merging."""
+
+    type: str
+    parties: list[Party]
+    sent: int
+    anchor: int
+    trigger: Trigger
+    certainty: str
+    amount: dict | None = None
+    valuation: dict | None = None
+    stake: float | None = None
+    date: str | None = None
+    name: str | None = None
+    evidence: tuple[int, int, str] = (0, 0, "")
+    confidence: float = 0.5
+    reference: bool = False
+    gov: int | None = None
+    merged: list[int] = field(default_factory=list)
+
+    def names(self) -> set[str]:
+        return {p.name for p in self.parties}
+
+
+def _verb_forms(lemma: str) -> list[str]:
+    """Regular inflected forms of a French -er / -ir verb (the lemmatiser misses some)."""
+    forms = {lemma}
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        ends = ["e", "es", "ent", "é", "ée", "és", "ées", "er", "ons", "ez", "ait", "aient",
+                "ant", "era", "eront", "erait", "eraient", "a", "èrent"]
+        forms.update(stem + e for e in ends)
+        # lever → lève, racheter → rachète, céder → cède
+        for k in range(len(stem) - 1, 0, -1):
+            if stem[k] in "eé" and stem[k + 1 :] and all(c not in "aeiouéè" for c in stem[k + 1 :]):
+                grave = stem[:k] + "è" + stem[k + 1 :]
+                forms.update(grave + e for e in ("e", "es", "ent", "era", "eront", "erait"))
+                break
+    elif lemma.endswith("ir"):
+        stem = lemma[:-2]
+        forms.update(stem + e for e in ("i", "is", "it", "ie", "ies", "issent", "issait",
+                                        "ira", "iront", "irait", "issant"))
+    return sorted(forms)
+
+
+def load_triggers(path: str | None = None) -> list[Trigger]:
+    rows = load_table_file(path) if path else load_table("deal_triggers.tsv")
+    triggers = []
+    for row in rows:
+        flags = frozenset(row.get("flags", "").split())
+        head = 0
+        for flag in flags:
+            if flag.startswith("head="):
+                head = int(flag[5:])
+        frame = dict(item.split("=", 1) for item in row.get("frame", "").split() if "=" in item)
+        triggers.append(Trigger(row["type"], row["form"].lower(), row["kind"], frame, flags, head))
+    return triggers
+
+
+def text_sentences(doc: Doc) -> list[Span]:
+    """Sentences as a reader sees them: the parser's, glued back where it cut without
+    final punctuation, and cut at line breaks."""
+    starts = {0}
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            starts.add(tok.i + 1)
+    for sent in doc.sents:
+        if sent.start == 0:
+            continue
+        prev = doc[sent.start - 1]
+        before = doc[sent.start - 2] if sent.start >= 2 else prev
+        if prev.text in _FINAL or prev.is_space or (prev.text in "»\")" and before.text in _FINAL):
+            starts.add(sent.start)
+    bounds = sorted(s for s in starts if s < len(doc))
+    spans = []
+    for a, b in zip(bounds, [*bounds[1:], len(doc)], strict=True):
+        span = doc[a:b]
+        if span.text.strip():
+            spans.append(span)
+    return spans
 
 
 class DealsComponent:
     """Fill ``doc._.deals`` with deal dicts in the GUIDELINES schema."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, triggers_path: str | None = None,
+                 min_confidence: float = 0.0) -> None:
         register_extensions()
         self.name = name
+        self.min_confidence = min_confidence
+        self.triggers = load_triggers(triggers_path)
+        self.matcher = Matcher(nlp.vocab)
+        for index, trigger in enumerate(self.triggers):
+            self.matcher.add(f"T{index}", self._patterns(nlp, trigger))
+
+    @staticmethod
+    def _patterns(nlp: Language, trigger: Trigger) -> list[list[dict]]:
+        words = [t.text.lower() for t in nlp.make_doc(trigger.form)]
+        variants = [words]
+        if any("'" in w for w in words):
+            variants.append([w.replace("'", "’") for w in words])
+        patterns = []
+        for variant in variants:
+            if trigger.kind == "verb" or (trigger.kind == "phrase-verb"):
+                lemma = variant[trigger.head]
+                heads = [{"LEMMA": lemma}, {"LOWER": {"IN": _verb_forms(lemma)}}]
+            else:
+                lemma = variant[trigger.head]
+                heads = [{"LEMMA": lemma}, {"LOWER": {"IN": [lemma, lemma + "s", lemma + "x"]}}]
+            for head in heads:
+                pattern = [{"LOWER": w} for w in variant]
+                pattern[trigger.head] = head
+                patterns.append(pattern)
+        return patterns
+
+    # ------------------------------------------------------------------ call
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.deals = []
+        try:
+            deals = self._deals(doc)
+        except Exception:  # a strange text must give no deal, not stop the pipeline
+            deals = []
+        doc._.deals = deals
         return doc
 
+    def _hits(self, doc: Doc) -> dict[int, tuple[Trigger, int, int]]:
+        """One trigger per head token: the longest, a strong one over a weak one."""
+        hits: dict[int, tuple[Trigger, int, int]] = {}
+        for match_id, start, end in self.matcher(doc):
+            trigger = self.triggers[int(doc.vocab.strings[match_id][1:])]
+            anchor = doc[start + trigger.head]
+            if "self" in trigger.flags and not any(
+                t.lower_ in ("se", "s'", "s’") for t in doc[max(0, anchor.i - 3) : anchor.i]
+            ):
+                continue
+            if trigger.form == "participation" and doc[max(0, start - 2) : start].text.lower() in (
+                "avec la", "avec une"
+            ):
+                continue
+            if trigger.kind == "verb" and anchor.pos_ in ("DET", "ADP", "PROPN"):
+                continue
+            old = hits.get(anchor.i)
+            rank = (("weak" not in trigger.flags), end - start)
+            if old is None or rank > (("weak" not in old[0].flags), old[2] - old[1]):
+                hits[anchor.i] = (trigger, start, end)
+        # phrases cover their inner words (« tour de financement » over « financement »)
+        covered = {i for t, s, e in hits.values() for i in range(s, e) if e - s > 1}
+        hits = {i: h for i, h in hits.items() if i not in covered or h[2] - h[1] > 1}
+        # a weak trigger gives way to a strong one it governs or that governs it
+        for i, (trigger, _s, _e) in list(hits.items()):
+            if "weak" not in trigger.flags:
+                continue
+            tok = doc[i]
+            near = {c.i for c in tok.children} | {tok.head.i}
+            if tok.head.dep_ == "nmod" or tok.dep_ == "nmod":
+                near.add(tok.head.head.i)
+            for j in near:
+                if j != i and j in hits and ("weak" not in hits[j][0].flags
+                                             or hits[j][0].kind == "noun"):
+                    del hits[i]
+                    break
+        return hits
 
-@Language.factory("aiextract_deals", default_config={})
-def make_deals(nlp: Language, name: str) -> DealsComponent:
-    return DealsComponent(nlp, name)
+    def _deals(self, doc: Doc) -> list[dict]:
+        hits = self._hits(doc)
+        if not hits:
+            return []
+        mentions = MentionIndex.from_doc(doc)
+        sentences = text_sentences(doc)
+        sent_of: dict[int, int] = {}
+        for n, sent in enumerate(sentences):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = n
+        by_sent: dict[int, list[int]] = {}
+        for i in sorted(hits):
+            if i in sent_of:
+                by_sent.setdefault(sent_of[i], []).append(i)
+        candidates: list[Candidate] = []
+        for n, anchors in sorted(by_sent.items()):
+            sent = sentences[n]
+            prev = sentences[n - 1] if n > 0 else None
+            candidates.extend(self._sentence(doc, n, sent, prev, anchors, hits, mentions))
+        deals = merge(candidates, sentences)
+        out = []
+        for deal in deals:
+            if deal.confidence < self.min_confidence:
+                continue
+            out.append(to_dict(deal))
+        return out
+
+    def _sentence(self, doc: Doc, n: int, sent: Span, prev: Span | None, anchors: list[int],
+                  hits: dict[int, tuple[Trigger, int, int]],
+                  mentions: MentionIndex) -> list[Candidate]:
+        money = money_spans(doc, sent)
+        claimed: dict[int, int] = {}  # money span start -> anchor
+        found: list[tuple[Candidate, dict[int, str]]] = []
+        for i in anchors:
+            trigger = hits[i][0]
+            anchor = doc[i]
+            cand = self._candidate(doc, n, sent, prev, anchor, trigger, mentions)
+            if cand is None:
+                continue
+            gov_targets = {anchor.i: "anchor"}
+            gov = _governor_of(cand)
+            if gov is not None:
+                gov_targets[gov] = "gov"
+            for span in money:
+                if span.start not in claimed and attached(span.root, gov_targets, mentions):
+                    claimed[span.start] = i
+            found.append((cand, gov_targets))
+        out = []
+        for cand, targets in found:
+            anchor = doc[cand.anchor]
+            mine = [s for s in money if claimed.get(s.start) == cand.anchor]
+            free = [s for s in money if s.start not in claimed]
+            kinds = {s.start: money_kind(doc, s, sent, cand.anchor) for s in money}
+            amount = next((s for s in mine if kinds[s.start] == "deal"), None)
+            if amount is None and len([c for c, _ in found]) == 1:
+                amount = next((s for s in free if kinds[s.start] == "deal"), None)
+            if amount is not None:
+                cand.amount = as_amount(amount)
+            if cand.type == "funding":
+                val = next((s for s in money if kinds[s.start] == "valuation"
+                            and s.start > anchor.i - 3), None)
+                if val is not None:
+                    cand.valuation = as_amount(val)
+            if "money" in cand.trigger.flags and cand.amount is None:
+                continue
+            if cand.type in ("investment", "acquisition") or "percent" in cand.trigger.flags:
+                cand.stake = find_stake(doc, sent, anchor)
+                if "percent" in cand.trigger.flags and cand.stake is None:
+                    continue
+            if cand.type == "acquisition" and cand.stake is not None and cand.stake < 50:
+                cand.type = "investment"
+                cand.parties = _retype(cand.parties, _AS_INVESTMENT)
+            if cand.type != "investment":
+                cand.stake = None
+            chain = verb_chain(anchor, doc[_governor_of(cand)] if _governor_of(cand) else None,
+                               _noun_is_subject(anchor, cand.trigger))
+            cand.date = find_date(doc, sent, targets, chain, mentions)
+            cand.name = find_name(doc, sent, anchor, mentions)
+            cand.confidence = _confidence(cand)
+            out.append(cand)
+        return out
+
+    def _candidate(self, doc: Doc, n: int, sent: Span, prev: Span | None, anchor: Token,
+                   trigger: Trigger, mentions: MentionIndex) -> Candidate | None:
+        deal_type, frame = trigger.type, trigger.frame
+        if trigger.form == "accord":
+            deal_type = _accord_type(doc, sent, anchor)
+            if deal_type == "partnership":
+                frame = {k: "|".join(_AS_PARTNERSHIP.get(r, r) for r in v.split("|"))
+                         for k, v in frame.items()}
+        parties, gov = find_parties(doc, sent, prev, anchor, trigger.is_verb, frame,
+                                    mentions, deal_type)
+        noun_subject = _noun_is_subject(anchor, trigger)
+        chain = verb_chain(anchor, gov, noun_subject)
+        cert = certainty(doc, sent, anchor, chain)
+        if cert in ("denied", "question"):
+            return None
+        if deal_type == "acquisition" and any(p.role == "person" for p in parties):
+            deal_type = "hire"
+            parties = _retype(parties, _AS_HIRE)
+        if deal_type == "acquisition" and not any(p.role == "target" for p in parties) and \
+                trigger.form in ("vendre", "vente") and {p.role for p in parties} >= {"seller", "acquirer"}:
+            deal_type = "contract"
+            parties = _retype(parties, _AS_CONTRACT)
+        if deal_type in ("contract", "partnership"):
+            parties = _complete(doc, sent, anchor, parties, frame, mentions, deal_type)
+        det = next((c for c in anchor.children if c.dep_ == "det"), None)
+        reference = (not trigger.is_verb and det is not None
+                     and det.lower_ in _DEMONSTRATIVES)
+        cand = Candidate(
+            type=deal_type, parties=parties, sent=n, anchor=anchor.i, trigger=trigger,
+            certainty=cert, reference=reference,
+            evidence=(sent.start_char, sent.end_char, sent.text.strip()),
+        )
+        cand.gov = gov.i if gov is not None else None
+        return cand
+
+
+def _governor_of(cand: Candidate) -> int | None:
+    return cand.gov
+
+
+def _noun_is_subject(anchor: Token, trigger: Trigger) -> bool:
+    return not trigger.is_verb and anchor.dep_ in ("nsubj", "csubj")
+
+
+def _retype(parties: list[Party], mapping: dict[str, str]) -> list[Party]:
+    return [Party(p.name, mapping.get(p.role, p.role), p.kind, p.token, p.how) for p in parties]
+
+
+def _accord_type(doc: Doc, sent: Span, anchor: Token) -> str:
+    """A bare « accord » is a contract when it is about buying something, else a
+    partnership."""
+    words = {t.lower_ for t in sent}
+    if words & _CONTRACT_WORDS:
+        return "contract"
+    for child in anchor.children:
+        if child.dep_ == "nmod" and child.lemma_ in ("milliard", "million", "dollar", "euro"):
+            return "contract"
+    if any(t.like_num for t in anchor.subtree):
+        return "contract"
+    return "partnership"
+
+
+def _complete(doc: Doc, sent: Span, anchor: Token, parties: list[Party], frame: dict[str, str],
+              mentions: MentionIndex, deal_type: str) -> list[Party]:
+    """A contract or partnership with one company found: the company the sentence is
+    about (an earlier name with no preposition) is the other side."""
+    orgs = [p for p in parties if p.kind == "org"]
+    if len(orgs) != 1:
+        return parties
+    names = {p.name for p in parties}
+    role = frame.get("gsubj") or frame.get("subj") or ("partner" if deal_type == "partnership"
+                                                       else "buyer")
+    role = role.split("|")[0]
+    for mention in mentions.in_span(sent.start, anchor.i):
+        if mention.kind != "org" or mention.name in names:
+            continue
+        if linear_marker(doc, mention.start, sent.start, mentions):
+            continue
+        if doc[mention.root].dep_ == "appos":
+            continue
+        return sorted([*parties, Party(mention.name, role, "org", mention.start, "cue")],
+                      key=lambda p: p.token)
+    return parties
+
+
+def _confidence(cand: Candidate) -> float:
+    score = 0.55
+    if all(p.how == "tree" for p in cand.parties):
+        score += 0.15
+    if any(p.how == "reference" for p in cand.parties):
+        score -= 0.15
+    if "weak" in cand.trigger.flags:
+        score -= 0.1
+    if cand.amount:
+        score += 0.1
+    if cand.certainty == "hedged":
+        score -= 0.05
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+# ------------------------------------------------------------------- merging
+
+
+def _requirements(cand: Candidate) -> bool:
+    roles = {p.role for p in cand.parties}
+    orgs = {p.name for p in cand.parties if p.kind == "org"}
+    if cand.type == "funding":
+        return "target" in roles
+    if cand.type == "hire":
+        return "employer" in roles and bool(roles & {"person", "source"})
+    if cand.type == "acquisition":
+        return len(orgs) >= 2 and "target" in roles
+    if cand.type == "investment":
+        return len(orgs) >= 2 and "target" in roles and "investor" in roles
+    return len(orgs) >= 2
+
+
+def _same_amount(a: dict | None, b: dict | None) -> bool:
+    if not a or not b:
+        return True
+    try:
+        va, vb = Decimal(str(a["value"])), Decimal(str(b["value"]))
+    except Exception:
+        return False
+    if a.get("currency") != b.get("currency"):
+        return False
+    return abs(va - vb) <= Decimal("0.005") * max(abs(va), abs(vb))
+
+
+def _compatible(deal: Candidate, cand: Candidate) -> bool:
+    if deal.type != cand.type or not _same_amount(deal.amount, cand.amount):
+        return False
+    a, b = deal.names(), cand.names()
+    if not a or not b:
+        return False
+    if cand.type == "hire":
+        ea = {p.name for p in deal.parties if p.role == "employer"}
+        eb = {p.name for p in cand.parties if p.role == "employer"}
+        return bool(ea & eb) or (not eb and bool(a & b))
+    if cand.type == "funding":
+        ta = {p.name for p in deal.parties if p.role == "target"}
+        tb = {p.name for p in cand.parties if p.role == "target"}
+        return ta == tb and bool(ta)
+    return a <= b or b <= a
+
+
+def _absorb(deal: Candidate, cand: Candidate) -> None:
+    names = deal.names()
+    for party in cand.parties:
+        if party.name not in names:
+            deal.parties.append(party)
+            names.add(party.name)
+    for attr in ("amount", "valuation", "stake", "date", "name"):
+        if getattr(deal, attr) is None and getattr(cand, attr) is not None:
+            setattr(deal, attr, getattr(cand, attr))
+    if cand.certainty == "stated" and deal.certainty == "hedged" and cand.parties:
+        deal.certainty = "stated"
+    deal.confidence = max(deal.confidence, cand.confidence)
+    deal.merged.append(cand.anchor)
+
+
+def merge(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]:
+    """One record per deal: merge repeated mentions, fold references and partial
+    mentions into the deal they are about, drop what still misses a party."""
+    deals: list[Candidate] = []
+    partial: list[Candidate] = []
+    for cand in candidates:
+        if not _requirements(cand):
+            partial.append(cand)
+            continue
+        for deal in deals:
+            if _compatible(deal, cand):
+                _absorb(deal, cand)
+                break
+        else:
+            deals.append(cand)
+    for cand in partial:
+        if cand.parties:
+            fits = [d for d in deals if d.type == cand.type and cand.names() <= d.names()
+                    and _same_amount(d.amount, cand.amount)]
+            if fits:
+                best = min(fits, key=lambda d: abs(d.sent - cand.sent))
+                _absorb(best, cand)
+            continue
+        # no party: a reference to an earlier deal (« ce partenariat, baptisé X »,
+        # « l'opération, évaluée à ... »), or an amount for the deal just before
+        earlier = [d for d in deals if d.sent <= cand.sent and cand.sent - d.sent <= 5]
+        same = [d for d in earlier if d.type == cand.type]
+        target = None
+        if cand.reference and same:
+            target = max(same, key=lambda d: d.sent)
+        elif cand.amount and earlier:
+            last = max(earlier, key=lambda d: d.sent)
+            if cand.sent - last.sent <= 1 and last.amount is None:
+                target = last
+        if cand.amount and target is None:
+            lonely = [d for d in deals if d.type == cand.type and d.amount is None]
+            if len(lonely) == 1 and len([d for d in deals if d.type == cand.type]) == 1:
+                target = lonely[0]
+        if target is not None:
+            for attr in ("amount", "date", "name"):
+                if getattr(target, attr) is None and getattr(cand, attr) is not None:
+                    setattr(target, attr, getattr(cand, attr))
+    return sorted(deals, key=lambda d: d.anchor)
+
+
+def to_dict(deal: Candidate) -> dict:
+    """The deal in the GUIDELINES schema, with evidence, offsets and confidence."""
+    out: dict = {
+        "type": deal.type,
+        "parties": [{"name": p.name, "role": p.role} for p in deal.parties],
+        "amount": _amount(deal.amount),
+        "date": deal.date,
+    }
+    if deal.valuation and deal.type == "funding":
+        out["valuation"] = _amount(deal.valuation)
+    if deal.stake is not None:
+        out["stake"] = json_number(deal.stake)
+    if deal.name:
+        out["name"] = deal.name
+    out["certainty"] = deal.certainty
+    start, end, text = deal.evidence
+    out["evidence"] = text
+    out["start"], out["end"] = start, end
+    out["confidence"] = deal.confidence
+    return out
+
+
+def _amount(data: dict | None) -> dict | None:
+    if not data or data.get("value") is None:
+        return None
+    return {"value": json_number(data["value"]), "currency": data.get("currency")}
+
+
+@Language.factory(
+    "aiextract_deals",
+    default_config={"triggers_path": None, "min_confidence": 0.0},
+)
+def make_deals(nlp: Language, name: str, *, triggers_path: str | None = None,
+               min_confidence: float = 0.0) -> DealsComponent:
+    """The deals component; ``triggers_path`` replaces the trigger table."""
+    return DealsComponent(nlp, name, triggers_path=triggers_path, min_confidence=min_confidence)

@@ -1,0 +1,296 @@
+"""What a deal is worth, when, how sure, and its name: read around a trigger.
+
+Amounts and dates are taken from the spans the money and dates components wrote;
+they belong to the deal only when the dependency tree ties them to its trigger (or,
+for an amount, when it is the sentence's only amount no other deal claims and no cue
+says it is revenue, losses or costs). Certainty comes from the mood of the trigger's
+verbs and the cues of ``data/hedges.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from aiextract.deals_roles import MentionIndex, path_up
+from aiextract.extensions import DATES_KEY, MONEY_KEY
+from aiextract.lexicon import load_table
+
+# A percentage: « 27 % », « 27,5% », « 27 pour cent » (narrow and no-break spaces too).
+_PERCENT = re.compile(
+    r"""(?<![\d,.])
+        (\d{1,3}(?:[,.]\d+)?)      # the number, French or English decimal mark
+        [\s\u00a0\u202f]*
+        (?:%|pour[\s-]cent)""",
+    re.VERBOSE,
+)
+# Words that introduce a deal's own name.
+_NAME_CUES = frozenset(
+    "baptisé baptisée baptisés baptisées nommé nommée dénommé dénommée appelé appelée "
+    "surnommé surnommée intitulé intitulée".split()
+)
+_PROJECT_NOUNS = frozenset(
+    "projet mégaprojet programme initiative coentreprise alliance consortium "
+    "partenariat plateforme".split()
+)
+_QUOTES = frozenset("«»\"“”")
+
+
+@cache
+def _cues(kind: str) -> tuple[tuple[str, ...], ...]:
+    """Cue word sequences of ``deal_cues.tsv`` with the given key."""
+    rows = load_table("deal_cues.tsv")
+    return tuple(tuple(_norm(r["cue"]).split()) for r in rows if r["key"] == kind)
+
+
+@cache
+def _hedges(kind: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(_norm(r["cue"]).split()) for r in load_table("hedges.tsv")
+                 if r["kind"] == kind)
+
+
+@cache
+def _hedge_lemmas(kind: str) -> frozenset[str]:
+    return frozenset(c[0] for c in _hedges(kind) if len(c) == 1)
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("’", "'").strip()
+
+
+def _words(tokens: Span | list[Token]) -> list[str]:
+    return [_norm(t.text) for t in tokens]
+
+
+def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
+    n = len(cue)
+    return any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1))
+
+
+def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
+    return any(len(c) <= len(words) and tuple(words[-len(c):]) == c for c in cues)
+
+
+# --------------------------------------------------------------------- money
+
+
+def money_spans(doc: Doc, sent: Span) -> list[Span]:
+    """The amounts of ``sent``, without the conversions given in brackets."""
+    if MONEY_KEY not in doc.spans:
+        return []
+    spans = [s for s in doc.spans[MONEY_KEY]
+             if s.start >= sent.start and s.end <= sent.end and s._.money]
+    return [s for s in spans if not (s._.money or {}).get("equivalent")]
+
+
+def money_kind(doc: Doc, span: Span, sent: Span, stop: int) -> str:
+    """'valuation', 'nondeal' or 'deal', from the words before the amount.
+
+    The look-back stops at token ``stop`` (the trigger) so that « lève 10 M€ » is not
+    spoiled by a « chiffre d'affaires » earlier in the sentence.
+    """
+    low = max(sent.start, span.start - 10)
+    if low <= stop < span.start:
+        low = stop + 1
+    words = _words(doc[low : span.start])
+    near = words[-5:]
+    if any(_contains(near, c) for c in _cues("valuation")):
+        return "valuation"
+    if any(_contains(words, c) for c in _cues("nondeal")):
+        return "nondeal"
+    return "deal"
+
+
+def as_amount(span: Span) -> dict[str, str | None]:
+    data = span._.money or {}
+    return {"value": data.get("value"), "currency": data.get("currency")}
+
+
+def attached(token: Token, targets: dict[int, str], mentions: MentionIndex) -> bool:
+    return path_up(token, targets, mentions, None) is not None
+
+
+def find_stake(doc: Doc, sent: Span, anchor: Token) -> float | None:
+    """The percentage nearest the trigger in its sentence (« détient 27 % »)."""
+    best: tuple[int, float] | None = None
+    for match in _PERCENT.finditer(sent.text):
+        value = float(match.group(1).replace(",", "."))
+        if not 0 < value <= 100:
+            continue
+        start = sent.start_char + match.start()
+        span = doc.char_span(start, start + len(match.group(1)), alignment_mode="expand")
+        if span is None:
+            continue
+        distance = abs(span.start - anchor.i)
+        if distance <= 12 and (best is None or distance < best[0]):
+            best = (distance, value)
+    return None if best is None else best[1]
+
+
+# --------------------------------------------------------------------- dates
+
+
+def find_date(doc: Doc, sent: Span, targets: dict[int, str], chain: list[Token],
+              mentions: MentionIndex) -> str | None:
+    """The value of a date tied to the trigger, its verb or a verb above it."""
+    if DATES_KEY not in doc.spans:
+        return None
+    chain_ids = {t.i for t in chain}
+    for span in doc.spans[DATES_KEY]:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        value = (span._.date or {}).get("value")
+        if not value:
+            continue
+        before = _words(doc[max(sent.start, span.start - 3) : span.start])
+        if _ends_with_cue(before, _cues("horizon")):
+            continue
+        root = span.root
+        if root.head.i in chain_ids or attached(root, targets, mentions):
+            return value
+    return None
+
+
+# ----------------------------------------------------------------- certainty
+
+
+def verb_chain(anchor: Token, gov: Token | None, noun_is_subject: bool) -> list[Token]:
+    """The trigger's verb and the words that govern it (« pourrait racheter »,
+    « envisage de racheter », « en discussions pour racheter »), up to the clause top."""
+    chain: list[Token] = [anchor]
+    tok = anchor
+    if noun_is_subject:
+        return chain
+    if gov is not None:
+        chain.append(gov)
+        tok = gov
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        dep = tok.dep_
+        if dep in ("xcomp", "ccomp", "obj", "acl") or dep.startswith("obl") or (
+            dep in ("nmod", "advcl") and any(c.dep_ in ("case", "mark") and c.lower_ in
+                                             ("pour", "de", "d'", "d’", "à")
+                                             for c in tok.children)
+        ):
+            tok = tok.head
+            chain.append(tok)
+        else:
+            break
+    return chain
+
+
+def _negated(verb: Token) -> bool:
+    kids = [_norm(c.text) for c in verb.children]
+    neg_words = _hedge_lemmas("negation")
+    if "que" in kids and not any(w in ("pas", "jamais", "plus") for w in kids):
+        return False
+    has_ne = "ne" in kids or "n'" in kids
+    return any(w in neg_words for w in kids if w != "plus") or (has_ne and "plus" in kids)
+
+
+def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[Token]) -> str:
+    """'stated', 'hedged', 'denied' (no deal) or 'question' (no deal)."""
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    before = _words(doc[max(sent.start, anchor.i - 3) : anchor.i])
+    if any(_ends_with_cue(before, (c,)) or (len(c) == 1 and c[0] in before[-2:])
+           for c in _hedges("deny_phrase")):
+        return "denied"
+    deny = _hedge_lemmas("deny_verb")
+    fail = _hedge_lemmas("fail")
+    hedge = _hedge_lemmas("hedge_verb")
+    hedged = False
+    for k, tok in enumerate(chain):
+        lemma = tok.lemma_.lower()
+        if lemma in deny:
+            return "denied"
+        if k <= 2 and tok.pos_ in ("VERB", "AUX") and _negated(tok):
+            return "denied"
+        if lemma in fail or lemma in hedge or (k > 0 and tok.lower_ in hedge):
+            hedged = True
+        moods = [tok, *(c for c in tok.children if c.dep_.startswith("aux"))]
+        if any("Cnd" in t.morph.get("Mood") for t in moods):
+            hedged = True
+        if any(c.dep_ == "mark" and c.lower_ == "si" for c in tok.children):
+            hedged = True
+    words = _words(sent)
+    if any(_contains(words, c) for c in _hedges("hedge_phrase")):
+        hedged = True
+    if any(len(c) > 1 and _contains(words, c) for c in _hedges("fail")):
+        hedged = True
+    return "hedged" if hedged else "stated"
+
+
+# --------------------------------------------------------------------- names
+
+
+def _name_after(doc: Doc, i: int, end: int, mentions: MentionIndex) -> str | None:
+    """A capitalised name starting at token ``i`` (quotes skipped), or None."""
+    while i < end and doc[i].text in _QUOTES:
+        i += 1
+    words: list[str] = []
+    while i < end:
+        tok = doc[i]
+        if tok.text in _QUOTES or tok.text in ("(", ",", ".", ";", ":"):
+            break
+        if tok.is_title or tok.is_upper or (words and tok.lower_ in ("de", "du", "des", "&")
+                                            and i + 1 < end and doc[i + 1].is_title):
+            words.append(tok.text_with_ws)
+            i += 1
+            continue
+        break
+    name = "".join(words).strip()
+    if not name or any(m.start <= i - 1 < m.end and m.kind == "person"
+                       for m in mentions.mentions):
+        return None
+    if name in mentions.org_names:
+        return None
+    return name
+
+
+def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> str | None:
+    """The deal's own name: « baptisé X », « connu sous le nom de X », « le projet X »,
+    « X, son mégaprojet ... en partenariat avec »."""
+    near = {anchor.i, *(t.i for t in anchor.subtree), *(a.i for a in list(anchor.ancestors)[:2])}
+    for tok in sent:
+        low = _norm(tok.text)
+        if low in _NAME_CUES and (tok.i in near or 0 < tok.i - anchor.i <= 5):
+            name = _name_after(doc, tok.i + 1, sent.end, mentions)
+            if name:
+                return name
+        if low == "nom" and tok.i >= sent.start + 2 and _words(doc[tok.i - 2 : tok.i]) in (
+            ["sous", "le"],
+        ) and tok.i + 2 <= sent.end and _norm(doc[tok.i + 1].text) in ("de", "d'"):
+            if tok.i in near or 0 < tok.i - anchor.i <= 8:
+                name = _name_after(doc, tok.i + 2, sent.end, mentions)
+                if name:
+                    return name
+    # « le partenariat « Nova » », « le consortium Helios »
+    nxt = anchor.i + 1
+    if nxt < sent.end and (doc[nxt].text in _QUOTES or (
+        doc[nxt].is_title and doc[nxt].i not in mentions.by_token and doc[nxt].pos_ == "PROPN"
+    )):
+        name = _name_after(doc, nxt, sent.end, mentions)
+        if name:
+            return name
+    # « Stargate, son mégaprojet ... en partenariat avec »
+    for tok in [anchor, *list(anchor.ancestors)[:2]]:
+        if tok.lemma_.lower() not in _PROJECT_NOUNS:
+            continue
+        j = tok.i - 1
+        while j > sent.start and doc[j].pos_ in ("DET", "ADJ"):
+            j -= 1
+        if doc[j].text == "," and j - 1 >= sent.start:
+            k = j - 1
+            start = k
+            while start - 1 >= sent.start and doc[start - 1].is_title and doc[start - 1].pos_ \
+                    in ("PROPN", "X", "NOUN"):
+                start -= 1
+            if doc[k].is_title and k not in mentions.by_token:
+                name = _name_after(doc, start, k + 1, mentions)
+                if name:
+                    return name
+    return None

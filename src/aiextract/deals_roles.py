@@ -1,0 +1,508 @@
+"""Who takes part in a deal, and in which role.
+
+The parties of a trigger are found in its sentence from three kinds of evidence, in
+order of trust:
+
+1. the dependency tree: a party must hang under the trigger (or under the verb that
+   governs a trigger noun) without crossing another clause (« xAI, la start-up fondée
+   par Elon Musk »: Musk hangs under *fondée*, not under the deal); the subject of the
+   trigger's verb is found through coordination and control (« X a levé ... et cherche à
+   obtenir », « autoriser X à signer »);
+2. the word before the party (« auprès de », « mené par », « chez »), shared along a
+   list (« auprès de A et B »), read from ``data/deal_cues.tsv``;
+3. references (« l'entreprise », « le géant de Redmond », « elle », « qui »), resolved
+   only when clear.
+
+The trigger's ``frame`` (``data/deal_triggers.tsv``) maps positions to roles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY
+from aiextract.lexicon import load_table
+
+# Verbs a party may be reached through without leaving the deal's clause.
+TRANSPARENT_VERBS = frozenset(
+    """mener conduire piloter emmener codiriger réunir rassembler former composer
+    regrouper associer impliquer inclure baptiser nommer dénommer appeler évaluer
+    estimer valoriser chiffrer souscrire participer soutenir financer accompagner
+    annoncer signer conclure finaliser boucler réaliser officialiser sceller nouer
+    lancer dévoiler confirmer compléter effectuer opérer passer""".split()
+)
+# Verbs that give (the subject is the giver) or win (the subject is the winner).
+GIVE_VERBS = frozenset(
+    "accorder octroyer verser attribuer allouer confier consentir débloquer injecter "
+    "apporter concéder délivrer".split()
+)
+WIN_VERBS = frozenset(
+    "remporter décrocher gagner obtenir recevoir rafler emporter arracher empocher".split()
+)
+# Nouns of an announcement that may stand between a trigger noun and its verb
+# (« annonce la signature d'un contrat »).
+EVENT_NOUNS = frozenset(
+    "signature conclusion finalisation annonce lancement création officialisation "
+    "bouclage réalisation mise".split()
+)
+# Nouns that name a part of a company or of its capital (« le rachat des activités de X »).
+UNIT_NOUNS = frozenset(
+    """activité activités division branche filiale filiales pôle unité actifs actif
+    part parts participation capital action actions totalité majorité contrôle
+    contrôle titre titres %""".split()
+)
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
+PRONOUNS = frozenset("il elle ils elles celle-ci celui-ci ce dernier cette dernière".split())
+RELATIVES = frozenset("qui que lequel laquelle lesquels lesquelles".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An organisation, person or product mention usable as a party."""
+
+    name: str
+    kind: str  # "org" or "person"
+    start: int  # token offsets
+    end: int
+    root: int
+    product: bool = False
+
+
+@dataclass
+class Party:
+    """One party of a candidate deal and how it was found."""
+
+    name: str
+    role: str
+    kind: str
+    token: int
+    how: str  # "tree", "cue", "reference"
+
+
+@dataclass
+class MentionIndex:
+    """The doc's usable mentions, by token."""
+
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    org_names: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> MentionIndex:
+        index = cls()
+        groups = ((ORGS_KEY, "org", False), (PEOPLE_KEY, "person", False),
+                  (PRODUCTS_KEY, "org", True))
+        for key, kind, product in groups:
+            if key not in doc.spans:
+                continue
+            for span in doc.spans[key]:
+                name = span.kb_id_ if product else (span.kb_id_ or span.text)
+                if not name:
+                    continue
+                if any(i in index.by_token for i in range(span.start, span.end)):
+                    continue
+                mention = Mention(name, kind, span.start, span.end, span.root.i, product)
+                index.mentions.append(mention)
+                for i in range(span.start, span.end):
+                    index.by_token[i] = mention
+                if kind == "org" and not product:
+                    index.org_names.add(name)
+        index.mentions.sort(key=lambda m: m.start)
+        return index
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+
+# --------------------------------------------------------------------- tables
+
+
+@cache
+def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Cue words before a party → frame key, longest first."""
+    rows = [r for r in load_table("deal_cues.tsv") if r["key"] not in
+            ("valuation", "nondeal", "horizon")]
+    cues = [(tuple(_norm(r["cue"]).split()), r["key"]) for r in rows]
+    return tuple(sorted(cues, key=lambda c: -len(c[0])))
+
+
+@cache
+def company_words() -> frozenset[str]:
+    """Words of company nouns (« la start-up », « le fonds souverain ») skipped before a name."""
+    words: set[str] = {"-", "up", "start", "nouvelle", "nouveau", "française", "français"}
+    for row in load_table("org_cues.tsv"):
+        words.update(_norm(row["cue"]).replace("-", " - ").split())
+    return frozenset(words)
+
+
+@cache
+def company_nouns() -> frozenset[str]:
+    """Lemmas that may refer back to a company (« l'entreprise », « le géant »)."""
+    return frozenset(_norm(r["cue"]) for r in load_table("org_cues.tsv") if " " not in r["cue"])
+
+
+@cache
+def epithets() -> tuple[tuple[str, str], ...]:
+    return tuple((_norm(r["epithet"]), r["name"]) for r in load_table("deal_references.tsv"))
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("’", "'").strip()
+
+
+# ------------------------------------------------------------------- the tree
+
+
+def is_passive(verb: Token) -> bool:
+    return "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+
+
+def find_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, through coordination, control and participles."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    if depth > 3 or verb.head is verb:
+        return None
+    head, dep = verb.head, verb.dep_
+    if dep == "xcomp":
+        for child in head.children:
+            if child.dep_ == "obj" and child.i < verb.i:
+                return child
+        return find_subject(head, depth + 1)
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return find_subject(head, depth + 1)
+    if dep == "advcl" and (
+        "Ger" in verb.morph.get("VerbForm")
+        or any(c.dep_ == "mark" and c.lower_ in ("en", "pour", "afin") for c in verb.children)
+        or "Inf" in verb.morph.get("VerbForm")
+    ):
+        return find_subject(head, depth + 1)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN", "X"):
+        return head
+    return None
+
+
+def governor(anchor: Token) -> Token | None:
+    """The verb of which a trigger noun is an argument (« X annonce un partenariat »)."""
+    tok = anchor
+    if tok.dep_ == "nmod" and tok.head.lemma_ in EVENT_NOUNS:
+        tok = tok.head
+    if tok.dep_ in ("obj", "nsubj:pass", "xcomp") or tok.dep_.startswith("obl"):
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX") and head is not tok:
+            return head
+    return None
+
+
+def path_up(token: Token, targets: dict[int, str], mentions: MentionIndex,
+            own: Mention | None) -> tuple[Token, Token, bool] | None:
+    """Walk from ``token`` up to one of ``targets``: (target, entry child, via a verb).
+
+    None when the walk leaves the deal's clause: through another verb that is not
+    transparent, into another mention's apposition, or too far.
+    """
+    tok, entry, via_verb = token, token, False
+    for _ in range(8):
+        if tok.i in targets:
+            return tok, entry, via_verb
+        head = tok.head
+        if head is tok:
+            return None
+        if head.i not in targets:
+            if head.pos_ in ("VERB", "AUX"):
+                if head.lemma_ not in TRANSPARENT_VERBS:
+                    return None
+                via_verb = True
+            if tok.dep_ == "appos":
+                other = mentions.by_token.get(head.i)
+                if other is not None and other is not own:
+                    return None
+            if tok.dep_ in CLAUSE_DEPS:
+                return None
+        entry, tok = tok, head
+    return None
+
+
+# ------------------------------------------------------------------ the cues
+
+
+def linear_marker(doc: Doc, start: int, sent_start: int, mentions: MentionIndex,
+                  depth: int = 0) -> str:
+    """The frame key of the cue words just before token ``start`` ('' when none).
+
+    Determiners, company nouns and adjectives are skipped (« auprès de la start-up
+    lyonnaise X »); a name after « et » or a comma shares the cue of the name before.
+    """
+    j = start - 1
+    skipped = 0
+    words = company_words()
+    while j >= sent_start and skipped < 6:
+        tok = doc[j]
+        low = _norm(tok.text)
+        if tok.pos_ == "DET" and low not in ("des", "du", "au", "aux") or low in words or (
+            tok.pos_ == "ADJ" and tok.is_lower
+        ):
+            j -= 1
+            skipped += 1
+            continue
+        break
+    if j < sent_start:
+        return ""
+    low = _norm(doc[j].text)
+    if low in ("et", ",", "ou", "ainsi") and depth < 4:
+        k = j - 1
+        if low == "ainsi":
+            return ""
+        while k >= sent_start and doc[k].is_punct and doc[k].text not in (")", "»"):
+            k -= 1
+        before = mentions.by_token.get(k)
+        if before is not None:
+            return linear_marker(doc, before.start, sent_start, mentions, depth + 1)
+        return ""
+    window = [_norm(t.text) for t in doc[max(sent_start, j - 4) : j + 1]]
+    for cue, key in role_cues():
+        if len(cue) <= len(window) and tuple(window[-len(cue):]) == cue:
+            return key
+    return ""
+
+
+# ------------------------------------------------------------ references
+
+
+def resolve_reference(tok: Token, sent: Span, prev: Span | None, doc: Doc,
+                      mentions: MentionIndex, exclude: set[str]) -> Mention | None:
+    """The company a pronoun or a description stands for, when it is clear."""
+    low = _norm(tok.text)
+    if low in RELATIVES:
+        found = None
+        if tok.head.dep_ == "acl:relcl":
+            antecedent = tok.head.head
+            found = mentions.by_token.get(antecedent.i)
+            if found is None:
+                for child in antecedent.children:
+                    if child.dep_ in ("nmod", "appos", "flat:name") and child.i in mentions.by_token:
+                        found = mentions.by_token[child.i]
+                        break
+        if found is None:
+            # « du côté d'Oracle, avec qui un accord ... »: the name just before
+            j = tok.i - 1
+            while j > sent.start and (doc[j].pos_ == "ADP" or doc[j].text == ","):
+                j -= 1
+            found = mentions.by_token.get(j)
+        return found
+    phrase = " ".join(_norm(t.text) for t in doc[tok.left_edge.i : tok.right_edge.i + 1])
+    phrase = phrase.replace("' ", "'")
+    for epithet, name in epithets():
+        if epithet in phrase:
+            return _named(mentions, name)
+    is_pronoun = tok.pos_ == "PRON" and low in PRONOUNS
+    is_description = tok.lemma_.lower() in company_nouns() and any(
+        c.dep_ == "det" and _norm(c.text) in ("le", "la", "l'", "ce", "cette", "cet")
+        for c in tok.children
+    )
+    if not (is_pronoun or is_description):
+        return None
+    # A name inside the description itself (« le groupe de X ») is not the referent.
+    inside = {m.name for m in mentions.in_span(tok.left_edge.i, tok.right_edge.i + 1)}
+    if inside and is_description:
+        return None
+    skip = exclude | inside
+    # 1. the closest company earlier in the same sentence, if it is alone there
+    before = [m for m in mentions.in_span(sent.start, tok.i)
+              if m.kind == "org" and not m.product and m.name not in skip]
+    if len({m.name for m in before}) == 1:
+        return before[-1]
+    if before:
+        return None
+    # 2. the subject of the previous sentence, or its only company
+    if prev is None:
+        return None
+    orgs = [m for m in mentions.in_span(prev.start, prev.end)
+            if m.kind == "org" and not m.product and m.name not in skip]
+    subjects = [m for m in orgs if doc[m.root].dep_ in SUBJECT_DEPS]
+    if len({m.name for m in subjects}) == 1:
+        return subjects[0]
+    if len({m.name for m in orgs}) == 1:
+        return orgs[0]
+    return None
+
+
+def _named(mentions: MentionIndex, name: str) -> Mention | None:
+    for mention in mentions.mentions:
+        if mention.name == name and mention.kind == "org":
+            return mention
+    return None
+
+
+# --------------------------------------------------------------- the parties
+
+
+def _role_allowed(role: str, kind: str) -> bool:
+    if role == "person":
+        return kind == "person"
+    if role == "investor":
+        return True
+    return kind == "org"
+
+
+def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
+    """« de X » belongs to the deal only on the trigger itself or on a part of a
+    company (« le rachat des activités de X », « 27 % de X »), not « les poids de X »."""
+    head = token.head
+    if head.i == anchor.i:
+        return True
+    if head.lemma_.lower() in UNIT_NOUNS or head.text == "%" or head.pos_ == "NUM":
+        return True
+    if head.lemma_.lower() in company_nouns() and head.head.i == anchor.i:
+        return True
+    if role in ("source", "person") and head.head.i == anchor.i:
+        return True
+    return False
+
+
+def _sentence_root(tok: Token) -> Token:
+    for _ in range(50):
+        if tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Mention]:
+    """The mentions a subject token stands for: itself, its conjuncts, the name in
+    « la start-up X »."""
+    found: list[Mention] = []
+    stack = [subj]
+    seen: set[int] = set()
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        mention = mentions.by_token.get(tok.i)
+        if mention is not None and mention not in found:
+            found.append(mention)
+        for child in tok.children:
+            if child.dep_ == "conj":
+                stack.append(child)
+            elif mention is None and child.dep_ in ("appos", "flat:name", "flat", "amod", "nmod") \
+                    and tok.lemma_.lower() in company_words():
+                stack.append(child)
+    return sorted(found, key=lambda m: m.start)
+
+
+def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb: bool,
+                 frame: dict[str, str], mentions: MentionIndex,
+                 deal_type: str) -> tuple[list[Party], Token | None]:
+    """The parties of the trigger at ``anchor`` and the verb governing a trigger noun."""
+    gov = None if is_verb else governor(anchor)
+    targets: dict[int, str] = {anchor.i: "anchor"}
+    if gov is not None:
+        targets[gov.i] = "gov"
+    # the subject, through coordination and control
+    if is_verb:
+        head_verb = anchor
+        subj_key = "psubj" if is_passive(anchor) else "subj"
+    elif gov is not None and anchor.dep_ != "nsubj:pass":
+        head_verb = gov
+        lemma = gov.lemma_.lower()
+        subj_key = "gsubj"
+        if lemma in GIVE_VERBS and "gsubj_give" in frame:
+            subj_key = "gsubj_give"
+        elif lemma in WIN_VERBS and "gsubj_win" in frame:
+            subj_key = "gsubj_win"
+    else:
+        head_verb, subj_key = None, ""
+    by_key: dict[str, list[tuple[Mention, str, int]]] = {}
+    used: set[int] = set()
+
+    def add(key: str, mention: Mention, how: str, token: int) -> None:
+        if not key or key not in frame:
+            return
+        by_key.setdefault(key, []).append((mention, how, token))
+        used.add(mention.start)
+
+    if head_verb is not None:
+        subj = find_subject(head_verb)
+        if subj is not None and subj.i != anchor.i and sent.start <= subj.i < sent.end:
+            found = _subject_mentions(subj, doc, mentions)
+            if found:
+                for mention in found:
+                    add(subj_key, mention, "tree", mention.start)
+            else:
+                ref = resolve_reference(subj, sent, prev, doc, mentions, set())
+                if ref is not None:
+                    add(subj_key, ref, "reference", subj.i)
+    anchor_root = _sentence_root(anchor)
+    for mention in mentions.in_span(sent.start, sent.end):
+        if mention.start in used or anchor.i in range(mention.start, mention.end):
+            continue
+        token = doc[mention.root]
+        marker = linear_marker(doc, mention.start, sent.start, mentions)
+        res = path_up(token, targets, mentions, mention)
+        key = ""
+        how = "tree"
+        if res is None:
+            if _sentence_root(token) is not anchor_root and marker in frame:
+                key, how = marker, "cue"
+            elif deal_type == "hire" and marker in ("chez", "quitter"):
+                key, how = marker, "cue"
+            elif deal_type == "hire" and any(
+                _norm(t.text) in ("ancien", "ancienne", "ex", "ex-")
+                for t in doc[max(sent.start, mention.start - 4) : mention.start]
+            ):
+                key, how = "de", "cue"
+            else:
+                continue
+        else:
+            target, entry, via_verb = res
+            main = anchor if is_verb else gov
+            if main is not None and target.i == main.i and entry.dep_ in SUBJECT_DEPS \
+                    and entry.i != anchor.i and subj_key:
+                key = subj_key
+            elif via_verb:
+                key = marker if marker in ("led_by", "with", "auprès_de") else "member"
+            elif marker:
+                key = marker
+                if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", "")):
+                    key = ""
+            elif entry.dep_ == "obj" and target.i == anchor.i and is_verb:
+                key = "obj"
+            elif entry.dep_ in ("nmod", "appos") and target.i == anchor.i and not is_verb:
+                key = ""
+        add(key, mention, how, mention.start)
+    # references with a preposition (« avec qui », « par le géant de Redmond »)
+    for tok in sent:
+        if tok.i in mentions.by_token or tok.i == anchor.i:
+            continue
+        low = _norm(tok.text)
+        if not (low in RELATIVES or low in PRONOUNS or tok.lemma_.lower() in company_nouns()):
+            continue
+        if tok.dep_ in SUBJECT_DEPS and head_verb is not None and tok.head.i == head_verb.i:
+            continue
+        marker = linear_marker(doc, tok.i, sent.start, mentions)
+        if not marker or marker not in frame:
+            continue
+        if path_up(tok, targets, mentions, None) is None and low not in RELATIVES:
+            continue
+        taken = {m.name for ms in by_key.values() for m, _, _ in ms}
+        ref = resolve_reference(tok, sent, prev, doc, mentions, taken)
+        if ref is not None:
+            add(marker, ref, "reference", tok.i)
+    parties: list[Party] = []
+    seen: set[str] = set()
+    for key, found in by_key.items():
+        roles = frame[key].split("|")
+        for n, (mention, how, token) in enumerate(sorted(found, key=lambda f: f[2])):
+            role = roles[0] if n == 0 or len(roles) == 1 else roles[1]
+            if mention.name in seen or not _role_allowed(role, mention.kind):
+                continue
+            seen.add(mention.name)
+            parties.append(Party(mention.name, role, mention.kind, token, how))
+    parties.sort(key=lambda p: p.token)
+    return parties, gov

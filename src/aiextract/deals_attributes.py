@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.deals_roles import MentionIndex, path_up
+from aiextract.deals_roles import MentionIndex, path_up, verb_forms
 from aiextract.extensions import DATES_KEY, MONEY_KEY
 from aiextract.lexicon import load_table
 
@@ -53,7 +53,14 @@ def _hedges(kind: str) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _hedge_lemmas(kind: str) -> frozenset[str]:
-    return frozenset(c[0] for c in _hedges(kind) if len(c) == 1)
+    """One-word cues of ``kind``, with the inflected forms of the verbs among them."""
+    words: set[str] = set()
+    for cue in _hedges(kind):
+        if len(cue) == 1:
+            words.add(cue[0])
+            if kind in ("hedge_verb", "fail", "deny_verb") and cue[0].endswith(("er", "ir")):
+                words.update(verb_forms(cue[0]))
+    return frozenset(words)
 
 
 def _norm(text: str) -> str:
@@ -167,8 +174,10 @@ def verb_chain(anchor: Token, gov: Token | None, noun_is_subject: bool) -> list[
         chain.append(gov)
         tok = gov
     for _ in range(4):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
+        if tok.pos_ == "VERB" and any(c.lower_ == "en" and c.dep_ == "mark" for c in tok.children):
+            break  # « en recrutant »: a manner, asserted whatever the verb above says
         dep = tok.dep_
         if dep in ("xcomp", "ccomp", "obj", "acl") or dep.startswith("obl") or (
             dep in ("nmod", "advcl") and any(c.dep_ in ("case", "mark") and c.lower_ in
@@ -205,11 +214,12 @@ def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[Token]) -> str:
     hedged = False
     for k, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
-        if lemma in deny:
+        if lemma in deny or tok.lower_ in deny:
             return "denied"
         if k <= 2 and tok.pos_ in ("VERB", "AUX") and _negated(tok):
             return "denied"
-        if lemma in fail or lemma in hedge or (k > 0 and tok.lower_ in hedge):
+        low = tok.lower_
+        if lemma in fail or lemma in hedge or low in fail or (k > 0 and low in hedge):
             hedged = True
         moods = [tok, *(c for c in tok.children if c.dep_.startswith("aux"))]
         if any("Cnd" in t.morph.get("Mood") for t in moods):
@@ -277,9 +287,9 @@ def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> st
         if name:
             return name
     # « Stargate, son mégaprojet ... en partenariat avec »
-    for tok in [anchor, *list(anchor.ancestors)[:2]]:
-        if tok.lemma_.lower() not in _PROJECT_NOUNS:
-            continue
+    nearby = [t for t in doc[max(sent.start, anchor.i - 12) : anchor.i + 1]
+              if t.lemma_.lower() in _PROJECT_NOUNS or t.lower_ in _PROJECT_NOUNS]
+    for tok in nearby:
         j = tok.i - 1
         while j > sent.start and doc[j].pos_ in ("DET", "ADJ"):
             j -= 1

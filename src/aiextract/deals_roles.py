@@ -121,6 +121,27 @@ class MentionIndex:
 # --------------------------------------------------------------------- tables
 
 
+def verb_forms(lemma: str) -> list[str]:
+    """Regular inflected forms of a French -er / -ir verb (the lemmatiser misses some)."""
+    forms = {lemma}
+    if lemma.endswith("er"):
+        stem = lemma[:-2]
+        ends = ["e", "es", "ent", "é", "ée", "és", "ées", "er", "ons", "ez", "ait", "aient",
+                "ant", "era", "eront", "erait", "eraient", "a", "èrent"]
+        forms.update(stem + e for e in ends)
+        # lever → lève, racheter → rachète, céder → cède
+        for k in range(len(stem) - 1, 0, -1):
+            if stem[k] in "eé" and stem[k + 1 :] and all(c not in "aeiouéè" for c in stem[k + 1 :]):
+                grave = stem[:k] + "è" + stem[k + 1 :]
+                forms.update(grave + e for e in ("e", "es", "ent", "era", "eront", "erait"))
+                break
+    elif lemma.endswith("ir"):
+        stem = lemma[:-2]
+        forms.update(stem + e for e in ("i", "is", "it", "ie", "ies", "issent", "issait",
+                                        "ira", "iront", "irait", "issant"))
+    return sorted(forms)
+
+
 @cache
 def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Cue words before a party → frame key, longest first."""
@@ -135,8 +156,8 @@ def company_words() -> frozenset[str]:
     """Words of company nouns (« la start-up », « le fonds souverain ») skipped before a name."""
     words: set[str] = {"-", "up", "start", "nouvelle", "nouveau", "française", "français"}
     for row in load_table("org_cues.tsv"):
-        words.update(_norm(row["cue"]).replace("-", " - ").split())
-    return frozenset(words)
+        words.update(_norm(row["cue"]).replace("-", " - ").replace("'", "' ").split())
+    return frozenset(words - {"de", "d'", "du", "des", "à", "au", "en", "et", "la", "le", "l'"})
 
 
 @cache
@@ -166,7 +187,7 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    if depth > 3 or verb.head is verb:
+    if depth > 3 or verb.head.i == verb.i:
         return None
     head, dep = verb.head, verb.dep_
     if dep == "xcomp":
@@ -178,10 +199,16 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
         return find_subject(head, depth + 1)
     if dep == "advcl" and (
         "Ger" in verb.morph.get("VerbForm")
+        or any(c.lower_ == "en" for c in verb.children)
+        or ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"))
         or any(c.dep_ == "mark" and c.lower_ in ("en", "pour", "afin") for c in verb.children)
         or "Inf" in verb.morph.get("VerbForm")
     ):
         return find_subject(head, depth + 1)
+    if dep == "acl" and any(c.lower_ == "en" for c in verb.children):
+        # « en recrutant » hangs on a noun: its subject is that of the verb above
+        above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return find_subject(above, depth + 1) if above is not None else None
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN", "X"):
         return head
     return None
@@ -194,7 +221,7 @@ def governor(anchor: Token) -> Token | None:
         tok = tok.head
     if tok.dep_ in ("obj", "nsubj:pass", "xcomp") or tok.dep_.startswith("obl"):
         head = tok.head
-        if head.pos_ in ("VERB", "AUX") and head is not tok:
+        if head.pos_ in ("VERB", "AUX") and head.i != tok.i:
             return head
     return None
 
@@ -211,7 +238,7 @@ def path_up(token: Token, targets: dict[int, str], mentions: MentionIndex,
         if tok.i in targets:
             return tok, entry, via_verb
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if head.i not in targets:
             if head.pos_ in ("VERB", "AUX"):
@@ -308,7 +335,8 @@ def resolve_reference(tok: Token, sent: Span, prev: Span | None, doc: Doc,
     if not (is_pronoun or is_description):
         return None
     # A name inside the description itself (« le groupe de X ») is not the referent.
-    inside = {m.name for m in mentions.in_span(tok.left_edge.i, tok.right_edge.i + 1)}
+    inside = {m.name for m in mentions.in_span(tok.left_edge.i, tok.right_edge.i + 1)
+              if m.kind == "org"}
     if inside and is_description:
         return None
     skip = exclude | inside
@@ -353,6 +381,8 @@ def _role_allowed(role: str, kind: str) -> bool:
 def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
     """« de X » belongs to the deal only on the trigger itself or on a part of a
     company (« le rachat des activités de X », « 27 % de X »), not « les poids de X »."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     head = token.head
     if head.i == anchor.i:
         return True
@@ -365,9 +395,20 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
     return False
 
 
+def _verbless(tok: Token) -> bool:
+    """True when no verb governs ``tok`` (a fragment the parser cut off)."""
+    for _ in range(50):
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.head.i == tok.i:
+            return True
+        tok = tok.head
+    return True
+
+
 def _sentence_root(tok: Token) -> Token:
     for _ in range(50):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok
         tok = tok.head
     return tok
@@ -390,10 +431,60 @@ def _subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Men
         for child in tok.children:
             if child.dep_ == "conj":
                 stack.append(child)
-            elif mention is None and child.dep_ in ("appos", "flat:name", "flat", "amod", "nmod") \
-                    and tok.lemma_.lower() in company_words():
-                stack.append(child)
+            elif mention is None and tok.i == subj.i and child.dep_ in (
+                "appos", "flat:name", "flat", "amod"
+            ) and tok.lemma_.lower() in company_words():
+                inner = mentions.by_token.get(child.i)
+                if inner is not None and 0 < inner.start - tok.i <= 3:
+                    stack.append(child)
     return sorted(found, key=lambda m: m.start)
+
+
+def _linear_subject(doc: Doc, sent: Span, verb: Token, anchor: Token,
+                    mentions: MentionIndex) -> Mention | None:
+    """When the parse gives no subject: the closest name before the verb that no
+    preposition introduces, with no other finite verb in between."""
+    chain = {verb.i, anchor.i}
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            chain.add(tok.i)
+    for mention in reversed(mentions.in_span(sent.start, min(verb.i, anchor.i))):
+        between = doc[mention.end : verb.i]
+        if any("Fin" in t.morph.get("VerbForm") and t.i not in chain and t.pos_ == "VERB"
+               for t in between) or any(t.text in (";", ":") for t in between):
+            return None
+        if linear_marker(doc, mention.start, sent.start, mentions):
+            continue
+        if doc[mention.root].dep_ == "appos":
+            continue
+        return mention
+    return None
+
+
+def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span,
+                       mentions: MentionIndex) -> set[int]:
+    """Mentions right after the trigger, with only cue words, determiners, company
+    nouns and list commas in between (« un partenariat avec A, B et C »)."""
+    out: set[int] = set()
+    words = company_words()
+    cue_words = {w for cue, _ in role_cues() for w in cue}
+    j = anchor.i + 1
+    while j < sent.end and j - anchor.i < 25:
+        mention = mentions.by_token.get(j)
+        if mention is not None:
+            out.add(mention.start)
+            j = mention.end
+            continue
+        tok = doc[j]
+        low = _norm(tok.text)
+        if tok.pos_ == "DET" or low in words or low in cue_words or low in (",", "et", "ou") \
+                or (tok.pos_ == "ADJ" and tok.is_lower) or low in ("fonds", "table", "série"):
+            j += 1
+            continue
+        break
+    return out
 
 
 def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb: bool,
@@ -427,7 +518,29 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
         by_key.setdefault(key, []).append((mention, how, token))
         used.add(mention.start)
 
-    if head_verb is not None:
+    # « X annonce un projet ... en partenariat avec Y »: X is a party too
+    adverbial = not is_verb and anchor.i > sent.start and doc[anchor.i - 1].lower_ == "en"
+    if adverbial and head_verb is None:
+        head_verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subj_key = "gsubj"
+    possessive = not is_verb and any(
+        c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in anchor.children
+    )
+    if possessive and head_verb is None:
+        head_verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subj_key = "gsubj"
+    if head_verb is not None and possessive:
+        # « X ... son partenariat avec Y »: the owner is the subject of a verb above
+        for verb in [head_verb, *(a for a in head_verb.ancestors if a.pos_ in ("VERB", "AUX"))][:4]:
+            subj = find_subject(verb)
+            if subj is None or not sent.start <= subj.i < sent.end:
+                continue
+            found = _subject_mentions(subj, doc, mentions)
+            ref = found[0] if found else resolve_reference(subj, sent, prev, doc, mentions, set())
+            if ref is not None:
+                add(subj_key, ref, "tree" if found else "reference", ref.start)
+                break
+    if head_verb is not None and not used:
         subj = find_subject(head_verb)
         if subj is not None and subj.i != anchor.i and sent.start <= subj.i < sent.end:
             found = _subject_mentions(subj, doc, mentions)
@@ -438,7 +551,19 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
                 ref = resolve_reference(subj, sent, prev, doc, mentions, set())
                 if ref is not None:
                     add(subj_key, ref, "reference", subj.i)
+        if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
+            mention = _linear_subject(doc, sent, head_verb, anchor, mentions)
+            if mention is not None:
+                add(subj_key, mention, "cue", mention.start)
+    if adverbial and not used:
+        for mention in reversed(mentions.in_span(sent.start, anchor.i)):
+            if mention.kind == "org" and linear_marker(
+                doc, mention.start, sent.start, mentions
+            ) in ("", "par"):
+                add(subj_key, mention, "cue", mention.start)
+                break
     anchor_root = _sentence_root(anchor)
+    adjacent = _adjacent_mentions(doc, anchor, sent, mentions)
     for mention in mentions.in_span(sent.start, sent.end):
         if mention.start in used or anchor.i in range(mention.start, mention.end):
             continue
@@ -448,7 +573,9 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
         key = ""
         how = "tree"
         if res is None:
-            if _sentence_root(token) is not anchor_root and marker in frame:
+            if marker in frame and mention.start in adjacent:
+                key, how = marker, "cue"
+            elif marker in frame and _verbless(token) and _sentence_root(token).i != anchor_root.i:
                 key, how = marker, "cue"
             elif deal_type == "hire" and marker in ("chez", "quitter"):
                 key, how = marker, "cue"
@@ -471,8 +598,16 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
                 key = marker
                 if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", "")):
                     key = ""
-            elif entry.dep_ == "obj" and target.i == anchor.i and is_verb:
+            elif entry.dep_ == "obj" and target.i == anchor.i and is_verb and (
+                mention.start <= entry.i < mention.end
+                or entry.lemma_.lower() in company_words() | UNIT_NOUNS
+                or token.dep_ in ("conj", "appos", "flat:name")
+            ):
                 key = "obj"
+            elif not marker and is_verb and target.i == anchor.i and entry.i == token.i \
+                    and mention.start > anchor.i and not mention.product \
+                    and entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl"):
+                key = "obj"  # a name right under the verb, mis-tagged by the parser
             elif entry.dep_ in ("nmod", "appos") and target.i == anchor.i and not is_verb:
                 key = ""
         add(key, mention, how, mention.start)
@@ -500,6 +635,8 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
         roles = frame[key].split("|")
         for n, (mention, how, token) in enumerate(sorted(found, key=lambda f: f[2])):
             role = roles[0] if n == 0 or len(roles) == 1 else roles[1]
+            if deal_type == "acquisition" and role == "target" and mention.kind == "person":
+                role = "person"  # « l'acquisition de Sam Altman »: a hire
             if mention.name in seen or not _role_allowed(role, mention.kind):
                 continue
             seen.add(mention.name)

@@ -27,6 +27,7 @@ from aiextract.deals_attributes import (
 )
 from aiextract.deals_roles import (
     MentionIndex,
+    verb_forms,
     Party,
     find_parties,
     linear_marker,
@@ -90,27 +91,6 @@ class Candidate:
         return {p.name for p in self.parties}
 
 
-def _verb_forms(lemma: str) -> list[str]:
-    """Regular inflected forms of a French -er / -ir verb (the lemmatiser misses some)."""
-    forms = {lemma}
-    if lemma.endswith("er"):
-        stem = lemma[:-2]
-        ends = ["e", "es", "ent", "é", "ée", "és", "ées", "er", "ons", "ez", "ait", "aient",
-                "ant", "era", "eront", "erait", "eraient", "a", "èrent"]
-        forms.update(stem + e for e in ends)
-        # lever → lève, racheter → rachète, céder → cède
-        for k in range(len(stem) - 1, 0, -1):
-            if stem[k] in "eé" and stem[k + 1 :] and all(c not in "aeiouéè" for c in stem[k + 1 :]):
-                grave = stem[:k] + "è" + stem[k + 1 :]
-                forms.update(grave + e for e in ("e", "es", "ent", "era", "eront", "erait"))
-                break
-    elif lemma.endswith("ir"):
-        stem = lemma[:-2]
-        forms.update(stem + e for e in ("i", "is", "it", "ie", "ies", "issent", "issait",
-                                        "ira", "iront", "irait", "issant"))
-    return sorted(forms)
-
-
 def load_triggers(path: str | None = None) -> list[Trigger]:
     rows = load_table_file(path) if path else load_table("deal_triggers.tsv")
     triggers = []
@@ -171,7 +151,7 @@ class DealsComponent:
         for variant in variants:
             if trigger.kind == "verb" or (trigger.kind == "phrase-verb"):
                 lemma = variant[trigger.head]
-                heads = [{"LEMMA": lemma}, {"LOWER": {"IN": _verb_forms(lemma)}}]
+                heads = [{"LEMMA": lemma}, {"LOWER": {"IN": verb_forms(lemma)}}]
             else:
                 lemma = variant[trigger.head]
                 heads = [{"LEMMA": lemma}, {"LOWER": {"IN": [lemma, lemma + "s", lemma + "x"]}}]
@@ -205,8 +185,12 @@ class DealsComponent:
                 "avec la", "avec une"
             ):
                 continue
-            if trigger.kind == "verb" and anchor.pos_ in ("DET", "ADP", "PROPN"):
-                continue
+            if trigger.kind == "verb" and (anchor.pos_ in ("DET", "ADP", "PROPN") or (
+                anchor.pos_ == "NOUN" and anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET"
+            )):
+                continue  # « le signe », not « signe »
+            if trigger.kind == "noun" and anchor.pos_ in ("ADJ", "ADV", "VERB"):
+                continue  # « prêt à », not « un prêt »
             old = hits.get(anchor.i)
             rank = (("weak" not in trigger.flags), end - start)
             if old is None or rank > (("weak" not in old[0].flags), old[2] - old[1]):
@@ -220,6 +204,7 @@ class DealsComponent:
                 continue
             tok = doc[i]
             near = {c.i for c in tok.children} | {tok.head.i}
+            near |= {c.i for c in tok.head.children if c.dep_ in ("obj", "nsubj:pass")}
             if tok.head.dep_ == "nmod" or tok.dep_ == "nmod":
                 near.add(tok.head.head.i)
             for j in near:
@@ -246,7 +231,7 @@ class DealsComponent:
         candidates: list[Candidate] = []
         for n, anchors in sorted(by_sent.items()):
             sent = sentences[n]
-            prev = sentences[n - 1] if n > 0 else None
+            prev = doc[sentences[max(0, n - 2)].start : sentences[n - 1].end] if n > 0 else None
             candidates.extend(self._sentence(doc, n, sent, prev, anchors, hits, mentions))
         deals = merge(candidates, sentences)
         out = []
@@ -449,7 +434,9 @@ def _compatible(deal: Candidate, cand: Candidate) -> bool:
     if cand.type == "hire":
         ea = {p.name for p in deal.parties if p.role == "employer"}
         eb = {p.name for p in cand.parties if p.role == "employer"}
-        return bool(ea & eb) or (not eb and bool(a & b))
+        pa = {p.name for p in deal.parties if p.role == "person"}
+        pb = {p.name for p in cand.parties if p.role == "person"}
+        return bool(ea & eb) or (not eb and bool(pa & pb)) or (not ea and bool(pa & pb))
     if cand.type == "funding":
         ta = {p.name for p in deal.parties if p.role == "target"}
         tb = {p.name for p in cand.parties if p.role == "target"}
@@ -489,15 +476,15 @@ def merge(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]
             deals.append(cand)
     for cand in partial:
         if cand.parties:
-            fits = [d for d in deals if d.type == cand.type and cand.names() <= d.names()
-                    and _same_amount(d.amount, cand.amount)]
+            fits = [d for d in deals if d.type == cand.type and _same_amount(d.amount, cand.amount)
+                    and (cand.names() <= d.names() or (cand.type == "hire" and _compatible(d, cand)))]
             if fits:
                 best = min(fits, key=lambda d: abs(d.sent - cand.sent))
                 _absorb(best, cand)
             continue
         # no party: a reference to an earlier deal (« ce partenariat, baptisé X »,
         # « l'opération, évaluée à ... »), or an amount for the deal just before
-        earlier = [d for d in deals if d.sent <= cand.sent and cand.sent - d.sent <= 5]
+        earlier = [d for d in deals if d.sent <= cand.sent and cand.sent - d.sent <= 12]
         same = [d for d in earlier if d.type == cand.type]
         target = None
         if cand.reference and same:

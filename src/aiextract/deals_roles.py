@@ -57,7 +57,7 @@ UNIT_NOUNS = frozenset(
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
 PRONOUNS = frozenset("il elle ils elles celle-ci celui-ci ce dernier cette dernière".split())
-RELATIVES = frozenset("qui que lequel laquelle lesquels lesquelles".split())
+RELATIVES = frozenset("qui que lequel laquelle lesquels lesquelles dont".split())
 
 
 @dataclass(frozen=True)
@@ -635,11 +635,14 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
         roles = frame[key].split("|")
         for n, (mention, how, token) in enumerate(sorted(found, key=lambda f: f[2])):
             role = roles[0] if n == 0 or len(roles) == 1 else roles[1]
-            if deal_type == "acquisition" and role == "target" and mention.kind == "person":
+            kind = mention.kind
+            if kind == "person" and " " not in mention.name and role not in ("person", "investor"):
+                kind = "org"  # a one-word name that buys, merges or signs is a company
+            if deal_type == "acquisition" and role == "target" and kind == "person":
                 role = "person"  # « l'acquisition de Sam Altman »: a hire
-            if mention.name in seen or not _role_allowed(role, mention.kind):
+            if mention.name in seen or not _role_allowed(role, kind):
                 continue
             seen.add(mention.name)
-            parties.append(Party(mention.name, role, mention.kind, token, how))
+            parties.append(Party(mention.name, role, kind, token, how))
     parties.sort(key=lambda p: p.token)
     return parties, gov

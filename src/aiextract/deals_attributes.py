@@ -28,14 +28,37 @@ _PERCENT = re.compile(
 )
 # Words that introduce a deal's own name.
 _NAME_CUES = frozenset(
-    "baptisé baptisée baptisés baptisées nommé nommée dénommé dénommée appelé appelée "
-    "surnommé surnommée intitulé intitulée".split()
+    [
+        "baptisé",
+        "baptisée",
+        "baptisés",
+        "baptisées",
+        "nommé",
+        "nommée",
+        "dénommé",
+        "dénommée",
+        "appelé",
+        "appelée",
+        "surnommé",
+        "surnommée",
+        "intitulé",
+        "intitulée",
+    ]
 )
 _PROJECT_NOUNS = frozenset(
-    "projet mégaprojet programme initiative coentreprise alliance consortium "
-    "partenariat plateforme".split()
+    [
+        "projet",
+        "mégaprojet",
+        "programme",
+        "initiative",
+        "coentreprise",
+        "alliance",
+        "consortium",
+        "partenariat",
+        "plateforme",
+    ]
 )
-_QUOTES = frozenset("«»\"“”")
+_QUOTES = frozenset('«»"“”')
 
 
 @cache
@@ -47,8 +70,9 @@ def _cues(kind: str) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def _hedges(kind: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(_norm(r["cue"]).split()) for r in load_table("hedges.tsv")
-                 if r["kind"] == kind)
+    return tuple(
+        tuple(_norm(r["cue"]).split()) for r in load_table("hedges.tsv") if r["kind"] == kind
+    )
 
 
 @cache
@@ -77,7 +101,7 @@ def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
 
 
 def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
-    return any(len(c) <= len(words) and tuple(words[-len(c):]) == c for c in cues)
+    return any(len(c) <= len(words) and tuple(words[-len(c) :]) == c for c in cues)
 
 
 # --------------------------------------------------------------------- money
@@ -87,8 +111,9 @@ def money_spans(doc: Doc, sent: Span) -> list[Span]:
     """The amounts of ``sent``, without the conversions given in brackets."""
     if MONEY_KEY not in doc.spans:
         return []
-    spans = [s for s in doc.spans[MONEY_KEY]
-             if s.start >= sent.start and s.end <= sent.end and s._.money]
+    spans = [
+        s for s in doc.spans[MONEY_KEY] if s.start >= sent.start and s.end <= sent.end and s._.money
+    ]
     return [s for s in spans if not (s._.money or {}).get("equivalent")]
 
 
@@ -139,8 +164,9 @@ def find_stake(doc: Doc, sent: Span, anchor: Token) -> float | None:
 # --------------------------------------------------------------------- dates
 
 
-def find_date(doc: Doc, sent: Span, targets: dict[int, str], chain: list[Token],
-              mentions: MentionIndex) -> str | None:
+def find_date(
+    doc: Doc, sent: Span, targets: dict[int, str], chain: list[Token], mentions: MentionIndex
+) -> str | None:
     """The value of a date tied to the trigger, its verb or a verb above it."""
     if DATES_KEY not in doc.spans:
         return None
@@ -179,10 +205,16 @@ def verb_chain(anchor: Token, gov: Token | None, noun_is_subject: bool) -> list[
         if tok.pos_ == "VERB" and any(c.lower_ == "en" and c.dep_ == "mark" for c in tok.children):
             break  # « en recrutant »: a manner, asserted whatever the verb above says
         dep = tok.dep_
-        if dep in ("xcomp", "ccomp", "obj", "acl") or dep.startswith("obl") or (
-            dep in ("nmod", "advcl") and any(c.dep_ in ("case", "mark") and c.lower_ in
-                                             ("pour", "de", "d'", "d’", "à")
-                                             for c in tok.children)
+        if (
+            dep in ("xcomp", "ccomp", "obj", "acl")
+            or dep.startswith("obl")
+            or (
+                dep in ("nmod", "advcl")
+                and any(
+                    c.dep_ in ("case", "mark") and c.lower_ in ("pour", "de", "d'", "d’", "à")
+                    for c in tok.children
+                )
+            )
         ):
             tok = tok.head
             chain.append(tok)
@@ -205,8 +237,10 @@ def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[Token]) -> str:
     if sent.text.rstrip().endswith("?"):
         return "question"
     before = _words(doc[max(sent.start, anchor.i - 3) : anchor.i])
-    if any(_ends_with_cue(before, (c,)) or (len(c) == 1 and c[0] in before[-2:])
-           for c in _hedges("deny_phrase")):
+    if any(
+        _ends_with_cue(before, (c,)) or (len(c) == 1 and c[0] in before[-2:])
+        for c in _hedges("deny_phrase")
+    ):
         return "denied"
     deny = _hedge_lemmas("deny_verb")
     fail = _hedge_lemmas("fail")
@@ -246,15 +280,22 @@ def _name_after(doc: Doc, i: int, end: int, mentions: MentionIndex) -> str | Non
         tok = doc[i]
         if tok.text in _QUOTES or tok.text in ("(", ",", ".", ";", ":"):
             break
-        if tok.is_title or tok.is_upper or (words and tok.lower_ in ("de", "du", "des", "&")
-                                            and i + 1 < end and doc[i + 1].is_title):
+        if (
+            tok.is_title
+            or tok.is_upper
+            or (
+                words
+                and tok.lower_ in ("de", "du", "des", "&")
+                and i + 1 < end
+                and doc[i + 1].is_title
+            )
+        ):
             words.append(tok.text_with_ws)
             i += 1
             continue
         break
     name = "".join(words).strip()
-    if not name or any(m.start <= i - 1 < m.end and m.kind == "person"
-                       for m in mentions.mentions):
+    if not name or any(m.start <= i - 1 < m.end and m.kind == "person" for m in mentions.mentions):
         return None
     if name in mentions.org_names:
         return None
@@ -271,24 +312,32 @@ def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> st
             name = _name_after(doc, tok.i + 1, sent.end, mentions)
             if name:
                 return name
-        if low == "nom" and tok.i >= sent.start + 2 and _words(doc[tok.i - 2 : tok.i]) in (
-            ["sous", "le"],
-        ) and tok.i + 2 <= sent.end and _norm(doc[tok.i + 1].text) in ("de", "d'"):
-            if tok.i in near or 0 < tok.i - anchor.i <= 8:
-                name = _name_after(doc, tok.i + 2, sent.end, mentions)
-                if name:
-                    return name
+        if (
+            low == "nom"
+            and tok.i >= sent.start + 2
+            and _words(doc[tok.i - 2 : tok.i]) in (["sous", "le"],)
+            and tok.i + 2 <= sent.end
+            and _norm(doc[tok.i + 1].text) in ("de", "d'")
+            and (tok.i in near or 0 < tok.i - anchor.i <= 8)
+        ):
+            name = _name_after(doc, tok.i + 2, sent.end, mentions)
+            if name:
+                return name
     # « le partenariat « Nova » », « le consortium Helios »
     nxt = anchor.i + 1
-    if nxt < sent.end and (doc[nxt].text in _QUOTES or (
-        doc[nxt].is_title and doc[nxt].i not in mentions.by_token and doc[nxt].pos_ == "PROPN"
-    )):
+    if nxt < sent.end and (
+        doc[nxt].text in _QUOTES
+        or (doc[nxt].is_title and doc[nxt].i not in mentions.by_token and doc[nxt].pos_ == "PROPN")
+    ):
         name = _name_after(doc, nxt, sent.end, mentions)
         if name:
             return name
     # « Stargate, son mégaprojet ... en partenariat avec »
-    nearby = [t for t in doc[max(sent.start, anchor.i - 12) : anchor.i + 1]
-              if t.lemma_.lower() in _PROJECT_NOUNS or t.lower_ in _PROJECT_NOUNS]
+    nearby = [
+        t
+        for t in doc[max(sent.start, anchor.i - 12) : anchor.i + 1]
+        if t.lemma_.lower() in _PROJECT_NOUNS or t.lower_ in _PROJECT_NOUNS
+    ]
     for tok in nearby:
         j = tok.i - 1
         while j > sent.start and doc[j].pos_ in ("DET", "ADJ"):
@@ -296,8 +345,11 @@ def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> st
         if doc[j].text == "," and j - 1 >= sent.start:
             k = j - 1
             start = k
-            while start - 1 >= sent.start and doc[start - 1].is_title and doc[start - 1].pos_ \
-                    in ("PROPN", "X", "NOUN"):
+            while (
+                start - 1 >= sent.start
+                and doc[start - 1].is_title
+                and doc[start - 1].pos_ in ("PROPN", "X", "NOUN")
+            ):
                 start -= 1
             if doc[k].is_title and k not in mentions.by_token:
                 name = _name_after(doc, start, k + 1, mentions)

@@ -28,36 +28,131 @@ from aiextract.lexicon import load_table
 
 # Verbs a party may be reached through without leaving the deal's clause.
 TRANSPARENT_VERBS = frozenset(
-    """mener conduire piloter emmener codiriger réunir rassembler former composer
-    regrouper associer impliquer inclure baptiser nommer dénommer appeler évaluer
-    estimer valoriser chiffrer souscrire participer soutenir financer accompagner
-    annoncer signer conclure finaliser boucler réaliser officialiser sceller nouer
-    lancer dévoiler confirmer compléter effectuer opérer passer""".split()
+    [
+        "mener",
+        "conduire",
+        "piloter",
+        "emmener",
+        "codiriger",
+        "réunir",
+        "rassembler",
+        "former",
+        "composer",
+        "regrouper",
+        "associer",
+        "impliquer",
+        "inclure",
+        "baptiser",
+        "nommer",
+        "dénommer",
+        "appeler",
+        "évaluer",
+        "estimer",
+        "valoriser",
+        "chiffrer",
+        "souscrire",
+        "participer",
+        "soutenir",
+        "financer",
+        "accompagner",
+        "annoncer",
+        "signer",
+        "conclure",
+        "finaliser",
+        "boucler",
+        "réaliser",
+        "officialiser",
+        "sceller",
+        "nouer",
+        "lancer",
+        "dévoiler",
+        "confirmer",
+        "compléter",
+        "effectuer",
+        "opérer",
+        "passer",
+    ]
 )
 # Verbs that give (the subject is the giver) or win (the subject is the winner).
 GIVE_VERBS = frozenset(
-    "accorder octroyer verser attribuer allouer confier consentir débloquer injecter "
-    "apporter concéder délivrer".split()
+    [
+        "accorder",
+        "octroyer",
+        "verser",
+        "attribuer",
+        "allouer",
+        "confier",
+        "consentir",
+        "débloquer",
+        "injecter",
+        "apporter",
+        "concéder",
+        "délivrer",
+    ]
 )
 WIN_VERBS = frozenset(
-    "remporter décrocher gagner obtenir recevoir rafler emporter arracher empocher".split()
+    [
+        "remporter",
+        "décrocher",
+        "gagner",
+        "obtenir",
+        "recevoir",
+        "rafler",
+        "emporter",
+        "arracher",
+        "empocher",
+    ]
 )
 # Nouns of an announcement that may stand between a trigger noun and its verb
 # (« annonce la signature d'un contrat »).
 EVENT_NOUNS = frozenset(
-    "signature conclusion finalisation annonce lancement création officialisation "
-    "bouclage réalisation mise".split()
+    [
+        "signature",
+        "conclusion",
+        "finalisation",
+        "annonce",
+        "lancement",
+        "création",
+        "officialisation",
+        "bouclage",
+        "réalisation",
+        "mise",
+    ]
 )
 # Nouns that name a part of a company or of its capital (« le rachat des activités de X »).
 UNIT_NOUNS = frozenset(
-    """activité activités division branche filiale filiales pôle unité actifs actif
-    part parts participation capital action actions totalité majorité contrôle
-    contrôle titre titres %""".split()
+    [
+        "activité",
+        "activités",
+        "division",
+        "branche",
+        "filiale",
+        "filiales",
+        "pôle",
+        "unité",
+        "actifs",
+        "actif",
+        "part",
+        "parts",
+        "participation",
+        "capital",
+        "action",
+        "actions",
+        "totalité",
+        "majorité",
+        "contrôle",
+        "contrôle",
+        "titre",
+        "titres",
+        "%",
+    ]
 )
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
-PRONOUNS = frozenset("il elle ils elles celle-ci celui-ci ce dernier cette dernière".split())
-RELATIVES = frozenset("qui que lequel laquelle lesquels lesquelles dont".split())
+PRONOUNS = frozenset(
+    ["il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ce", "dernier", "cette", "dernière"]
+)
+RELATIVES = frozenset(["qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"])
 
 
 @dataclass(frozen=True)
@@ -94,8 +189,11 @@ class MentionIndex:
     @classmethod
     def from_doc(cls, doc: Doc) -> MentionIndex:
         index = cls()
-        groups = ((ORGS_KEY, "org", False), (PEOPLE_KEY, "person", False),
-                  (PRODUCTS_KEY, "org", True))
+        groups = (
+            (ORGS_KEY, "org", False),
+            (PEOPLE_KEY, "person", False),
+            (PRODUCTS_KEY, "org", True),
+        )
         for key, kind, product in groups:
             if key not in doc.spans:
                 continue
@@ -126,8 +224,27 @@ def verb_forms(lemma: str) -> list[str]:
     forms = {lemma}
     if lemma.endswith("er"):
         stem = lemma[:-2]
-        ends = ["e", "es", "ent", "é", "ée", "és", "ées", "er", "ons", "ez", "ait", "aient",
-                "ant", "era", "eront", "erait", "eraient", "a", "èrent"]
+        ends = [
+            "e",
+            "es",
+            "ent",
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "er",
+            "ons",
+            "ez",
+            "ait",
+            "aient",
+            "ant",
+            "era",
+            "eront",
+            "erait",
+            "eraient",
+            "a",
+            "èrent",
+        ]
         forms.update(stem + e for e in ends)
         # lever → lève, racheter → rachète, céder → cède
         for k in range(len(stem) - 1, 0, -1):
@@ -137,16 +254,33 @@ def verb_forms(lemma: str) -> list[str]:
                 break
     elif lemma.endswith("ir"):
         stem = lemma[:-2]
-        forms.update(stem + e for e in ("i", "is", "it", "ie", "ies", "issent", "issait",
-                                        "ira", "iront", "irait", "issant"))
+        forms.update(
+            stem + e
+            for e in (
+                "i",
+                "is",
+                "it",
+                "ie",
+                "ies",
+                "issent",
+                "issait",
+                "ira",
+                "iront",
+                "irait",
+                "issant",
+            )
+        )
     return sorted(forms)
 
 
 @cache
 def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Cue words before a party → frame key, longest first."""
-    rows = [r for r in load_table("deal_cues.tsv") if r["key"] not in
-            ("valuation", "nondeal", "horizon")]
+    rows = [
+        r
+        for r in load_table("deal_cues.tsv")
+        if r["key"] not in ("valuation", "nondeal", "horizon")
+    ]
     cues = [(tuple(_norm(r["cue"]).split()), r["key"]) for r in rows]
     return tuple(sorted(cues, key=lambda c: -len(c[0])))
 
@@ -226,8 +360,9 @@ def governor(anchor: Token) -> Token | None:
     return None
 
 
-def path_up(token: Token, targets: dict[int, str], mentions: MentionIndex,
-            own: Mention | None) -> tuple[Token, Token, bool] | None:
+def path_up(
+    token: Token, targets: dict[int, str], mentions: MentionIndex, own: Mention | None
+) -> tuple[Token, Token, bool] | None:
     """Walk from ``token`` up to one of ``targets``: (target, entry child, via a verb).
 
     None when the walk leaves the deal's clause: through another verb that is not
@@ -258,8 +393,9 @@ def path_up(token: Token, targets: dict[int, str], mentions: MentionIndex,
 # ------------------------------------------------------------------ the cues
 
 
-def linear_marker(doc: Doc, start: int, sent_start: int, mentions: MentionIndex,
-                  depth: int = 0) -> str:
+def linear_marker(
+    doc: Doc, start: int, sent_start: int, mentions: MentionIndex, depth: int = 0
+) -> str:
     """The frame key of the cue words just before token ``start`` ('' when none).
 
     Determiners, company nouns and adjectives are skipped (« auprès de la start-up
@@ -271,8 +407,10 @@ def linear_marker(doc: Doc, start: int, sent_start: int, mentions: MentionIndex,
     while j >= sent_start and skipped < 6:
         tok = doc[j]
         low = _norm(tok.text)
-        if tok.pos_ == "DET" and low not in ("des", "du", "au", "aux") or low in words or (
-            tok.pos_ == "ADJ" and tok.is_lower
+        if (
+            (tok.pos_ == "DET" and low not in ("des", "du", "au", "aux"))
+            or low in words
+            or (tok.pos_ == "ADJ" and tok.is_lower)
         ):
             j -= 1
             skipped += 1
@@ -293,7 +431,7 @@ def linear_marker(doc: Doc, start: int, sent_start: int, mentions: MentionIndex,
         return ""
     window = [_norm(t.text) for t in doc[max(sent_start, j - 4) : j + 1]]
     for cue, key in role_cues():
-        if len(cue) <= len(window) and tuple(window[-len(cue):]) == cue:
+        if len(cue) <= len(window) and tuple(window[-len(cue) :]) == cue:
             return key
     return ""
 
@@ -301,8 +439,9 @@ def linear_marker(doc: Doc, start: int, sent_start: int, mentions: MentionIndex,
 # ------------------------------------------------------------ references
 
 
-def resolve_reference(tok: Token, sent: Span, prev: Span | None, doc: Doc,
-                      mentions: MentionIndex, exclude: set[str]) -> Mention | None:
+def resolve_reference(
+    tok: Token, sent: Span, prev: Span | None, doc: Doc, mentions: MentionIndex, exclude: set[str]
+) -> Mention | None:
     """The company a pronoun or a description stands for, when it is clear."""
     low = _norm(tok.text)
     if low in RELATIVES:
@@ -312,7 +451,10 @@ def resolve_reference(tok: Token, sent: Span, prev: Span | None, doc: Doc,
             found = mentions.by_token.get(antecedent.i)
             if found is None:
                 for child in antecedent.children:
-                    if child.dep_ in ("nmod", "appos", "flat:name") and child.i in mentions.by_token:
+                    if (
+                        child.dep_ in ("nmod", "appos", "flat:name")
+                        and child.i in mentions.by_token
+                    ):
                         found = mentions.by_token[child.i]
                         break
         if found is None:
@@ -335,14 +477,18 @@ def resolve_reference(tok: Token, sent: Span, prev: Span | None, doc: Doc,
     if not (is_pronoun or is_description):
         return None
     # A name inside the description itself (« le groupe de X ») is not the referent.
-    inside = {m.name for m in mentions.in_span(tok.left_edge.i, tok.right_edge.i + 1)
-              if m.kind == "org"}
+    inside = {
+        m.name for m in mentions.in_span(tok.left_edge.i, tok.right_edge.i + 1) if m.kind == "org"
+    }
     if inside and is_description:
         return None
     skip = exclude | inside
     # 1. the closest company earlier in the same sentence, if it is alone there
-    before = [m for m in mentions.in_span(sent.start, tok.i)
-              if m.kind == "org" and not m.product and m.name not in skip]
+    before = [
+        m
+        for m in mentions.in_span(sent.start, tok.i)
+        if m.kind == "org" and not m.product and m.name not in skip
+    ]
     if len({m.name for m in before}) == 1:
         return before[-1]
     if before:
@@ -350,8 +496,11 @@ def resolve_reference(tok: Token, sent: Span, prev: Span | None, doc: Doc,
     # 2. the subject of the previous sentence, or its only company
     if prev is None:
         return None
-    orgs = [m for m in mentions.in_span(prev.start, prev.end)
-            if m.kind == "org" and not m.product and m.name not in skip]
+    orgs = [
+        m
+        for m in mentions.in_span(prev.start, prev.end)
+        if m.kind == "org" and not m.product and m.name not in skip
+    ]
     subjects = [m for m in orgs if doc[m.root].dep_ in SUBJECT_DEPS]
     if len({m.name for m in subjects}) == 1:
         return subjects[0]
@@ -390,9 +539,7 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
         return True
     if head.lemma_.lower() in company_nouns() and head.head.i == anchor.i:
         return True
-    if role in ("source", "person") and head.head.i == anchor.i:
-        return True
-    return False
+    return role in ("source", "person") and head.head.i == anchor.i
 
 
 def _verbless(tok: Token) -> bool:
@@ -431,40 +578,73 @@ def _subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Men
         for child in tok.children:
             if child.dep_ == "conj":
                 stack.append(child)
-            elif mention is None and tok.i == subj.i and child.dep_ in (
-                "appos", "flat:name", "flat", "amod"
-            ) and tok.lemma_.lower() in company_words():
+            elif (
+                mention is None
+                and tok.i == subj.i
+                and child.dep_ in ("appos", "flat:name", "flat", "amod")
+                and tok.lemma_.lower() in company_words()
+            ):
                 inner = mentions.by_token.get(child.i)
                 if inner is not None and 0 < inner.start - tok.i <= 3:
                     stack.append(child)
     return sorted(found, key=lambda m: m.start)
 
 
-def _linear_subject(doc: Doc, sent: Span, verb: Token, anchor: Token,
-                    mentions: MentionIndex) -> Mention | None:
+def _linear_subject(
+    doc: Doc, sent: Span, verb: Token, anchor: Token, mentions: MentionIndex
+) -> list[Mention]:
     """When the parse gives no subject: the closest name before the verb that no
-    preposition introduces, with no other finite verb in between."""
+    preposition introduces, with no other finite verb in between (and the names
+    listed with it)."""
     chain = {verb.i, anchor.i}
     tok = verb
     for _ in range(3):
         if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
             tok = tok.head
             chain.add(tok.i)
-    for mention in reversed(mentions.in_span(sent.start, min(verb.i, anchor.i))):
+    found = mentions.in_span(sent.start, min(verb.i, anchor.i))
+    for n in range(len(found) - 1, -1, -1):
+        mention = found[n]
         between = doc[mention.end : verb.i]
-        if any("Fin" in t.morph.get("VerbForm") and t.i not in chain and t.pos_ == "VERB"
-               for t in between) or any(t.text in (";", ":") for t in between):
-            return None
+        if any(
+            "Fin" in t.morph.get("VerbForm")
+            and t.i not in chain
+            and t.pos_ == "VERB"
+            and not _relative(t)
+            for t in between
+        ) or any(t.text in (";", ":") for t in between):
+            return []
         if linear_marker(doc, mention.start, sent.start, mentions):
             continue
         if doc[mention.root].dep_ == "appos":
             continue
-        return mention
-    return None
+        # « A, B et C fusionnent »: the names listed before it share the subject
+        subjects = [mention]
+        for other in reversed(found[:n]):
+            gap = [_norm(t.text) for t in doc[other.end : subjects[0].start]]
+            if (
+                gap
+                and all(
+                    w in (",", "et") or w in company_words() or doc[other.end].pos_ == "DET"
+                    for w in gap
+                )
+                and ("et" in gap or "," in gap)
+            ):
+                subjects.insert(0, other)
+            else:
+                break
+        return subjects
+    return []
 
 
-def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span,
-                       mentions: MentionIndex) -> set[int]:
+def _relative(verb: Token) -> bool:
+    """A verb of a relative clause (« X, dont le chiffre d'affaires atteint ... »)."""
+    return verb.dep_ == "acl:relcl" or any(
+        "Rel" in c.morph.get("PronType") for c in verb.subtree if c.i < verb.i
+    )
+
+
+def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionIndex) -> set[int]:
     """Mentions right after the trigger, with only cue words, determiners, company
     nouns and list commas in between (« un partenariat avec A, B et C »)."""
     out: set[int] = set()
@@ -479,17 +659,30 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span,
             continue
         tok = doc[j]
         low = _norm(tok.text)
-        if tok.pos_ == "DET" or low in words or low in cue_words or low in (",", "et", "ou") \
-                or (tok.pos_ == "ADJ" and tok.is_lower) or low in ("fonds", "table", "série"):
+        if (
+            tok.pos_ == "DET"
+            or low in words
+            or low in cue_words
+            or low in (",", "et", "ou")
+            or (tok.pos_ == "ADJ" and tok.is_lower)
+            or low in ("fonds", "table", "série")
+        ):
             j += 1
             continue
         break
     return out
 
 
-def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb: bool,
-                 frame: dict[str, str], mentions: MentionIndex,
-                 deal_type: str) -> tuple[list[Party], Token | None]:
+def find_parties(
+    doc: Doc,
+    sent: Span,
+    prev: Span | None,
+    anchor: Token,
+    is_verb: bool,
+    frame: dict[str, str],
+    mentions: MentionIndex,
+    deal_type: str,
+) -> tuple[list[Party], Token | None]:
     """The parties of the trigger at ``anchor`` and the verb governing a trigger noun."""
     gov = None if is_verb else governor(anchor)
     targets: dict[int, str] = {anchor.i: "anchor"}
@@ -552,8 +745,7 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
                 if ref is not None:
                     add(subj_key, ref, "reference", subj.i)
         if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
-            mention = _linear_subject(doc, sent, head_verb, anchor, mentions)
-            if mention is not None:
+            for mention in _linear_subject(doc, sent, head_verb, anchor, mentions):
                 add(subj_key, mention, "cue", mention.start)
     if adverbial and not used:
         for mention in reversed(mentions.in_span(sent.start, anchor.i)):
@@ -573,11 +765,15 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
         key = ""
         how = "tree"
         if res is None:
-            if marker in frame and mention.start in adjacent:
-                key, how = marker, "cue"
-            elif marker in frame and _verbless(token) and _sentence_root(token).i != anchor_root.i:
-                key, how = marker, "cue"
-            elif deal_type == "hire" and marker in ("chez", "quitter"):
+            if (
+                (marker in frame and mention.start in adjacent)
+                or (
+                    marker in frame
+                    and _verbless(token)
+                    and _sentence_root(token).i != anchor_root.i
+                )
+                or (deal_type == "hire" and marker in ("chez", "quitter"))
+            ):
                 key, how = marker, "cue"
             elif deal_type == "hire" and any(
                 _norm(t.text) in ("ancien", "ancienne", "ex", "ex-")
@@ -589,8 +785,13 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
         else:
             target, entry, via_verb = res
             main = anchor if is_verb else gov
-            if main is not None and target.i == main.i and entry.dep_ in SUBJECT_DEPS \
-                    and entry.i != anchor.i and subj_key:
+            if (
+                main is not None
+                and target.i == main.i
+                and entry.dep_ in SUBJECT_DEPS
+                and entry.i != anchor.i
+                and subj_key
+            ):
                 key = subj_key
             elif via_verb:
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
@@ -598,15 +799,27 @@ def find_parties(doc: Doc, sent: Span, prev: Span | None, anchor: Token, is_verb
                 key = marker
                 if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", "")):
                     key = ""
-            elif entry.dep_ == "obj" and target.i == anchor.i and is_verb and (
-                mention.start <= entry.i < mention.end
-                or entry.lemma_.lower() in company_words() | UNIT_NOUNS
-                or token.dep_ in ("conj", "appos", "flat:name")
+            elif (
+                entry.dep_ == "obj"
+                and target.i == anchor.i
+                and is_verb
+                and (
+                    mention.start <= entry.i < mention.end
+                    or entry.lemma_.lower() in company_words() | UNIT_NOUNS
+                    or token.dep_ in ("conj", "appos", "flat:name")
+                )
             ):
                 key = "obj"
-            elif not marker and is_verb and target.i == anchor.i and entry.i == token.i \
-                    and mention.start > anchor.i and not mention.product \
-                    and entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl"):
+            elif (
+                not marker
+                and is_verb
+                and target.i == anchor.i
+                and entry.i == token.i
+                and mention.start > anchor.i
+                and not mention.product
+                and not any(c.dep_ == "case" for c in token.children)
+                and entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl")
+            ):
                 key = "obj"  # a name right under the verb, mis-tagged by the parser
             elif entry.dep_ in ("nmod", "appos") and target.i == anchor.i and not is_verb:
                 key = ""

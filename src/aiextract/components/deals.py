@@ -27,21 +27,58 @@ from aiextract.deals_attributes import (
 )
 from aiextract.deals_roles import (
     MentionIndex,
-    verb_forms,
     Party,
     find_parties,
     linear_marker,
+    verb_forms,
 )
 from aiextract.extensions import register_extensions
 from aiextract.lexicon import load_table, load_table_file
 from aiextract.records import json_number
 
 _FINAL = frozenset(".!?…:;")
-_DEMONSTRATIVES = frozenset("ce cet cette ces le la l' l’ les son sa ses leur leurs".split())
+_DEMONSTRATIVES = frozenset(
+    [
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "le",
+        "la",
+        "l'",
+        "l’",
+        "les",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+    ]
+)
 _CONTRACT_WORDS = frozenset(
-    """ressources cloud capacités capacité calcul fourniture fournir approvisionnement
-    licence achat livraison services service puces gpu serveurs hébergement commande
-    client clients fournisseur""".split()
+    [
+        "ressources",
+        "cloud",
+        "capacités",
+        "capacité",
+        "calcul",
+        "fourniture",
+        "fournir",
+        "approvisionnement",
+        "licence",
+        "achat",
+        "livraison",
+        "services",
+        "service",
+        "puces",
+        "gpu",
+        "serveurs",
+        "hébergement",
+        "commande",
+        "client",
+        "clients",
+        "fournisseur",
+    ]
 )
 # Roles when a candidate changes type.
 _AS_HIRE = {"acquirer": "employer", "seller": "source", "person": "person"}
@@ -117,7 +154,7 @@ def text_sentences(doc: Doc) -> list[Span]:
             continue
         prev = doc[sent.start - 1]
         before = doc[sent.start - 2] if sent.start >= 2 else prev
-        if prev.text in _FINAL or prev.is_space or (prev.text in "»\")" and before.text in _FINAL):
+        if prev.text in _FINAL or prev.is_space or (prev.text in '»")' and before.text in _FINAL):
             starts.add(sent.start)
     bounds = sorted(s for s in starts if s < len(doc))
     spans = []
@@ -131,8 +168,14 @@ def text_sentences(doc: Doc) -> list[Span]:
 class DealsComponent:
     """Fill ``doc._.deals`` with deal dicts in the GUIDELINES schema."""
 
-    def __init__(self, nlp: Language, name: str, *, triggers_path: str | None = None,
-                 min_confidence: float = 0.0) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        triggers_path: str | None = None,
+        min_confidence: float = 0.0,
+    ) -> None:
         register_extensions()
         self.name = name
         self.min_confidence = min_confidence
@@ -182,13 +225,23 @@ class DealsComponent:
             ):
                 continue
             if trigger.form == "participation" and doc[max(0, start - 2) : start].text.lower() in (
-                "avec la", "avec une"
+                "avec la",
+                "avec une",
             ):
                 continue
-            if trigger.kind == "verb" and (anchor.pos_ in ("DET", "ADP", "PROPN") or (
-                anchor.pos_ == "NOUN" and anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET"
-            )):
+            if trigger.kind == "verb" and (
+                anchor.pos_ in ("DET", "ADP", "PROPN")
+                or (anchor.pos_ == "NOUN" and anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET")
+            ):
                 continue  # « le signe », not « signe »
+            if (
+                trigger.kind in ("noun", "phrase-noun")
+                and anchor.is_title
+                and anchor.i > 0
+                and not doc[anchor.i - 1].is_sent_end
+                and doc[anchor.i - 1].text not in ".!?\n"
+            ):
+                continue  # « baptisé Cloud Alliance »: a name, not a trigger
             if trigger.kind == "noun" and anchor.pos_ in ("ADJ", "ADV", "VERB"):
                 continue  # « prêt à », not « un prêt »
             old = hits.get(anchor.i)
@@ -208,8 +261,11 @@ class DealsComponent:
             if tok.head.dep_ == "nmod" or tok.dep_ == "nmod":
                 near.add(tok.head.head.i)
             for j in near:
-                if j != i and j in hits and ("weak" not in hits[j][0].flags
-                                             or hits[j][0].kind == "noun"):
+                if (
+                    j != i
+                    and j in hits
+                    and ("weak" not in hits[j][0].flags or hits[j][0].kind == "noun")
+                ):
                     del hits[i]
                     break
         return hits
@@ -241,9 +297,16 @@ class DealsComponent:
             out.append(to_dict(deal))
         return out
 
-    def _sentence(self, doc: Doc, n: int, sent: Span, prev: Span | None, anchors: list[int],
-                  hits: dict[int, tuple[Trigger, int, int]],
-                  mentions: MentionIndex) -> list[Candidate]:
+    def _sentence(
+        self,
+        doc: Doc,
+        n: int,
+        sent: Span,
+        prev: Span | None,
+        anchors: list[int],
+        hits: dict[int, tuple[Trigger, int, int]],
+        mentions: MentionIndex,
+    ) -> list[Candidate]:
         money = money_spans(doc, sent)
         claimed: dict[int, int] = {}  # money span start -> anchor
         found: list[tuple[Candidate, dict[int, str]]] = []
@@ -273,8 +336,10 @@ class DealsComponent:
             if amount is not None:
                 cand.amount = as_amount(amount)
             if cand.type == "funding":
-                val = next((s for s in money if kinds[s.start] == "valuation"
-                            and s.start > anchor.i - 3), None)
+                val = next(
+                    (s for s in money if kinds[s.start] == "valuation" and s.start > anchor.i - 3),
+                    None,
+                )
                 if val is not None:
                     cand.valuation = as_amount(val)
             if "money" in cand.trigger.flags and cand.amount is None:
@@ -288,24 +353,38 @@ class DealsComponent:
                 cand.parties = _retype(cand.parties, _AS_INVESTMENT)
             if cand.type != "investment":
                 cand.stake = None
-            chain = verb_chain(anchor, doc[_governor_of(cand)] if _governor_of(cand) else None,
-                               _noun_is_subject(anchor, cand.trigger))
+            chain = verb_chain(
+                anchor,
+                doc[_governor_of(cand)] if _governor_of(cand) else None,
+                _noun_is_subject(anchor, cand.trigger),
+            )
             cand.date = find_date(doc, sent, targets, chain, mentions)
             cand.name = find_name(doc, sent, anchor, mentions)
             cand.confidence = _confidence(cand)
             out.append(cand)
         return out
 
-    def _candidate(self, doc: Doc, n: int, sent: Span, prev: Span | None, anchor: Token,
-                   trigger: Trigger, mentions: MentionIndex) -> Candidate | None:
+    def _candidate(
+        self,
+        doc: Doc,
+        n: int,
+        sent: Span,
+        prev: Span | None,
+        anchor: Token,
+        trigger: Trigger,
+        mentions: MentionIndex,
+    ) -> Candidate | None:
         deal_type, frame = trigger.type, trigger.frame
         if trigger.form == "accord":
             deal_type = _accord_type(doc, sent, anchor)
             if deal_type == "partnership":
-                frame = {k: "|".join(_AS_PARTNERSHIP.get(r, r) for r in v.split("|"))
-                         for k, v in frame.items()}
-        parties, gov = find_parties(doc, sent, prev, anchor, trigger.is_verb, frame,
-                                    mentions, deal_type)
+                frame = {
+                    k: "|".join(_AS_PARTNERSHIP.get(r, r) for r in v.split("|"))
+                    for k, v in frame.items()
+                }
+        parties, gov = find_parties(
+            doc, sent, prev, anchor, trigger.is_verb, frame, mentions, deal_type
+        )
         noun_subject = _noun_is_subject(anchor, trigger)
         chain = verb_chain(anchor, gov, noun_subject)
         cert = certainty(doc, sent, anchor, chain)
@@ -314,18 +393,33 @@ class DealsComponent:
         if deal_type == "acquisition" and any(p.role == "person" for p in parties):
             deal_type = "hire"
             parties = _retype(parties, _AS_HIRE)
-        if deal_type == "acquisition" and not any(p.role == "target" for p in parties) and \
-                trigger.form in ("vendre", "vente") and {p.role for p in parties} >= {"seller", "acquirer"}:
+        if (
+            deal_type == "acquisition"
+            and not any(p.role == "target" for p in parties)
+            and trigger.form in ("vendre", "vente")
+            and {p.role for p in parties} >= {"seller", "acquirer"}
+        ):
             deal_type = "contract"
             parties = _retype(parties, _AS_CONTRACT)
         if deal_type in ("contract", "partnership"):
             parties = _complete(doc, sent, anchor, parties, frame, mentions, deal_type)
+        if deal_type == "contract" and not any(p.role == "supplier" for p in parties):
+            buyers = [p for p in parties if p.role == "buyer"]
+            if len(buyers) > 1:  # « A et B signent un accord »: the first buys
+                parties = [
+                    Party(p.name, "supplier", p.kind, p.token, p.how) if p in buyers[1:] else p
+                    for p in parties
+                ]
         det = next((c for c in anchor.children if c.dep_ == "det"), None)
-        reference = (not trigger.is_verb and det is not None
-                     and det.lower_ in _DEMONSTRATIVES)
+        reference = not trigger.is_verb and det is not None and det.lower_ in _DEMONSTRATIVES
         cand = Candidate(
-            type=deal_type, parties=parties, sent=n, anchor=anchor.i, trigger=trigger,
-            certainty=cert, reference=reference,
+            type=deal_type,
+            parties=parties,
+            sent=n,
+            anchor=anchor.i,
+            trigger=trigger,
+            certainty=cert,
+            reference=reference,
             evidence=(sent.start_char, sent.end_char, sent.text.strip()),
         )
         cand.gov = gov.i if gov is not None else None
@@ -358,16 +452,26 @@ def _accord_type(doc: Doc, sent: Span, anchor: Token) -> str:
     return "partnership"
 
 
-def _complete(doc: Doc, sent: Span, anchor: Token, parties: list[Party], frame: dict[str, str],
-              mentions: MentionIndex, deal_type: str) -> list[Party]:
+def _complete(
+    doc: Doc,
+    sent: Span,
+    anchor: Token,
+    parties: list[Party],
+    frame: dict[str, str],
+    mentions: MentionIndex,
+    deal_type: str,
+) -> list[Party]:
     """A contract or partnership with one company found: the company the sentence is
     about (an earlier name with no preposition) is the other side."""
     orgs = [p for p in parties if p.kind == "org"]
     if len(orgs) != 1:
         return parties
     names = {p.name for p in parties}
-    role = frame.get("gsubj") or frame.get("subj") or ("partner" if deal_type == "partnership"
-                                                       else "buyer")
+    role = (
+        frame.get("gsubj")
+        or frame.get("subj")
+        or ("partner" if deal_type == "partnership" else "buyer")
+    )
     role = role.split("|")[0]
     for mention in mentions.in_span(sent.start, anchor.i):
         if mention.kind != "org" or mention.name in names:
@@ -376,8 +480,10 @@ def _complete(doc: Doc, sent: Span, anchor: Token, parties: list[Party], frame: 
             continue
         if doc[mention.root].dep_ == "appos":
             continue
-        return sorted([*parties, Party(mention.name, role, "org", mention.start, "cue")],
-                      key=lambda p: p.token)
+        return sorted(
+            [*parties, Party(mention.name, role, "org", mention.start, "cue")],
+            key=lambda p: p.token,
+        )
     return parties
 
 
@@ -476,12 +582,19 @@ def merge(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]
             deals.append(cand)
     for cand in partial:
         if cand.parties:
-            fits = [d for d in deals if d.type == cand.type and _same_amount(d.amount, cand.amount)
-                    and (cand.names() <= d.names() or (cand.type == "hire" and _compatible(d, cand)))]
+            fits = [
+                d
+                for d in deals
+                if d.type == cand.type
+                and _same_amount(d.amount, cand.amount)
+                and (cand.names() <= d.names() or (cand.type == "hire" and _compatible(d, cand)))
+            ]
             if fits:
                 best = min(fits, key=lambda d: abs(d.sent - cand.sent))
                 _absorb(best, cand)
-            continue
+                continue
+            if not cand.reference:
+                continue
         # no party: a reference to an earlier deal (« ce partenariat, baptisé X »,
         # « l'opération, évaluée à ... »), or an amount for the deal just before
         earlier = [d for d in deals if d.sent <= cand.sent and cand.sent - d.sent <= 12]
@@ -536,7 +649,8 @@ def _amount(data: dict | None) -> dict | None:
     "aiextract_deals",
     default_config={"triggers_path": None, "min_confidence": 0.0},
 )
-def make_deals(nlp: Language, name: str, *, triggers_path: str | None = None,
-               min_confidence: float = 0.0) -> DealsComponent:
+def make_deals(
+    nlp: Language, name: str, *, triggers_path: str | None = None, min_confidence: float = 0.0
+) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table."""
     return DealsComponent(nlp, name, triggers_path=triggers_path, min_confidence=min_confidence)

@@ -1,0 +1,428 @@
+"""Deals through the real pipeline: one short sentence (or two) per case, expected deals.
+
+Each case lists the deals expected as ``(type, {name: role}, amount, certainty)``;
+``amount`` is the value in currency units or None. A case passes when the component
+returns exactly as many deals and each expected one is found with those parties
+(names and roles), that amount and that certainty.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+UPSTREAM_ORGS = (
+    "upstream aiextract_orgs: a one-word or unknown company name is missed or taken for a person"
+)
+UPSTREAM_MONEY = "upstream aiextract_money: amount not found"
+
+M = 1_000_000
+B = 1_000_000_000
+
+CASES = [
+    # ------------------------------------------------------------ funding
+    (
+        "lever-present",
+        "La start-up Mistral AI lève 600 millions d'euros auprès de General Catalyst.",
+        [("funding", {"Mistral AI": "target", "General Catalyst": "investor"}, 600 * M, "stated")],
+    ),
+    (
+        "lever-passe-compose",
+        "Pigment a levé 145 millions de dollars auprès de ICONIQ et de Greenoaks.",
+        [
+            (
+                "funding",
+                {"Pigment": "target", "ICONIQ": "investor", "Greenoaks": "investor"},
+                145 * M,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "levee-de-fonds-noun",
+        "Alan annonce une levée de fonds de 173 millions d'euros menée par Temasek.",
+        [("funding", {"Alan": "target", "Temasek": "investor"}, 173 * M, "stated")],
+    ),
+    (
+        "tour-de-table-mene-par",
+        "Mistral AI a bouclé un tour de table de 385 millions d'euros mené par Andreessen "
+        "Horowitz, avec la participation de Nvidia.",
+        [
+            (
+                "funding",
+                {"Mistral AI": "target", "Andreessen Horowitz": "investor", "Nvidia": "investor"},
+                385 * M,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "serie-a",
+        "La jeune pousse Nabla finalise une série A de 20 millions d'euros.",
+        [("funding", {"Nabla": "target"}, 20 * M, "stated")],
+    ),
+    (
+        "valorisation-not-amount",
+        "Mistral AI lève 220 millions d'euros à une valorisation de 2 milliards d'euros.",
+        [("funding", {"Mistral AI": "target"}, 220 * M, "stated")],
+    ),
+    (
+        "subvention-give",
+        "Bpifrance accorde une subvention de 3 millions d'euros à la start-up Exotrail.",
+        [("funding", {"Exotrail": "target", "Bpifrance": "investor"}, 3 * M, "stated")],
+    ),
+    (
+        "funding-pronoun",
+        "Fondée à Lyon en 2019, la société Aledia a levé 120 millions d'euros.",
+        [("funding", {"Aledia": "target"}, 120 * M, "stated")],
+    ),
+    (
+        "funding-hedged-chercherait",
+        "Selon des sources proches du dossier, Mistral AI chercherait à lever un milliard d'euros.",
+        [("funding", {"Mistral AI": "target"}, 1 * B, "hedged")],
+    ),
+    (
+        "funding-hedged-discussions",
+        "Doctolib est en discussions pour lever 500 millions d'euros.",
+        [("funding", {"Doctolib": "target"}, 500 * M, "hedged")],
+    ),
+    (
+        "funding-two-rounds",
+        "xAI a déjà levé 12 milliards de dollars et cherche à obtenir 10 milliards de dollars "
+        "supplémentaires.",
+        [
+            ("funding", {"xAI": "target"}, 12 * B, "stated"),
+            ("funding", {"xAI": "target"}, 10 * B, "hedged"),
+        ],
+    ),
+    (
+        "funding-with-revenue",
+        "Qonto, dont le chiffre d'affaires atteint 300 millions d'euros, a levé 50 millions "
+        "d'euros.",
+        [("funding", {"Qonto": "target"}, 50 * M, "stated")],
+    ),
+    # ---------------------------------------------------------- investment
+    (
+        "investir-dans",
+        "Microsoft investit 2 milliards de dollars dans OpenAI.",
+        [("investment", {"Microsoft": "investor", "OpenAI": "target"}, 2 * B, "stated")],
+    ),
+    (
+        "detenir-stake",
+        "Microsoft détient 27 % d'OpenAI.",
+        [("investment", {"Microsoft": "investor", "OpenAI": "target"}, None, "stated")],
+    ),
+    (
+        "prise-de-participation",
+        "Bpifrance annonce une prise de participation de 10 % dans Ynsect.",
+        [("investment", {"Bpifrance": "investor", "Ÿnsect": "target"}, None, "stated")],
+    ),
+    (
+        "entrer-au-capital",
+        "Le fonds Eurazeo entre au capital de Back Market.",
+        [("investment", {"Eurazeo": "investor", "Back Market": "target"}, None, "stated")],
+    ),
+    (
+        "investment-pourrait",
+        "Amazon pourrait investir 4 milliards de dollars dans Anthropic.",
+        [("investment", {"Amazon": "investor", "Anthropic": "target"}, 4 * B, "hedged")],
+    ),
+    (
+        "acquisition-minority-stake",
+        "Thales rachète 20 % de Vinci.",
+        [("investment", {"Thales": "investor", "Vinci": "target"}, None, "stated")],
+    ),
+    # --------------------------------------------------------- acquisition
+    (
+        "racheter-active",
+        "Capgemini rachète Atos pour 300 millions d'euros.",
+        [("acquisition", {"Capgemini": "acquirer", "Atos": "target"}, 300 * M, "stated")],
+    ),
+    (
+        "racheter-passive",
+        "Atos a été rachetée par Capgemini pour 300 millions d'euros.",
+        [("acquisition", {"Capgemini": "acquirer", "Atos": "target"}, 300 * M, "stated")],
+    ),
+    (
+        "rachat-de-par",
+        "Le rachat de Deezer par Universal Music a été finalisé.",
+        [("acquisition", {"Universal Music": "acquirer", "Deezer": "target"}, None, "stated")],
+    ),
+    (
+        "acquisition-noun-gov",
+        "Capgemini a finalisé l'acquisition d'Altran.",
+        [("acquisition", {"Capgemini": "acquirer", "Altran": "target"}, None, "stated")],
+    ),
+    (
+        "acquerir",
+        "Nvidia acquiert la start-up israélienne Run:ai pour 700 millions de dollars.",
+        [("acquisition", {"Nvidia": "acquirer", "Run:ai": "target"}, 700 * M, "stated")],
+    ),
+    (
+        "ceder-a",
+        "Sanofi cède Opella à CD&R pour 16 milliards d'euros.",
+        [
+            (
+                "acquisition",
+                {"Sanofi": "seller", "Opella": "target", "CD&R": "acquirer"},
+                16 * B,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "absorber",
+        "Orange absorbe sa filiale Orange Business.",
+        [("acquisition", {"Orange": "acquirer", "Orange Business": "target"}, None, "stated")],
+    ),
+    (
+        "fusionner",
+        "Ubisoft et Vivendi fusionnent.",
+        [("acquisition", {"Ubisoft": "acquirer", "Vivendi": "target"}, None, "stated")],
+    ),
+    (
+        "acquisition-conditional",
+        "Capgemini pourrait racheter Atos, selon Les Echos.",
+        [("acquisition", {"Capgemini": "acquirer", "Atos": "target"}, None, "hedged")],
+    ),
+    (
+        "acquisition-envisage",
+        "Thales envisage de racheter Atos.",
+        [("acquisition", {"Thales": "acquirer", "Atos": "target"}, None, "hedged")],
+    ),
+    (
+        "acquisition-abandoned",
+        "Les négociations entre Thales et Atos pour le rachat de la branche cybersécurité ont "
+        "échoué.",
+        [("acquisition", {"Thales": "acquirer", "Atos": "target"}, None, "hedged")],
+    ),
+    # --------------------------------------------------------- partnership
+    (
+        "partenariat-avec",
+        "Microsoft annonce un partenariat avec Mistral AI.",
+        [("partnership", {"Microsoft": "partner", "Mistral AI": "partner"}, None, "stated")],
+    ),
+    (
+        "partenariat-entre",
+        "Le partenariat entre Renault et Google porte sur les logiciels embarqués.",
+        [("partnership", {"Renault": "partner", "Google": "partner"}, None, "stated")],
+    ),
+    (
+        "s-allier",
+        "Orange s'allie à Capgemini pour lancer une offre de cloud souverain.",
+        [("partnership", {"Orange": "partner", "Capgemini": "partner"}, None, "stated")],
+    ),
+    (
+        "en-collaboration-avec",
+        "Microsoft, en collaboration avec BlackRock, annonce un partenariat avec Nvidia.",
+        [
+            (
+                "partnership",
+                {"Microsoft": "partner", "BlackRock": "partner", "Nvidia": "partner"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "coentreprise",
+        "Airbus et Thales créent une coentreprise dans les satellites.",
+        [("partnership", {"Airbus": "partner", "Thales": "partner"}, None, "stated")],
+    ),
+    (
+        "accord-de-cooperation",
+        "Dassault Systèmes signe un accord de coopération avec Mistral AI.",
+        [
+            (
+                "partnership",
+                {"Dassault Systèmes": "partner", "Mistral AI": "partner"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "partnership-named",
+        "Capgemini et Orange nouent un partenariat, baptisé Cloud Alliance, dans le cloud.",
+        [("partnership", {"Capgemini": "partner", "Orange": "partner"}, None, "stated")],
+    ),
+    (
+        "partnership-en-partenariat",
+        "OpenAI a annoncé un projet de 100 milliards de dollars en partenariat avec Oracle et "
+        "SoftBank.",
+        [
+            (
+                "partnership",
+                {"OpenAI": "partner", "Oracle": "partner", "SoftBank": "partner"},
+                100 * B,
+                "stated",
+            )
+        ],
+    ),
+    # ------------------------------------------------------------ contract
+    (
+        "contrat-remporte",
+        "Atos remporte un contrat de 200 millions d'euros auprès du ministère des Armées.",
+        [("contract", {"Atos": "supplier", "Ministère des Armées": "buyer"}, 200 * M, "stated")],
+    ),
+    (
+        "commande-a",
+        "Air France passe une commande de 50 avions à Airbus.",
+        [("contract", {"Air France-KLM": "buyer", "Airbus": "supplier"}, None, "stated")],
+    ),
+    (
+        "accord-cloud-product",
+        "OpenAI signe un accord cloud avec Azure.",
+        [("contract", {"OpenAI": "buyer", "Microsoft": "supplier"}, None, "stated")],
+    ),
+    (
+        "accord-with-money",
+        "Oracle et OpenAI signent un accord de 10 milliards de dollars pour des capacités de "
+        "calcul.",
+        [("contract", {"Oracle": "buyer", "OpenAI": "supplier"}, 10 * B, "stated")],
+    ),
+    (
+        "contract-evoque",
+        "Un contrat de 2 milliards d'euros entre Thales et la Direction générale de l'armement "
+        "est évoqué.",
+        [
+            (
+                "contract",
+                {"Thales": "buyer", "Direction générale de l'armement": "supplier"},
+                2 * B,
+                "hedged",
+            )
+        ],
+    ),
+    (
+        "licence-accorde",
+        "Le CNRS accorde une licence exclusive à la start-up Pasqal.",
+        [("contract", {"CNRS": "supplier", "Pasqal": "buyer"}, None, "stated")],
+    ),
+    # ---------------------------------------------------------------- hire
+    (
+        "debaucher-de",
+        "Google a débauché Jean Dupont, ancien directeur de Meta.",
+        [
+            (
+                "hire",
+                {"Google": "employer", "Jean Dupont": "person", "Meta": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "rejoindre",
+        "Marie Martin rejoint Microsoft après dix ans chez Google.",
+        [
+            (
+                "hire",
+                {"Microsoft": "employer", "Marie Martin": "person", "Google": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "recruter-chez",
+        "Microsoft recrute des chercheurs chez Inflection AI.",
+        [("hire", {"Microsoft": "employer", "Inflection AI": "source"}, None, "stated")],
+    ),
+    (
+        "recruter-person",
+        "Mistral AI a recruté Paul Durand pour diriger sa filiale américaine.",
+        [("hire", {"Mistral AI": "employer", "Paul Durand": "person"}, None, "stated")],
+    ),
+    (
+        "quitter-pour",
+        "Claire Petit quitte Amazon pour Meta.",
+        [
+            (
+                "hire",
+                {"Meta": "employer", "Claire Petit": "person", "Amazon": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "hire-conditional",
+        "Sam Altman pourrait rejoindre Microsoft.",
+        [("hire", {"Microsoft": "employer", "Sam Altman": "person"}, None, "hedged")],
+    ),
+    # ------------------------------------------------------------ multi-sentence
+    (
+        "merge-same-deal",
+        "Capgemini rachète Atos. Le rachat d'Atos par Capgemini sera finalisé en juin.",
+        [("acquisition", {"Capgemini": "acquirer", "Atos": "target"}, None, "stated")],
+    ),
+    (
+        "reference-name",
+        "Microsoft et Nvidia annoncent un partenariat. Ce partenariat, baptisé AI Forge, vise "
+        "les centres de données.",
+        [("partnership", {"Microsoft": "partner", "Nvidia": "partner"}, None, "stated")],
+    ),
+    (
+        "reference-redmond",
+        "Microsoft a annoncé ses résultats. Le géant de Redmond rachète la start-up Nuance.",
+        [("acquisition", {"Microsoft": "acquirer", "Nuance": "target"}, None, "stated")],
+    ),
+    (
+        "stated-wins-on-merge",
+        "Capgemini pourrait racheter Atos. Capgemini a finalement racheté Atos.",
+        [("acquisition", {"Capgemini": "acquirer", "Atos": "target"}, None, "stated")],
+    ),
+    # ------------------------------------------------------------ negatives
+    ("neg-dement", "Capgemini dément tout rachat d'Atos.", []),
+    ("neg-ne-pas", "Capgemini n'a pas racheté Atos.", []),
+    ("neg-pas-de-contrat", "Le ministère n'a pas attribué de contrat à Atos.", []),
+    ("neg-revenue", "Le chiffre d'affaires de Capgemini atteint 22 milliards d'euros.", []),
+    ("neg-losses", "OpenAI a enregistré des pertes de 5 milliards de dollars.", []),
+    ("neg-spending", "Microsoft consacrera 80 milliards de dollars aux centres de données.", []),
+    ("neg-product", "Microsoft a lancé Copilot dans Windows.", []),
+    ("neg-question", "OpenAI parviendra-t-il à lever les fonds nécessaires ?", []),
+    ("neg-funding-no-target", "Les investisseurs ont levé le pied en 2023.", []),
+    ("neg-one-party", "Le partenariat reste flou.", []),
+    ("neg-weights", "Microsoft pourrait acquérir les poids des modèles d'OpenAI.", []),
+    ("neg-founded-by", "xAI, la start-up fondée par Elon Musk, développe le chatbot Grok.", []),
+    ("neg-ready", "Microsoft est prêt à tout pour garder ses talents.", []),
+]
+
+XFAIL = {
+    "lever-passe-compose": UPSTREAM_ORGS,  # Greenoaks not found
+    "acquerir": UPSTREAM_ORGS,  # « Run:ai » cut to « Run »
+    "ceder-a": UPSTREAM_ORGS,  # « CD&R » not found
+    "absorber": UPSTREAM_ORGS,  # « Orange Business » cut
+}
+# Known gaps of the deals component itself: strict, so a fix is noticed.
+OWN_GAPS = {
+    "acquisition-abandoned": "deals: parties named on « négociations entre X et Y pour le rachat »",
+}
+
+
+def _params():
+    for case_id, text, expected in CASES:
+        marks = []
+        if case_id in XFAIL:
+            marks.append(pytest.mark.xfail(reason=XFAIL[case_id], strict=False))
+        if case_id in OWN_GAPS:
+            marks.append(pytest.mark.xfail(reason=OWN_GAPS[case_id], strict=True))
+        yield pytest.param(text, expected, id=case_id, marks=marks)
+
+
+def _matches(deal: dict, expected: tuple) -> bool:
+    dtype, parties, amount, cert = expected
+    got = {p["name"]: p["role"] for p in deal["parties"]}
+    if deal["type"] != dtype or got != parties or deal["certainty"] != cert:
+        return False
+    if amount is None:
+        return True
+    return deal["amount"] is not None and abs(deal["amount"]["value"] - amount) <= amount * 0.005
+
+
+@pytest.mark.parametrize(("text", "expected"), list(_params()))
+def test_deals(nlp, text: str, expected: list[tuple]) -> None:
+    deals = nlp(text)._.deals
+    assert len(deals) == len(expected), deals
+    for exp in expected:
+        assert any(_matches(d, exp) for d in deals), (exp, deals)

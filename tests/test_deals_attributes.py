@@ -1,0 +1,113 @@
+"""Deal attributes through the real pipeline: names, stakes, valuations, dates, schema."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiextract.records import CERTAINTIES, DEAL_TYPES, ROLES
+
+
+def _only(nlp, text: str, published: str | None = None) -> dict:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    deals = nlp(doc)._.deals
+    assert len(deals) == 1, deals
+    return deals[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "Capgemini et Orange nouent un partenariat, baptisé Cloud Alliance, dans le cloud.",
+            "Cloud Alliance",
+            id="baptise",
+        ),
+        pytest.param(
+            "Microsoft et Nvidia annoncent un partenariat. Ce partenariat, baptisé AI Forge "
+            "Partnership (AFP), vise les centres de données.",
+            "AI Forge Partnership",
+            id="reference-baptise",
+        ),
+        pytest.param(
+            "Airbus et Thales lancent une coentreprise connue sous le nom de Skyway.",
+            "Skyway",
+            id="connu-sous-le-nom",
+        ),
+        pytest.param(
+            "OpenAI dévoile Stargate, son mégaprojet d'infrastructure, en partenariat avec "
+            "Oracle et SoftBank.",
+            "Stargate",
+            id="appos-project",
+        ),
+    ],
+)
+def test_name(nlp, text: str, name: str) -> None:
+    assert _only(nlp, text).get("name") == name
+
+
+def test_stake(nlp) -> None:
+    deal = _only(nlp, "Microsoft détient 27 % d'OpenAI.")
+    assert deal["type"] == "investment"
+    assert deal["stake"] == 27
+
+
+def test_stake_decimal(nlp) -> None:
+    deal = _only(nlp, "Bpifrance détient désormais 12,5 % du capital de Ynsect.")
+    assert deal["stake"] == 12.5
+
+
+def test_valuation(nlp) -> None:
+    deal = _only(
+        nlp, "Mistral AI lève 220 millions d'euros à une valorisation de 2 milliards d'euros."
+    )
+    assert deal["amount"] == {"value": 220_000_000, "currency": "EUR"}
+    assert deal["valuation"] == {"value": 2_000_000_000, "currency": "EUR"}
+
+
+def test_date_of_the_deal(nlp) -> None:
+    deal = _only(nlp, "En 2021, Capgemini a racheté Atos pour 300 millions d'euros.")
+    assert deal["date"] == "2021"
+
+
+def test_founding_year_is_not_the_deal_date(nlp) -> None:
+    deal = _only(nlp, "Fondée en 2019, la start-up Aledia a levé 120 millions d'euros.")
+    assert deal["date"] is None
+
+
+def test_schema_and_extras(nlp) -> None:
+    text = "Intro. Capgemini rachète Atos pour 300 millions d'euros. Fin."
+    deal = _only(nlp, text)
+    assert deal["type"] in DEAL_TYPES
+    assert deal["certainty"] in CERTAINTIES
+    assert all(p["role"] in ROLES for p in deal["parties"])
+    assert isinstance(deal["amount"]["value"], int)
+    assert text[deal["start"] : deal["end"]].strip() == deal["evidence"]
+    assert deal["evidence"].startswith("Capgemini rachète")
+    assert 0.0 <= deal["confidence"] <= 1.0
+
+
+def test_empty_and_no_trigger(nlp) -> None:
+    assert nlp("")._.deals == []
+    assert nlp("Il fait beau à Paris.")._.deals == []
+
+
+def test_serialisable(nlp) -> None:
+    from spacy.tokens import Doc
+
+    doc = nlp("Capgemini rachète Atos pour 300 millions d'euros.")
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.deals == doc._.deals
+
+
+def test_typography_variants(nlp) -> None:
+    a = _only(nlp, "Capgemini a finalisé l’acquisition d’Altran.")
+    b = _only(nlp, "Capgemini a finalisé l'acquisition d'Altran.")
+    assert a["parties"] == b["parties"]
+
+
+def test_min_confidence_config() -> None:
+    import aiextract
+
+    strict = aiextract.load(config={"deals": {"min_confidence": 0.99}})
+    assert strict("Capgemini rachète Atos.")._.deals == []

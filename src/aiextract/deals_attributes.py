@@ -15,7 +15,6 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.deals_roles import MentionIndex, path_up, verb_forms
-from aiextract.extensions import DATES_KEY, MONEY_KEY
 from aiextract.lexicon import load_table
 
 # A percentage: « 27 % », « 27,5% », « 27 pour cent » (narrow and no-break spaces too).
@@ -76,6 +75,21 @@ def _hedges(kind: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def _phrases(kind: str) -> re.Pattern[str]:
+    """One regex for the multi-word cues of ``kind`` (hedge_phrase: all of them)."""
+    cues = [c for c in _hedges(kind) if kind == "hedge_phrase" or len(c) > 1]
+    parts = []
+    for cue in cues:
+        pattern = ""
+        for n, word in enumerate(cue):
+            if n:
+                pattern += r"\s*" if cue[n - 1].endswith("'") else r"\s+"
+            pattern += re.escape(word)
+        parts.append(pattern)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts or ["(?!)"]) + r")(?!\w)")
+
+
+@cache
 def _hedge_lemmas(kind: str) -> frozenset[str]:
     """One-word cues of ``kind``, with the inflected forms of the verbs among them."""
     words: set[str] = set()
@@ -96,8 +110,7 @@ def _words(tokens: Span | list[Token]) -> list[str]:
 
 
 def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
-    n = len(cue)
-    return any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1))
+    return f" {' '.join(cue)} " in f" {' '.join(words)} "
 
 
 def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
@@ -107,14 +120,18 @@ def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
 # --------------------------------------------------------------------- money
 
 
-def money_spans(doc: Doc, sent: Span) -> list[Span]:
+def money_spans(doc: Doc, sent: Span, mentions: MentionIndex) -> list[Span]:
     """The amounts of ``sent``, without the conversions given in brackets."""
-    if MONEY_KEY not in doc.spans:
-        return []
-    spans = [
-        s for s in doc.spans[MONEY_KEY] if s.start >= sent.start and s.end <= sent.end and s._.money
+    spans = [s for s in mentions.money if s.start >= sent.start and s.end <= sent.end and s._.money]
+    # of two equivalent amounts (« 30 M$ (27,6 M€) »), keep the first
+    return [
+        s
+        for s in spans
+        if not (
+            (s._.money or {}).get("equivalent")
+            and (s._.money or {})["equivalent"][0] < s.start_char
+        )
     ]
-    return [s for s in spans if not (s._.money or {}).get("equivalent")]
 
 
 def money_kind(doc: Doc, span: Span, sent: Span, stop: int) -> str:
@@ -168,10 +185,8 @@ def find_date(
     doc: Doc, sent: Span, targets: dict[int, str], chain: list[Token], mentions: MentionIndex
 ) -> str | None:
     """The value of a date tied to the trigger, its verb or a verb above it."""
-    if DATES_KEY not in doc.spans:
-        return None
     chain_ids = {t.i for t in chain}
-    for span in doc.spans[DATES_KEY]:
+    for span in mentions.dates:
         if span.start < sent.start or span.end > sent.end:
             continue
         value = (span._.date or {}).get("value")
@@ -260,10 +275,8 @@ def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[Token]) -> str:
             hedged = True
         if any(c.dep_ == "mark" and c.lower_ == "si" for c in tok.children):
             hedged = True
-    words = _words(sent)
-    if any(_contains(words, c) for c in _hedges("hedge_phrase")):
-        hedged = True
-    if any(len(c) > 1 and _contains(words, c) for c in _hedges("fail")):
+    text = _norm(sent.text)
+    if _phrases("hedge_phrase").search(text) or _phrases("fail").search(text):
         hedged = True
     return "hedged" if hedged else "stated"
 
@@ -305,8 +318,8 @@ def _name_after(doc: Doc, i: int, end: int, mentions: MentionIndex) -> str | Non
 def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> str | None:
     """The deal's own name: « baptisé X », « connu sous le nom de X », « le projet X »,
     « X, son mégaprojet ... en partenariat avec »."""
-    near = {anchor.i, *(t.i for t in anchor.subtree), *(a.i for a in list(anchor.ancestors)[:2])}
-    for tok in sent:
+    near = {anchor.i, *(t.i for t in anchor.children), *(a.i for a in list(anchor.ancestors)[:2])}
+    for tok in doc[max(sent.start, anchor.i - 10) : min(sent.end, anchor.i + 12)]:
         low = _norm(tok.text)
         if low in _NAME_CUES and (tok.i in near or 0 < tok.i - anchor.i <= 5):
             name = _name_after(doc, tok.i + 1, sent.end, mentions)

@@ -18,12 +18,13 @@ The trigger's ``frame`` (``data/deal_triggers.tsv``) maps positions to roles.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY
+from aiextract.extensions import DATES_KEY, MONEY_KEY, ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY
 from aiextract.lexicon import load_table
 
 # Verbs a party may be reached through without leaving the deal's clause.
@@ -147,6 +148,9 @@ UNIT_NOUNS = frozenset(
         "%",
     ]
 )
+MONEY_NOUNS = frozenset(
+    ["million", "millions", "milliard", "milliards", "euro", "euros", "dollar", "dollars"]
+)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
 PRONOUNS = frozenset(
@@ -183,6 +187,11 @@ class MentionIndex:
     """The doc's usable mentions, by token."""
 
     by_token: dict[int, Mention] = field(default_factory=dict)
+    markers: dict[tuple[int, int], str] = field(default_factory=dict)  # linear_marker cache
+    money: list[Span] = field(default_factory=list)  # the doc's amounts, read once
+    dates: list[Span] = field(default_factory=list)  # the doc's dates, read once
+    _starts: list[int] = field(default_factory=list)
+    _refs: dict[int, list[Token]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     org_names: set[str] = field(default_factory=set)
 
@@ -210,10 +219,37 @@ class MentionIndex:
                 if kind == "org" and not product:
                     index.org_names.add(name)
         index.mentions.sort(key=lambda m: m.start)
+        for key, out in ((MONEY_KEY, index.money), (DATES_KEY, index.dates)):
+            if key in doc.spans:
+                out.extend(sorted(doc.spans[key], key=lambda s: s.start))
         return index
 
     def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        """Mentions inside tokens ``start``..``end`` (mentions are sorted by start)."""
+        if len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def reference_tokens(self, sent: Span) -> list[Token]:
+        """Pronouns and company nouns of ``sent`` that may stand for a party (cached)."""
+        found = self._refs.get(sent.start)
+        if found is None:
+            nouns = company_nouns()
+            found = [
+                tok
+                for tok in sent
+                if tok.pos_ in ("PRON", "NOUN", "PROPN")
+                and tok.i not in self.by_token
+                and (
+                    _norm(tok.text) in RELATIVES
+                    or _norm(tok.text) in PRONOUNS
+                    or tok.lemma_.lower() in nouns
+                )
+            ]
+            self._refs[sent.start] = found
+        return found
 
 
 # --------------------------------------------------------------------- tables
@@ -396,6 +432,16 @@ def path_up(
 def linear_marker(
     doc: Doc, start: int, sent_start: int, mentions: MentionIndex, depth: int = 0
 ) -> str:
+    """The frame key of the cue words just before token ``start`` (cached per doc)."""
+    key = (start, sent_start)
+    if key not in mentions.markers:
+        mentions.markers[key] = _linear_marker(doc, start, sent_start, mentions, depth)
+    return mentions.markers[key]
+
+
+def _linear_marker(
+    doc: Doc, start: int, sent_start: int, mentions: MentionIndex, depth: int = 0
+) -> str:
     """The frame key of the cue words just before token ``start`` ('' when none).
 
     Determiners, company nouns and adjectives are skipped (« auprès de la start-up
@@ -404,6 +450,20 @@ def linear_marker(
     j = start - 1
     skipped = 0
     words = company_words()
+    # « le groupe de transport X », « l'éditeur allemand de logiciels X »: skip back to
+    # the company noun over its complements
+    k, limit = j, max(sent_start, j - 6)
+    if j >= sent_start and _norm(doc[j].text) in ("de", "d'"):
+        k = limit - 1  # « ... de X »: X's own cue is « de »
+    while k >= limit:
+        tok = doc[k]
+        low = _norm(tok.text)
+        if low in words and tok.is_lower:
+            j = k - 1
+            break
+        if not (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ", "DET") or low in ("de", "d'"))):
+            break
+        k -= 1
     while j >= sent_start and skipped < 6:
         tok = doc[j]
         low = _norm(tok.text)
@@ -432,6 +492,14 @@ def linear_marker(
     window = [_norm(t.text) for t in doc[max(sent_start, j - 4) : j + 1]]
     for cue, key in role_cues():
         if len(cue) <= len(window) and tuple(window[-len(cue) :]) == cue:
+            # « auprès du fonds A et de B »: B shares A's cue
+            k = j - len(cue)
+            if len(cue) == 1 and depth < 4 and k > sent_start and _norm(doc[k].text) in ("et", ","):
+                before = mentions.by_token.get(k - 1)
+                if before is not None:
+                    inherited = linear_marker(doc, before.start, sent_start, mentions, depth + 1)
+                    if inherited:
+                        return inherited
             return key
     return ""
 
@@ -470,9 +538,14 @@ def resolve_reference(
         if epithet in phrase:
             return _named(mentions, name)
     is_pronoun = tok.pos_ == "PRON" and low in PRONOUNS
-    is_description = tok.lemma_.lower() in company_nouns() and any(
-        c.dep_ == "det" and _norm(c.text) in ("le", "la", "l'", "ce", "cette", "cet")
-        for c in tok.children
+    head_words = doc[tok.left_edge.i : tok.i + 1]
+    is_description = (
+        len(head_words) <= 5
+        and _norm(head_words[0].text) in ("le", "la", "l'", "ce", "cette", "cet")
+        and any(
+            t.lemma_.lower() in company_nouns() or _norm(t.text) in ("start", "up")
+            for t in head_words
+        )
     )
     if not (is_pronoun or is_description):
         return None
@@ -485,9 +558,7 @@ def resolve_reference(
     skip = exclude | inside
     # 1. the closest company earlier in the same sentence, if it is alone there
     before = [
-        m
-        for m in mentions.in_span(sent.start, tok.i)
-        if m.kind == "org" and not m.product and m.name not in skip
+        m for m in mentions.in_span(sent.start, tok.i) if _companyish(m) and m.name not in skip
     ]
     if len({m.name for m in before}) == 1:
         return before[-1]
@@ -496,17 +567,39 @@ def resolve_reference(
     # 2. the subject of the previous sentence, or its only company
     if prev is None:
         return None
-    orgs = [
-        m
-        for m in mentions.in_span(prev.start, prev.end)
-        if m.kind == "org" and not m.product and m.name not in skip
-    ]
-    subjects = [m for m in orgs if doc[m.root].dep_ in SUBJECT_DEPS]
-    if len({m.name for m in subjects}) == 1:
-        return subjects[0]
-    if len({m.name for m in orgs}) == 1:
-        return orgs[0]
+    # the closest previous sentence first, then the one before
+    last_stop = max(
+        (t.i for t in prev[:-1] if t.text in (".", "!", "?") or "\n" in t.text), default=None
+    )
+    windows = [prev] if last_stop is None else [doc[last_stop + 1 : prev.end], prev]
+    for window in windows:
+        found = _previous_company(doc, window, mentions, skip)
+        if found is not None:
+            return found
     return None
+
+
+def _previous_company(
+    doc: Doc, prev: Span, mentions: MentionIndex, skip: set[str]
+) -> Mention | None:
+    """The subject company of ``prev``, or its only company named without a preposition."""
+    orgs = [
+        m for m in mentions.in_span(prev.start, prev.end) if _companyish(m) and m.name not in skip
+    ]
+    unmarked = [m for m in orgs if not linear_marker(doc, m.start, prev.start, mentions)]
+    subjects = [m for m in unmarked if doc[m.root].dep_ in SUBJECT_DEPS]
+    if subjects:
+        return subjects[-1]  # the subject closest to the reference
+    if len({m.name for m in unmarked}) == 1:
+        return unmarked[-1]
+    return None
+
+
+def _companyish(mention: Mention) -> bool:
+    """An organisation, or a one-word name the people finder took (« Greenbox »)."""
+    if mention.product:
+        return False
+    return mention.kind == "org" or " " not in mention.name
 
 
 def _named(mentions: MentionIndex, name: str) -> Mention | None:
@@ -537,6 +630,8 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
         return True
     if head.lemma_.lower() in UNIT_NOUNS or head.text == "%" or head.pos_ == "NUM":
         return True
+    if role == "investor" and head.lemma_.lower() in MONEY_NOUNS:
+        return True  # « 42 millions d'euros de la Commission européenne »
     if head.lemma_.lower() in company_nouns() and head.head.i == anchor.i:
         return True
     return role in ("source", "person") and head.head.i == anchor.i
@@ -825,12 +920,10 @@ def find_parties(
                 key = ""
         add(key, mention, how, mention.start)
     # references with a preposition (« avec qui », « par le géant de Redmond »)
-    for tok in sent:
-        if tok.i in mentions.by_token or tok.i == anchor.i:
+    for tok in mentions.reference_tokens(sent):
+        if tok.i == anchor.i:
             continue
         low = _norm(tok.text)
-        if not (low in RELATIVES or low in PRONOUNS or tok.lemma_.lower() in company_nouns()):
-            continue
         if tok.dep_ in SUBJECT_DEPS and head_verb is not None and tok.head.i == head_verb.i:
             continue
         marker = linear_marker(doc, tok.i, sent.start, mentions)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.deals_attributes import (
@@ -122,10 +123,15 @@ class Candidate:
     confidence: float = 0.5
     reference: bool = False
     gov: int | None = None
+    orphan: bool = False  # « les 14 milliards déjà investis »: an amount, no party
     merged: list[int] = field(default_factory=list)
 
     def names(self) -> set[str]:
         return {p.name for p in self.parties}
+
+
+def _apostrophe(text: str) -> str:
+    return text.replace("’", "'")
 
 
 def load_triggers(path: str | None = None) -> list[Trigger]:
@@ -145,23 +151,27 @@ def load_triggers(path: str | None = None) -> list[Trigger]:
 def text_sentences(doc: Doc) -> list[Span]:
     """Sentences as a reader sees them: the parser's, glued back where it cut without
     final punctuation, and cut at line breaks."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([SENT_START, IS_SPACE])
     starts = {0}
-    for tok in doc:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            starts.add(tok.i + 1)
-    for sent in doc.sents:
-        if sent.start == 0:
+    for i in numpy.nonzero(arr[:, 1])[0]:
+        if "\n" in doc[int(i)].text:
+            starts.add(int(i) + 1)
+    for i in numpy.nonzero(arr[:, 0] == 1)[0]:
+        i = int(i)
+        if i == 0 or i in starts:
             continue
-        prev = doc[sent.start - 1]
-        before = doc[sent.start - 2] if sent.start >= 2 else prev
+        prev = doc[i - 1]
+        before = doc[i - 2] if i >= 2 else prev
         if prev.text in _FINAL or prev.is_space or (prev.text in '»")' and before.text in _FINAL):
-            starts.add(sent.start)
+            starts.add(i)
     bounds = sorted(s for s in starts if s < len(doc))
     spans = []
     for a, b in zip(bounds, [*bounds[1:], len(doc)], strict=True):
-        span = doc[a:b]
-        if span.text.strip():
-            spans.append(span)
+        if b - a == 1 and doc[a].is_space:
+            continue
+        spans.append(doc[a:b])
     return spans
 
 
@@ -180,29 +190,44 @@ class DealsComponent:
         self.name = name
         self.min_confidence = min_confidence
         self.triggers = load_triggers(triggers_path)
-        self.matcher = Matcher(nlp.vocab)
-        for index, trigger in enumerate(self.triggers):
-            self.matcher.add(f"T{index}", self._patterns(nlp, trigger))
+        # head word (a lemma, an inflected form, a plural) -> triggers; the other words
+        # of a phrase are checked in place. A dict lookup per token is much cheaper
+        # than a Matcher with hundreds of IN-predicates.
+        self.words: list[tuple[str, ...]] = []
+        self.index: dict[str, list[int]] = {}
+        self._keys: frozenset[int] | None = None
+        for number, trigger in enumerate(self.triggers):
+            words = tuple(_apostrophe(t.text.lower()) for t in nlp.make_doc(trigger.form))
+            self.words.append(words)
+            head = words[trigger.head]
+            forms = verb_forms(head) if trigger.is_verb else [head, head + "s", head + "x"]
+            for form in forms:
+                self.index.setdefault(form, []).append(number)
 
-    @staticmethod
-    def _patterns(nlp: Language, trigger: Trigger) -> list[list[dict]]:
-        words = [t.text.lower() for t in nlp.make_doc(trigger.form)]
-        variants = [words]
-        if any("'" in w for w in words):
-            variants.append([w.replace("'", "’") for w in words])
-        patterns = []
-        for variant in variants:
-            if trigger.kind == "verb" or (trigger.kind == "phrase-verb"):
-                lemma = variant[trigger.head]
-                heads = [{"LEMMA": lemma}, {"LOWER": {"IN": verb_forms(lemma)}}]
-            else:
-                lemma = variant[trigger.head]
-                heads = [{"LEMMA": lemma}, {"LOWER": {"IN": [lemma, lemma + "s", lemma + "x"]}}]
-            for head in heads:
-                pattern = [{"LOWER": w} for w in variant]
-                pattern[trigger.head] = head
-                patterns.append(pattern)
-        return patterns
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(trigger number, start, end) of every trigger in ``doc``."""
+        strings = doc.vocab.strings
+        if self._keys is None:
+            self._keys = frozenset(strings.add(w) for w in self.index)
+        keys = self._keys
+        arr = doc.to_array([LOWER, LEMMA]).tolist()
+        found = []
+        index, n_tokens = self.index, len(doc)
+        for i in [i for i, (low, lemma) in enumerate(arr) if low in keys or lemma in keys]:
+            tok = doc[i]
+            numbers = index.get(tok.lower_, []) + index.get(tok.lemma_.lower(), [])
+            for number in dict.fromkeys(numbers):
+                words, head = self.words[number], self.triggers[number].head
+                start = tok.i - head
+                end = start + len(words)
+                if start < 0 or end > n_tokens:
+                    continue
+                if all(
+                    k == head or _apostrophe(doc[start + k].lower_) == word
+                    for k, word in enumerate(words)
+                ):
+                    found.append((number, start, end))
+        return found
 
     # ------------------------------------------------------------------ call
 
@@ -217,8 +242,8 @@ class DealsComponent:
     def _hits(self, doc: Doc) -> dict[int, tuple[Trigger, int, int]]:
         """One trigger per head token: the longest, a strong one over a weak one."""
         hits: dict[int, tuple[Trigger, int, int]] = {}
-        for match_id, start, end in self.matcher(doc):
-            trigger = self.triggers[int(doc.vocab.strings[match_id][1:])]
+        for number, start, end in self._matches(doc):
+            trigger = self.triggers[number]
             anchor = doc[start + trigger.head]
             if "self" in trigger.flags and not any(
                 t.lower_ in ("se", "s'", "s’") for t in doc[max(0, anchor.i - 3) : anchor.i]
@@ -307,7 +332,7 @@ class DealsComponent:
         hits: dict[int, tuple[Trigger, int, int]],
         mentions: MentionIndex,
     ) -> list[Candidate]:
-        money = money_spans(doc, sent)
+        money = money_spans(doc, sent, mentions)
         claimed: dict[int, int] = {}  # money span start -> anchor
         found: list[tuple[Candidate, dict[int, str]]] = []
         for i in anchors:
@@ -375,6 +400,17 @@ class DealsComponent:
         mentions: MentionIndex,
     ) -> Candidate | None:
         deal_type, frame = trigger.type, trigger.frame
+        # cheap checks first: most trigger words in an article make no deal
+        has_money = bool(money_spans(doc, sent, mentions))
+        if "money" in trigger.flags and not has_money:
+            return None
+        if "percent" in trigger.flags and "%" not in sent.text and "pour cent" not in sent.text:
+            return None
+        det = next((c for c in anchor.children if c.dep_ == "det"), None)
+        reference = not trigger.is_verb and det is not None and det.lower_ in _DEMONSTRATIVES
+        nobody = not mentions.in_span(sent.start, sent.end) and not mentions.reference_tokens(sent)
+        if nobody and (trigger.is_verb or not (reference or has_money)):
+            return None
         if trigger.form == "accord":
             deal_type = _accord_type(doc, sent, anchor)
             if deal_type == "partnership":
@@ -385,6 +421,10 @@ class DealsComponent:
         parties, gov = find_parties(
             doc, sent, prev, anchor, trigger.is_verb, frame, mentions, deal_type
         )
+        if not parties and (
+            (trigger.is_verb and anchor.dep_ != "acl") or not (reference or has_money)
+        ):
+            return None  # nothing to report, nothing to lend to another deal
         noun_subject = _noun_is_subject(anchor, trigger)
         chain = verb_chain(anchor, gov, noun_subject)
         cert = certainty(doc, sent, anchor, chain)
@@ -410,8 +450,6 @@ class DealsComponent:
                     Party(p.name, "supplier", p.kind, p.token, p.how) if p in buyers[1:] else p
                     for p in parties
                 ]
-        det = next((c for c in anchor.children if c.dep_ == "det"), None)
-        reference = not trigger.is_verb and det is not None and det.lower_ in _DEMONSTRATIVES
         cand = Candidate(
             type=deal_type,
             parties=parties,
@@ -423,6 +461,7 @@ class DealsComponent:
             evidence=(sent.start_char, sent.end_char, sent.text.strip()),
         )
         cand.gov = gov.i if gov is not None else None
+        cand.orphan = anchor.dep_ == "acl" and not parties
         return cand
 
 
@@ -606,7 +645,7 @@ def merge(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]
             last = max(earlier, key=lambda d: d.sent)
             if cand.sent - last.sent <= 1 and last.amount is None:
                 target = last
-        if cand.amount and target is None:
+        if cand.amount and target is None and cand.orphan:
             lonely = [d for d in deals if d.type == cand.type and d.amount is None]
             if len(lonely) == 1 and len([d for d in deals if d.type == cand.type]) == 1:
                 target = lonely[0]

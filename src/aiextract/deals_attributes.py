@@ -161,10 +161,10 @@ def attached(token: Token, targets: dict[int, str], mentions: MentionIndex) -> b
     return path_up(token, targets, mentions, None) is not None
 
 
-def find_stake(doc: Doc, sent: Span, anchor: Token) -> float | None:
+def find_stake(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> float | None:
     """The percentage nearest the trigger in its sentence (« détient 27 % »)."""
     best: tuple[int, float] | None = None
-    for match in _PERCENT.finditer(sent.text):
+    for match in _PERCENT.finditer(mentions.sent_text(sent)):
         value = float(match.group(1).replace(",", "."))
         if not 0 < value <= 100:
             continue
@@ -247,9 +247,11 @@ def _negated(verb: Token) -> bool:
     return any(w in neg_words for w in kids if w != "plus") or (has_ne and "plus" in kids)
 
 
-def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[Token]) -> str:
+def certainty(
+    doc: Doc, sent: Span, anchor: Token, chain: list[Token], mentions: MentionIndex
+) -> str:
     """'stated', 'hedged', 'denied' (no deal) or 'question' (no deal)."""
-    if sent.text.rstrip().endswith("?"):
+    if mentions.sent_text(sent).rstrip().endswith("?"):
         return "question"
     before = _words(doc[max(sent.start, anchor.i - 3) : anchor.i])
     if any(
@@ -275,7 +277,7 @@ def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[Token]) -> str:
             hedged = True
         if any(c.dep_ == "mark" and c.lower_ == "si" for c in tok.children):
             hedged = True
-    text = _norm(sent.text)
+    text = _norm(mentions.sent_text(sent))
     if _phrases("hedge_phrase").search(text) or _phrases("fail").search(text):
         hedged = True
     return "hedged" if hedged else "stated"

@@ -188,6 +188,7 @@ class MentionIndex:
 
     by_token: dict[int, Mention] = field(default_factory=dict)
     markers: dict[tuple[int, int], str] = field(default_factory=dict)  # linear_marker cache
+    _texts: dict[int, str] = field(default_factory=dict)
     money: list[Span] = field(default_factory=list)  # the doc's amounts, read once
     dates: list[Span] = field(default_factory=list)  # the doc's dates, read once
     _starts: list[int] = field(default_factory=list)
@@ -223,6 +224,13 @@ class MentionIndex:
             if key in doc.spans:
                 out.extend(sorted(doc.spans[key], key=lambda s: s.start))
         return index
+
+    def sent_text(self, sent: Span) -> str:
+        """``sent.text``, built once per sentence (``Span.text`` joins its tokens per call)."""
+        text = self._texts.get(sent.start)
+        if text is None:
+            text = self._texts[sent.start] = sent.text
+        return text
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         """Mentions inside tokens ``start``..``end`` (mentions are sorted by start)."""

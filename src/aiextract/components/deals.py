@@ -370,7 +370,7 @@ class DealsComponent:
             if "money" in cand.trigger.flags and cand.amount is None:
                 continue
             if cand.type in ("investment", "acquisition") or "percent" in cand.trigger.flags:
-                cand.stake = find_stake(doc, sent, anchor)
+                cand.stake = find_stake(doc, sent, anchor, mentions)
                 if "percent" in cand.trigger.flags and cand.stake is None:
                     continue
             if cand.type == "acquisition" and cand.stake is not None and cand.stake < 50:
@@ -404,7 +404,11 @@ class DealsComponent:
         has_money = bool(money_spans(doc, sent, mentions))
         if "money" in trigger.flags and not has_money:
             return None
-        if "percent" in trigger.flags and "%" not in sent.text and "pour cent" not in sent.text:
+        if (
+            "percent" in trigger.flags
+            and "%" not in mentions.sent_text(sent)
+            and "pour cent" not in mentions.sent_text(sent)
+        ):
             return None
         det = next((c for c in anchor.children if c.dep_ == "det"), None)
         reference = not trigger.is_verb and det is not None and det.lower_ in _DEMONSTRATIVES
@@ -427,7 +431,7 @@ class DealsComponent:
             return None  # nothing to report, nothing to lend to another deal
         noun_subject = _noun_is_subject(anchor, trigger)
         chain = verb_chain(anchor, gov, noun_subject)
-        cert = certainty(doc, sent, anchor, chain)
+        cert = certainty(doc, sent, anchor, chain, mentions)
         if cert in ("denied", "question"):
             return None
         if deal_type == "acquisition" and any(p.role == "person" for p in parties):
@@ -458,7 +462,11 @@ class DealsComponent:
             trigger=trigger,
             certainty=cert,
             reference=reference,
-            evidence=(sent.start_char, sent.end_char, sent.text.strip()),
+            evidence=(
+                sent.start_char,
+                sent.end_char,
+                mentions.sent_text(sent).strip(),
+            ),
         )
         cand.gov = gov.i if gov is not None else None
         cand.orphan = anchor.dep_ == "acl" and not parties

@@ -634,8 +634,15 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
-    if head.i == anchor.i:
-        return True
+    # « la biotech lyonnaise X »: climb over the company noun and its adjectives
+    for _ in range(3):
+        if head.i == anchor.i:
+            return True
+        if head.pos_ == "ADJ" or head.lemma_.lower() in company_nouns():
+            head = head.head
+        else:
+            break
+    head = token.head
     if head.lemma_.lower() in UNIT_NOUNS or head.text == "%" or head.pos_ == "NUM":
         return True
     if role == "investor" and head.lemma_.lower() in MONEY_NOUNS:

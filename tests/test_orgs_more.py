@@ -280,3 +280,41 @@ XFAIL = {
 def test_orgs_and_people_more(nlp, text, orgs, people):
     doc = nlp(text)
     assert (set(doc._.orgs), set(doc._.people)) == (orgs, people)
+
+
+
+# A one-word name that the article never gives as a full person name is not a person.
+# The model's PER label is forced, so the rule is tested whatever the model would say.
+LONE_NAME_CASES = [
+    ("lone-raises", "Fretly annonce une levée de fonds pour son logiciel.", "Fretly", "Fretly",
+     None),
+    ("lone-partner", "Le transporteur Cargonia s'associe à Vialto.", "Cargonia", "Cargonia",
+     None),
+    ("surname-after-full-name", "Julie Marchand dirige la filiale. Marchand vise l'Espagne.",
+     "Marchand", None, "Julie Marchand"),
+    ("surname-after-title", "M. Garnier a quitté la banque en mars.", "Garnier", None,
+     "Garnier"),
+    ("shared-surname", "Larry Page et Jimmy Page n'ont aucun lien. Page a fondé une société.",
+     "Page", None, "Page"),
+    ("first-name-alone", "Sam a répondu aux questions des salariés.", "Sam", None, "Sam"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "org", "person"), [pytest.param(*c[1:], id=c[0]) for c in LONE_NAME_CASES]
+)
+def test_lone_one_word_person_names(nlp, text, word, org, person):
+    doc = nlp.make_doc(text)
+    ents = []
+    for full in ("Julie Marchand", "Larry Page", "Jimmy Page"):
+        start = text.find(full)
+        if start >= 0:
+            ents.append(doc.char_span(start, start + len(full), "PER"))
+    start = text.rfind(word)
+    ents.append(doc.char_span(start, start + len(word), "PER"))
+    doc.ents = [e for e in ents if e is not None]
+    doc = nlp.get_pipe("aiextract_orgs")(doc)
+    if org:
+        assert org in doc._.orgs and org not in doc._.people
+    if person:
+        assert person in doc._.people and word not in doc._.orgs

@@ -46,8 +46,8 @@ SEED_FLOORS = [
     ("deals_typed", "f1", 0.85),
 ]
 DEV_FLOORS = [
-    ("orgs", "f1", 0.85),
-    ("people", "f1", 0.85),
+    ("orgs", "f1", 0.88),
+    ("people", "f1", 0.95),
     ("money", "f1", 0.97),
     ("dates", "f1", 0.97),
     ("deals_typed", "f1", 0.55),

@@ -869,6 +869,23 @@ class OrgsComponent:
             people.append((s, e, text))
             take(s, e)
 
+    def _lone_names_as_orgs(self, doc, people, person_names, orgs) -> list:
+        """People whose only name in the article is one word, neither a first name nor
+        after a civil title (« Kapsul lève... »), are companies: news articles introduce
+        a person by full name first. They move to ``orgs``; the rest stay people."""
+        kept = []
+        name_words = {w for v in person_names.values() if " " in v for w in v.split()}
+        for s, e, name in people:
+            canonical = person_names[name]
+            lone = len(canonical.split()) == 1 and canonical not in self.first_names
+            lone = lone and canonical not in name_words
+            titled = s >= 1 and doc[s - 1].text in TITLES
+            if lone and not titled:
+                orgs.append((s, e, canonical, "model"))
+            else:
+                kept.append((s, e, name))
+        return kept
+
     def _write(self, doc, ents, orgs, people, products) -> None:
         # People: fullest name the article uses.
         person_names = canonical_people(name for _, _, name in people)
@@ -880,6 +897,8 @@ class OrgsComponent:
                 people.append((s, e, name))
             else:
                 kept_orgs.append((s, e, name, source))
+        person_names = canonical_people(name for _, _, name in people)
+        people = self._lone_names_as_orgs(doc, people, person_names, kept_orgs)
         person_names = canonical_people(name for _, _, name in people)
         fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}
         org_names = canonical_orgs([name for _, _, name, _ in kept_orgs], fixed=fixed)

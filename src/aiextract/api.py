@@ -10,9 +10,11 @@ from spacy.tokens import Doc
 
 from aiextract.errors import InputError
 from aiextract.extensions import register_extensions
+from aiextract.normalize.dates import find_published
 from aiextract.normalize.published import coerce_published
 from aiextract.pipeline import load
 from aiextract.records import Article
+from aiextract.robust import clean_text, merge_articles, split_text
 
 _DEFAULT_NLP: Language | None = None
 
@@ -25,15 +27,28 @@ def default_nlp() -> Language:
     return _DEFAULT_NLP
 
 
-def _prepare(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
-    """A tokenised ``Doc`` carrying its id and publication date, ready for the pipes."""
+def _prepare(nlp: Language, text: Any, published: Any, doc_id: Any) -> list[tuple[int, Doc]]:
+    """Tokenised ``Doc`` objects carrying the id and publication date, ready for the pipes,
+    with their offsets in ``text``: one, or one per chunk of a text longer than
+    ``nlp.max_length`` (docs/robustness.md). ``text`` is cleaned first (``clean_text``)."""
     if not isinstance(text, str):
-        raise InputError(f"text must be a str, not {type(text).__name__}")
+        hint = " (decode it first: data.decode('utf-8'))" if isinstance(text, bytes) else ""
+        raise InputError(f"text must be a str, not {type(text).__name__}{hint}")
     register_extensions()
-    doc = nlp.make_doc(text)
-    doc._.published = coerce_published(published)
-    doc._.doc_id = None if doc_id is None else str(doc_id)
-    return doc
+    text = clean_text(text)
+    iso = coerce_published(published)
+    chunks = [(0, text)]
+    if len(text) > nlp.max_length:
+        chunks = split_text(text, nlp.max_length)
+        if iso is None:  # the article's own date, read once for every chunk
+            iso = find_published(text)
+    out = []
+    for offset, chunk in chunks:
+        doc = nlp.make_doc(chunk)
+        doc._.published = iso
+        doc._.doc_id = None if doc_id is None else str(doc_id)
+        out.append((offset, doc))
+    return out
 
 
 def extract(
@@ -49,8 +64,13 @@ def extract(
     relative dates (« hier », « en juin dernier ») are resolved against it.
     """
     nlp = nlp or default_nlp()
-    doc = nlp(_prepare(nlp, text, published, doc_id))
-    return Article.from_doc(doc)
+    docs = _prepare(nlp, text, published, doc_id)
+    if len(docs) == 1:
+        return Article.from_doc(nlp(docs[0][1]))
+    processed = nlp.pipe(doc for _, doc in docs)
+    pairs = zip(docs, processed, strict=True)
+    parts = [(offset, Article.from_doc(doc)) for (offset, _), doc in pairs]
+    return merge_articles(parts)
 
 
 def _as_item(item: Any) -> tuple[Any, Any, Any, dict[str, Any]]:
@@ -89,12 +109,17 @@ def extract_many(
                 continue
             try:
                 text, published, doc_id, extra = _as_item(item)
-                doc = _prepare(nlp, text, published, doc_id)
-                yield doc, {"index": index, "id": doc_id, "extra": extra, "error": None}
+                docs = _prepare(nlp, text, published, doc_id)
+                for offset, doc in docs:
+                    context = {"index": index, "id": doc_id, "extra": extra, "error": None}
+                    if len(docs) > 1:  # a long text: its chunks are merged back below
+                        context["chunk"] = (offset, len(docs))
+                    yield doc, context
             except Exception as exc:  # one bad article must not stop the corpus
                 context = {"index": index, "id": doc_id, "extra": {}, "error": str(exc)}
                 yield nlp.make_doc(""), context
 
+    parts: list[tuple[int, Article]] = []
     for doc, context in nlp.pipe(
         with_context(), as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
@@ -103,5 +128,12 @@ def extract_many(
             yield Article.failed(doc_id, context["error"])
             continue
         article = Article.from_doc(doc, doc_id=doc_id)
+        if "chunk" in context:  # chunks of one text come in order, one after another
+            offset, count = context["chunk"]
+            parts.append((offset, article))
+            if len(parts) < count:
+                continue
+            article = merge_articles(parts, doc_id)
+            parts = []
         article.extra = context["extra"]
         yield article

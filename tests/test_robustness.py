@@ -1,0 +1,224 @@
+"""Bad input through ``extract`` and ``extract_many``: empty, huge, control characters,
+HTML, bytes; adversarial strings through the money and date finders."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import aiextract
+from aiextract.normalize.amounts import find_amounts, parse_amount
+from aiextract.normalize.dates import find_dates, normalize_date
+from aiextract.records import Article, DateMention, Deal, Money, Party
+from aiextract.robust import clean_text, merge_articles, split_text
+
+# ------------------------------------------------------------------ pure helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alpha\x00lève\x07 5 M€", "Alpha lève  5 M€"),
+        ("ligne\x0cpage\x1bfin\x85", "ligne page fin "),
+        ("tab\tet\nretour\r\n", "tab\tet\nretour\r\n"),
+        ("<p>Beta rachète Gamma</p>", "\n  Beta rachète Gamma\n   "),
+        ("a<br/>b", "a\n    b"),
+        ('<a href="x>y">Delta</a>', " " * 14 + "Delta    "),
+        ("<!-- note --><script>var x = '<p>';</script>Fin", " " * 44 + "Fin"),
+        ("AT&amp;T et L&#39;Oréal&nbsp;SA", "AT&T et L'Oréal SA"),
+        ("3 < 5 et 7 > 2", "3 < 5 et 7 > 2"),
+        ("<Alpha> n'est pas une balise", "<Alpha> n'est pas une balise"),
+    ],
+    ids=["nul-bell", "formfeed-esc-c1", "keeps-whitespace", "paragraph", "br", "quoted-attr",
+         "comment-script", "entities", "comparisons", "unknown-tag"],
+)
+def test_clean_text(text, expected):
+    assert clean_text(text) == expected
+
+
+def test_clean_text_keeps_length_without_entities():
+    text = "<div class='x'>Le fonds\x00 Oryx</div>\x1f investit 3 M€.<br>"
+    assert len(clean_text(text)) == len(text)
+
+
+@pytest.mark.parametrize("limit", [10, 37, 100, 1000])
+def test_split_text_covers_text_under_limit(limit):
+    text = ("Alpha rachète Beta pour 12 millions d'euros. Le 3 mars 2024, Gamma lève des fonds.\n"
+            "\nUn nouveau paragraphe suit ici.\n") * 20 + "x" * 250
+    chunks = split_text(text, limit)
+    assert "".join(c for _, c in chunks) == text
+    assert all(len(c) <= limit for _, c in chunks)
+    assert all(text[o : o + len(c)] == c for o, c in chunks)
+
+
+def test_split_text_prefers_paragraphs():
+    text = "Une phrase. " * 5 + "\n\n" + "Une autre phrase. " * 2
+    chunks = split_text(text, len(text) - 5)
+    assert chunks[0][1].endswith("\n\n")
+
+
+def test_merge_articles_shifts_offsets_and_deduplicates():
+    deal = Deal("acquisition", (Party("Alpha", "acquirer"), Party("Beta", "target")),
+                start=0, end=10)
+    first = Article(
+        id="a", published="2024-03", orgs=["Alpha", "Beta"], people=["Sam Altman"],
+        money=[Money("5 M€", value=5_000_000, currency="EUR", start=3, end=7)],
+        deals=[deal],
+    )
+    second = Article(
+        id="a", published="2024-03", orgs=["beta", "Gamma"], people=["Altman", "Léa Roux"],
+        dates=[DateMention("2024", "2024", start=1, end=5)], deals=[deal],
+    )
+    merged = merge_articles([(0, first), (100, second)])
+    assert merged.orgs == ["Alpha", "Beta", "Gamma"]
+    assert merged.people == ["Sam Altman", "Léa Roux"]
+    assert (merged.money[0].start, merged.money[0].end) == (3, 7)
+    assert (merged.dates[0].start, merged.dates[0].end) == (101, 105)
+    assert len(merged.deals) == 1 and merged.published == "2024-03"
+
+
+# ------------------------------------------------------------------ through the API
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t  \n", "\x00\x00", "<p></p>"],
+                         ids=["empty", "space", "whitespace", "nul-only", "empty-html"])
+def test_empty_text_gives_empty_article(nlp, text):
+    article = aiextract.extract(text, nlp=nlp)
+    assert article.error is None
+    assert (article.orgs, article.people, article.money, article.dates, article.deals) == (
+        [], [], [], [], [])
+    [many] = aiextract.extract_many([{"id": "e", "text": text}], nlp=nlp)
+    assert many.error is None and many.to_dict()["money"] == []
+
+
+@pytest.mark.parametrize("bad", [b"Alpha rach\xc3\xa8te Beta", bytearray(b"x"), None, 42])
+def test_extract_rejects_non_str(nlp, bad):
+    with pytest.raises(aiextract.InputError, match="text must be a str"):
+        aiextract.extract(bad, nlp=nlp)
+
+
+def test_bytes_error_says_to_decode(nlp):
+    with pytest.raises(aiextract.InputError, match="decode"):
+        aiextract.extract(b"texte", nlp=nlp)
+    [article] = aiextract.extract_many([{"id": "b", "text": b"texte"}], nlp=nlp)
+    assert article.error and "decode" in article.error
+
+
+def _check_offsets(article: Article, text: str) -> None:
+    for mention in [*article.money, *article.dates]:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_control_characters_keep_offsets(nlp):
+    text = "Le\x00 fonds Oryx\x07 investit 3 millions d'euros\x1b dans Nova le 3 mars 2024."
+    article = aiextract.extract(text, nlp=nlp)
+    assert [m.value for m in article.money] == [3_000_000]
+    assert [d.value for d in article.dates] == ["2024-03-03"]
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    _check_offsets(article, cleaned)
+    for mention in article.money:  # valid in the original text too
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_html_tags_are_stripped_offsets_in_original(nlp):
+    text = ("<html><body><p>La start-up <b>Nova</b> a levé <strong>12 millions "
+            "d'euros</strong> le 3 mars 2024.</p></body></html>")
+    article = aiextract.extract(text, nlp=nlp)
+    assert [(m.value, m.currency) for m in article.money] == [(12_000_000, "EUR")]
+    assert [d.value for d in article.dates] == ["2024-03-03"]
+    assert not any("<" in name for name in article.orgs + article.people)
+    _check_offsets(article, text)
+
+
+def _long_text() -> str:
+    sentences = [
+        "La société Alpha rachète Beta pour 12 millions d'euros.",
+        "Le 3 mars 2024, la start-up Gamma a levé 5 millions de dollars.",
+        "Les analystes restent prudents sur le marché européen.",
+        "Paul Durand dirige désormais la filiale de Delta à Lyon.",
+    ]
+    paragraph = " ".join(sentences) + "\n\n"
+    return paragraph * (2_500_000 // len(paragraph) + 1)
+
+
+def test_text_longer_than_max_length_is_chunked(nlp):
+    text = _long_text()
+    assert len(text) > 2_500_000
+    saved = nlp.max_length
+    nlp.max_length = 2_000  # keep the test fast: chunks of a few sentences
+    try:
+        short = text[:6_000]  # 3 chunks or so, through the full model
+        article = aiextract.extract(short, nlp=nlp)
+        [many] = aiextract.extract_many([{"id": "long", "text": short}], nlp=nlp)
+        # the 2.5 MB text is only cut (the model would take minutes on it)
+        chunks = split_text(text, nlp.max_length)
+    finally:
+        nlp.max_length = saved
+    assert len(chunks) > 1000 and "".join(c for _, c in chunks) == text
+    assert all(c.endswith("\n\n") for _, c in chunks[:-1])
+    whole = aiextract.extract(short, nlp=nlp)  # under the normal limit: one doc
+    assert many.to_dict() == {**article.to_dict(), "id": "long"}
+    assert [m.to_dict() for m in article.money] == [m.to_dict() for m in whole.money]
+    assert [d.to_dict() for d in article.dates] == [d.to_dict() for d in whole.dates]
+    assert len(article.orgs) == len(set(article.orgs))
+    assert len(article.money) > 10
+    _check_offsets(article, short)
+    assert len(article.deals) <= len(whole.deals) + 1
+
+
+def test_too_long_text_does_not_raise_max_length(nlp):
+    saved = nlp.max_length
+    nlp.max_length = 300
+    try:
+        text = "Alpha rachète Beta pour 12 millions d'euros. " * 30  # no paragraph breaks
+        article = aiextract.extract(text, nlp=nlp)
+    finally:
+        nlp.max_length = saved
+    assert article.error is None
+    assert len(article.money) == 30
+    _check_offsets(article, text)
+
+
+# ------------------------------------------------------------------ regex safety
+
+ADVERSARIAL = {
+    "ones": "1 " * 50_000,
+    "de": "de " * 50_000,
+    "milliards": "milliards " * 20_000,
+    "digit-groups": "123 456 " * 20_000,
+    "societe": "la société " * 10_000,
+    "nbsp-digits": "1\u00a0" * 30_000,
+    "amounts-open": "12 millions de " * 10_000,
+    "dates-open": "le 3 mars " * 10_000,
+    "commas": "1,2,3," * 20_000,
+    "entre": "entre 1 et " * 10_000,
+    "long-number": "9" * 100_000,
+}
+
+
+@pytest.mark.parametrize("text", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+def test_finders_finish_quickly(text):
+    """A guard against catastrophic backtracking, not a benchmark: find_dates is linear
+    but slow on « 1 1 1 ... » (about 0.1 ms a character), hence the loose bound."""
+    for func in (find_amounts, find_dates):
+        start = time.perf_counter()
+        found = func(text)
+        assert time.perf_counter() - start < 30, func.__name__
+        assert all(0 <= f.start <= f.end <= len(text) for f in found)
+    for func in (parse_amount, normalize_date):
+        start = time.perf_counter()
+        func(text[:20_000])
+        assert time.perf_counter() - start < 10, func.__name__
+
+
+@pytest.mark.parametrize(
+    "text", ["<p" + " a" * 50_000, "<!--" + "-" * 100_000, "&" * 100_000 + ";", "<" * 100_000,
+             '<a href="' + "x" * 100_000],
+    ids=["open-tag", "open-comment", "ampersands", "brackets", "open-attr"],
+)
+def test_clean_text_finishes_quickly(text):
+    start = time.perf_counter()
+    clean_text(text)
+    assert time.perf_counter() - start < 10

@@ -222,3 +222,30 @@ def test_clean_text_finishes_quickly(text):
     start = time.perf_counter()
     clean_text(text)
     assert time.perf_counter() - start < 10
+
+
+# ------------------------------------------------------------------ multiprocessing
+
+ARTICLES = [
+    "Le groupe Alpha a finalisé le rachat de Beta pour 120 millions d'euros le 4 avril 2024.",
+    "La start-up lyonnaise Nova lève 8 millions d'euros auprès du fonds Oryx Capital.",
+    "Selon des sources proches du dossier, Gamma serait en discussions pour acquérir Delta.",
+    "Hier, Epsilon et Zeta ont annoncé un partenariat stratégique dans le cloud souverain.",
+    "Paul Martin rejoint Omega comme directeur financier après dix ans chez Sigma.",
+    "",
+    "Le ministère de l'Économie accorde une subvention de 2,5 M€ à la société Kappa.",
+    "Au premier trimestre 2025, Lambda a signé un contrat de 40 millions de dollars avec Mu.",
+]
+
+
+def test_n_process_2_gives_the_same_results(nlp):
+    items = [
+        {"id": f"a{i}", "text": text, "published": "2025-02-10"}
+        for i, text in enumerate(ARTICLES)
+    ]
+    one = [a.to_dict() for a in aiextract.extract_many(items, nlp=nlp, n_process=1)]
+    two = [
+        a.to_dict() for a in aiextract.extract_many(items, nlp=nlp, n_process=2, batch_size=2)
+    ]
+    assert len(one) == len(ARTICLES)
+    assert two == one

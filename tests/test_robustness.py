@@ -152,7 +152,7 @@ def test_text_longer_than_max_length_is_chunked(nlp):
         short = text[:6_000]  # 3 chunks or so, through the full model
         article = aiextract.extract(short, nlp=nlp)
         [many] = aiextract.extract_many([{"id": "long", "text": short}], nlp=nlp)
-        # the 2.5 MB text is only cut (the model would take minutes on it)
+        # the full model would take minutes on 2.5 MB: see test_2_5_mb_text_through_chunks
         chunks = split_text(text, nlp.max_length)
     finally:
         nlp.max_length = saved
@@ -166,6 +166,31 @@ def test_text_longer_than_max_length_is_chunked(nlp):
     assert len(article.money) > 10
     _check_offsets(article, short)
     assert len(article.deals) <= len(whole.deals) + 1
+
+
+@pytest.fixture(scope="module")
+def light_nlp():
+    """Only the money and dates components, no statistical pipe: fast on megabytes."""
+    heavy = ["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    return aiextract.load(exclude=("orgs", "deals"), model_exclude=heavy)
+
+
+def test_2_5_mb_text_through_chunks(light_nlp):
+    text = _long_text()
+    paragraphs = text.count("\n\n")
+    saved = light_nlp.max_length
+    light_nlp.max_length = 100_000  # 26 chunks
+    try:
+        article = aiextract.extract(text, nlp=light_nlp, published="2024-06-01")
+    finally:
+        light_nlp.max_length = saved
+    assert len(article.money) == 2 * paragraphs
+    assert len(article.dates) == paragraphs
+    assert {d.value for d in article.dates} == {"2024-03-03"}
+    assert article.money[-1].end > 2_400_000
+    starts = [m.start for m in article.money]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    _check_offsets(article, text)
 
 
 def test_too_long_text_does_not_raise_max_length(nlp):

@@ -24,7 +24,14 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.extensions import DATES_KEY, MONEY_KEY, ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY
+from aiextract.extensions import (
+    DATES_KEY,
+    MONEY_KEY,
+    ORGS_KEY,
+    PEOPLE_KEY,
+    PRODUCTS_KEY,
+    doc_text,
+)
 from aiextract.lexicon import load_table
 
 # Verbs a party may be reached through without leaving the deal's clause.
@@ -229,7 +236,7 @@ class MentionIndex:
         """``sent.text``, built once per sentence (``Span.text`` joins its tokens per call)."""
         text = self._texts.get(sent.start)
         if text is None:
-            text = self._texts[sent.start] = sent.text
+            text = self._texts[sent.start] = doc_text(sent.doc)[sent.start_char : sent.end_char]
         return text
 
     def in_span(self, start: int, end: int) -> list[Mention]:

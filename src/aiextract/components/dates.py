@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.extensions import DATES_KEY, MONEY_KEY, register_extensions
+from aiextract.extensions import DATES_KEY, MONEY_KEY, doc_text, register_extensions
 from aiextract.normalize.dates import (
     FUTURE_VERBS,
     TODAY_VERBS,
@@ -120,7 +120,7 @@ class DatesComponent:
         self.skip_money = skip_money
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if doc._.published is None and self.detect_published:
             doc._.published = find_published(
                 text, max_chars=self.published_max_chars, max_lines=self.published_max_lines

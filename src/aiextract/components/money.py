@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from aiextract.extensions import MONEY_KEY, register_extensions
+from aiextract.extensions import MONEY_KEY, doc_text, register_extensions
 from aiextract.normalize.amounts import find_amounts
 
 LABEL = "MONEY"
@@ -37,7 +37,7 @@ class MoneyComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_amounts(
-            doc.text, carry=self.carry_currency, default_currency=self.default_currency
+            doc_text(doc), carry=self.carry_currency, default_currency=self.default_currency
         )
         spans: list[Span | None] = []
         for item in found:

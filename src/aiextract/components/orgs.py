@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
-from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, register_extensions
+from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text, register_extensions
 from aiextract.lexicon import load_table, load_table_file
 from aiextract.normalize.names import (
     canonical_orgs,
@@ -509,7 +509,7 @@ class OrgsComponent:
             orths, lowers = [], []
         strings = self.nlp.vocab.strings
         bad = [False] * n
-        for start, end in boilerplate_ranges(doc.text):
+        for start, end in boilerplate_ranges(doc_text(doc)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):

@@ -27,7 +27,9 @@ def default_nlp() -> Language:
     return _DEFAULT_NLP
 
 
-def _prepare(nlp: Language, text: Any, published: Any, doc_id: Any) -> list[tuple[int, Doc]]:
+def _prepare_docs(
+    nlp: Language, text: Any, published: Any, doc_id: Any
+) -> list[tuple[int, Doc]]:
     """Tokenised ``Doc`` objects carrying the id and publication date, ready for the pipes,
     with their offsets in ``text``: one, or one per chunk of a text longer than
     ``nlp.max_length`` (docs/robustness.md). ``text`` is cleaned first (``clean_text``)."""
@@ -51,6 +53,14 @@ def _prepare(nlp: Language, text: Any, published: Any, doc_id: Any) -> list[tupl
     return out
 
 
+def _prepare(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
+    """The one ``Doc`` of a text no longer than ``nlp.max_length``, ready for the pipes."""
+    docs = _prepare_docs(nlp, text, published, doc_id)
+    if len(docs) > 1:
+        raise InputError(f"text is longer than nlp.max_length ({nlp.max_length}): use extract")
+    return docs[0][1]
+
+
 def extract(
     text: str,
     *,
@@ -64,7 +74,7 @@ def extract(
     relative dates (« hier », « en juin dernier ») are resolved against it.
     """
     nlp = nlp or default_nlp()
-    docs = _prepare(nlp, text, published, doc_id)
+    docs = _prepare_docs(nlp, text, published, doc_id)
     if len(docs) == 1:
         return Article.from_doc(nlp(docs[0][1]))
     processed = nlp.pipe(doc for _, doc in docs)
@@ -109,7 +119,7 @@ def extract_many(
                 continue
             try:
                 text, published, doc_id, extra = _as_item(item)
-                docs = _prepare(nlp, text, published, doc_id)
+                docs = _prepare_docs(nlp, text, published, doc_id)
                 for offset, doc in docs:
                     context = {"index": index, "id": doc_id, "extra": extra, "error": None}
                     if len(docs) > 1:  # a long text: its chunks are merged back below

@@ -451,7 +451,7 @@ def _accept(kind: str, m: re.Match[str], text: str, tokens: list[str]) -> bool:
     start = m.start("pre") + len(g("pre"))
     kinds = {PREFIXES.get(t) for t in tokens}
     tail = tokens[-1] if tokens else ""
-    before = text[: m.start()]
+    before = text[max(0, m.start() - 40) : m.start()]  # a window, not the whole prefix
     if before.endswith("-") and not (kind == "year" and re.search(r"\d{4}-$", before)):
         return False
     if kind in ("year", "month_year", "full", "eng", "quarter", "half", "season"):

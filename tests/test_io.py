@@ -185,3 +185,10 @@ def test_jsonl_writer_to_stdout(capsys):
 def test_unknown_output_format(tmp_path):
     with pytest.raises(InputError, match="unknown output format"):
         open_writer(tmp_path / "out.csv")
+
+
+def test_output_without_suffix_is_jsonl(tmp_path):
+    with open_writer(tmp_path / "out") as writer:
+        writer.write(sample_article())
+    line = (tmp_path / "out").read_text(encoding="utf-8")
+    assert json.loads(line)["id"] == "société"

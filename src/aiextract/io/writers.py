@@ -88,10 +88,12 @@ WRITERS: dict[str, Callable[[Path], Writer]] = {
 
 
 def open_writer(path: str | Path | None = None) -> Writer:
-    """A writer for ``path``, chosen by its suffix; ``None`` or ``"-"``: JSONL on stdout."""
+    """A writer for ``path``, chosen by its suffix; ``None`` or ``"-"``: JSONL on stdout.
+
+    A path with no suffix (``mktemp``'s, say) gets JSONL, the default format."""
     if path in (None, "-"):
         return JsonlWriter(None)
-    suffix = Path(path).suffix.lower()
+    suffix = Path(path).suffix.lower() or ".jsonl"
     if suffix not in WRITERS:
         known = ", ".join(sorted(WRITERS))
         raise InputError(f"{path}: unknown output format {suffix or '(none)'!r}; use {known}")

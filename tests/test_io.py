@@ -182,9 +182,11 @@ def test_jsonl_writer_to_stdout(capsys):
     assert json.loads(out)["id"] == "société"
 
 
-def test_unknown_output_format(tmp_path):
-    with pytest.raises(InputError, match="unknown output format"):
-        open_writer(tmp_path / "out.csv")
+@pytest.mark.parametrize("name", ["out.data", "tmp.Xk3Zq9pLmA"])
+def test_unknown_output_suffix_is_jsonl(tmp_path, name):
+    with open_writer(tmp_path / name) as writer:
+        writer.write(sample_article())
+    assert json.loads((tmp_path / name).read_text(encoding="utf-8"))["id"] == "société"
 
 
 def test_output_without_suffix_is_jsonl(tmp_path):

@@ -14,7 +14,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Protocol
 
-from aiextract.errors import InputError
 from aiextract.records import Article
 
 
@@ -90,11 +89,9 @@ WRITERS: dict[str, Callable[[Path], Writer]] = {
 def open_writer(path: str | Path | None = None) -> Writer:
     """A writer for ``path``, chosen by its suffix; ``None`` or ``"-"``: JSONL on stdout.
 
-    A path with no suffix (``mktemp``'s, say) gets JSONL, the default format."""
+    A suffix no writer claims (none, or ``mktemp``'s ``tmp.XXXX``) gets JSONL, the
+    default format."""
     if path in (None, "-"):
         return JsonlWriter(None)
-    suffix = Path(path).suffix.lower() or ".jsonl"
-    if suffix not in WRITERS:
-        known = ", ".join(sorted(WRITERS))
-        raise InputError(f"{path}: unknown output format {suffix or '(none)'!r}; use {known}")
-    return WRITERS[suffix](Path(path))
+    writer = WRITERS.get(Path(path).suffix.lower(), JsonlWriter)
+    return writer(Path(path))

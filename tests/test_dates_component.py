@@ -6,14 +6,15 @@ import pytest
 from spacy.tokens import Doc
 
 import aiextract
-from aiextract.api import _prepare
 from aiextract.extensions import DATES_KEY
 
 WED = "2025-01-22"  # a Wednesday
 
 
 def _run(nlp, text: str, published: str | None = None) -> Doc:
-    return nlp(_prepare(nlp, text, published, None))
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)
 
 
 def _dates(doc: Doc) -> list[tuple[str, str | None]]:

@@ -53,14 +53,6 @@ def _prepare_docs(
     return out
 
 
-def _prepare(nlp: Language, text: Any, published: Any, doc_id: Any) -> Doc:
-    """The one ``Doc`` of a text no longer than ``nlp.max_length``, ready for the pipes."""
-    docs = _prepare_docs(nlp, text, published, doc_id)
-    if len(docs) > 1:
-        raise InputError(f"text is longer than nlp.max_length ({nlp.max_length}): use extract")
-    return docs[0][1]
-
-
 def extract(
     text: str,
     *,

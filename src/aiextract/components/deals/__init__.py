@@ -15,7 +15,7 @@ from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.deals_attributes import (
+from aiextract.components.deals.attributes import (
     as_amount,
     attached,
     certainty,
@@ -26,7 +26,7 @@ from aiextract.deals_attributes import (
     money_spans,
     verb_chain,
 )
-from aiextract.deals_roles import (
+from aiextract.components.deals.roles import (
     MentionIndex,
     Party,
     find_parties,

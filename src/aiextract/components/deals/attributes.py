@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.deals_roles import MentionIndex, path_up, verb_forms
+from aiextract.components.deals.roles import MentionIndex, path_up, verb_forms
 from aiextract.lexicon import load_table
 
 # A percentage: « 27 % », « 27,5% », « 27 pour cent » (narrow and no-break spaces too).

@@ -510,7 +510,12 @@ def _span_start(kind: str, m: re.Match[str], tokens: list[str]) -> int:
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """What ``_PATTERN.finditer(text)`` gives, found from the anchors."""
+    """What ``_PATTERN.finditer(text)`` gives, found from the anchors.
+
+    Each word start is tried at most once: a start that failed for one anchor fails for
+    the next too (the match does not depend on the anchor), so ``pos`` moves past every
+    start already tried. « 1 1 1 … » costs one try per word, not one per word and anchor.
+    """
     pos = 0
     for anchor in _ANCHOR.finditer(text):
         lo = max(pos, anchor.start() - _WINDOW)
@@ -526,6 +531,7 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             pos = lo = match.end()
             if match.end() > anchor.start():
                 break
+        pos = max(pos, anchor.start() + 1)  # every start up to this anchor has been tried
 
 
 def find_dates(text: str) -> list[DateCandidate]:

@@ -133,11 +133,17 @@ _BOILER_LINE = re.compile(
         (?:Accueil|Home)\s*[-–›>»/|]              # breadcrumbs: « Accueil - Tech - ... »
       | [\d.,\s]+[KkMm]?\+?\s*$                  # follower counters: « 5M+ »
       | [\d.,]+\s*[KkMm]?\+?\s+\w+\s+(?:followers|subscribers|abonnés|fans)\b
-      | .*\b(?:cookies?|consentement)\b.*\b(?:accept|navigation|paramétr|consent)
       | (?:©|\(c\)|copyright\b)                 # « © Tech Hebdo 2025 »
-      | .*\b(?:tous\s+droits\s+réservés|all\s+rights\s+reserved)
     )""",
     re.VERBOSE | re.IGNORECASE,
+)
+# Searched only in lines holding one of their key words (a cheap substring test first).
+_COOKIE_LINE = re.compile(
+    r"\b(?:cookies?|consentement)\b.*\b(?:accept|navigation|paramétr|consent)", re.IGNORECASE
+)
+_RIGHTS_LINE = re.compile(r"\b(?:tous\s+droits\s+réservés|all\s+rights\s+reserved)", re.IGNORECASE)
+_WORD = re.compile(
+    r"(?<![\w'’-])(?:" + "|".join(sorted(_LATIN, key=len, reverse=True)) + r")(?![\w'’-])"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -165,7 +171,15 @@ def _is_boilerplate_line(line: str) -> bool:
     head = line[:300]  # page furniture shows itself early; long lines are article text
     if _BOILER_LINE.match(head):
         return True
-    words = [w.lower() for w in _WORD.findall(head)]
+    low = head.lower()
+    if ("cookie" in low or "consentement" in low) and _COOKIE_LINE.search(low):
+        return True
+    if ("droits" in low or "rights" in low) and _RIGHTS_LINE.search(low):
+        return True
+    short = len(line) <= 300 and low.count(" ") < 40
+    if not short and _LATIN.isdisjoint(low.split()):
+        return False  # a paragraph of article text: most lines end here
+    words = _WORD.findall(low)
     if not words:
         return False
     latin = sum(w in _LATIN for w in words)
@@ -653,8 +667,8 @@ class OrgsComponent:
         surnames = {name for _, _, name in people if " " not in name}
         if surnames:
             surname_hashes = {strings.add(name) for name in surnames}
-            for i in range(1, n):
-                if orths[i] not in surname_hashes or taken[i - 1] or bad[i - 1]:
+            for i in [i for i, orth in enumerate(orths) if orth in surname_hashes]:
+                if i == 0 or taken[i - 1] or bad[i - 1]:
                     continue
                 tok, prev = doc[i], doc[i - 1]
                 if (
@@ -673,8 +687,9 @@ class OrgsComponent:
                     taken[i - 1] = taken[i] = True
 
         # 4b. People the model missed behind a civil title (« M. Dupont », « Mme Martin »).
-        for i in range(n - 1):
-            if orths[i] in self._title_hashes and not taken[i + 1] and not bad[i + 1]:
+        titles = [i for i, orth in enumerate(orths[:-1]) if orth in self._title_hashes]
+        for i in titles:
+            if not taken[i + 1] and not bad[i + 1]:
                 j = i + 1
                 while j < n and j - i <= 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
                     j += 1
@@ -687,9 +702,7 @@ class OrgsComponent:
 
     def _cue_names(self, doc, lowers, free, take, orgs, model_per) -> None:
         n = len(doc)
-        for i, low in enumerate(lowers):
-            if low not in self._cue_hashes:
-                continue
+        for i in [i for i, low in enumerate(lowers) if low in self._cue_hashes]:
             for words, strength in self.cues[doc[i].lower_]:
                 end = i + len(words)
                 if strength != "strong" or tuple(t.lower_ for t in doc[i:end]) != words:
@@ -742,8 +755,8 @@ class OrgsComponent:
 
     def _suffix_names(self, doc, orths, free, take, orgs) -> None:
         last = -1
-        for k, orth in enumerate(orths):
-            if orth not in self._suffix_hashes or k == 0 or k <= last:
+        for k in [k for k, orth in enumerate(orths) if orth in self._suffix_hashes]:
+            if k == 0 or k <= last:
                 continue
             j = k
             while j > 0 and k - j < 3:
@@ -891,15 +904,19 @@ class OrgsComponent:
         person_names = canonical_people(name for _, _, name in people)
         person_keys = [set(name_key(v)) for v in set(person_names.values())]
         kept_orgs = []
+        count = len(people)
         for s, e, name, source in orgs:
             # A model-only « ORG » that is part of a person's name (« Altman ») is that person.
             if source == "model" and any(set(name_key(name)) <= k for k in person_keys):
                 people.append((s, e, name))
             else:
                 kept_orgs.append((s, e, name, source))
-        person_names = canonical_people(name for _, _, name in people)
+        if len(people) != count:
+            person_names = canonical_people(name for _, _, name in people)
+        count = len(people)
         people = self._lone_names_as_orgs(doc, people, person_names, kept_orgs)
-        person_names = canonical_people(name for _, _, name in people)
+        if len(people) != count:
+            person_names = canonical_people(name for _, _, name in people)
         fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}
         org_names = canonical_orgs([name for _, _, name, _ in kept_orgs], fixed=fixed)
 

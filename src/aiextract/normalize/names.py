@@ -84,6 +84,7 @@ def strip_title(text: str) -> str:
     return _TITLE.sub("", text, count=1)
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str, *, person: bool = False) -> str:
     """The name inside a mention: no elision, title, determiner, quotes or end punctuation.
 

@@ -10,6 +10,7 @@ from aiextract.api import extract, extract_many
 from aiextract.errors import AiextractError, InputError, ModelNotFoundError
 from aiextract.pipeline import load
 from aiextract.records import Amount, Article, DateMention, Deal, Money, Party
+from aiextract.render import render
 
 __version__ = "0.1.0"
 
@@ -26,4 +27,5 @@ __all__ = [
     "extract",
     "extract_many",
     "load",
+    "render",
 ]

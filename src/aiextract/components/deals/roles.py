@@ -202,6 +202,47 @@ class MentionIndex:
     _refs: dict[int, list[Token]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     org_names: set[str] = field(default_factory=set)
+    _nouns: dict[str, set[str]] | None = None  # org name -> company nouns used for it
+
+    def nouns(self, doc: Doc) -> dict[str, set[str]]:
+        """The company nouns each organisation is introduced with (« la fintech X »,
+        « X, le groupe ... »), read once per doc when a reference needs them."""
+        if self._nouns is None:
+            self._nouns = {}
+            for mention in self.mentions:
+                if mention.kind != "org" or mention.product:
+                    continue
+                keys = set()
+                for tok in doc[max(0, mention.start - 6) : mention.start]:
+                    if tok.is_punct and tok.text != "-":
+                        keys.clear()
+                        continue
+                    key = noun_key(tok)
+                    if key:
+                        keys.add(key)
+                if mention.end + 1 < len(doc) and doc[mention.end].text == ",":
+                    for tok in doc[mention.end + 1 : mention.end + 4]:
+                        key = noun_key(tok)
+                        if key:
+                            keys.add(key)
+                            break
+                self._nouns.setdefault(mention.name, set()).update(keys)
+        return self._nouns
+
+    def focus(self, before: int, skip: set[str]) -> Mention | None:
+        """The company most often named before token ``before``, when it clearly leads."""
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for mention in self.mentions:
+            if mention.start >= before:
+                break
+            if mention.kind == "org" and not mention.product and mention.name not in skip:
+                counts[mention.name] = counts.get(mention.name, 0) + 1
+                last[mention.name] = mention
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return last[ranked[0][0]]
 
     @classmethod
     def from_doc(cls, doc: Doc) -> MentionIndex:
@@ -330,7 +371,7 @@ def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
     rows = [
         r
         for r in load_table("deal_cues.tsv")
-        if r["key"] not in ("valuation", "nondeal", "horizon")
+        if r["key"] not in ("valuation", "nondeal", "horizon", "reference")
     ]
     cues = [(tuple(_norm(r["cue"]).split()), r["key"]) for r in rows]
     return tuple(sorted(cues, key=lambda c: -len(c[0])))
@@ -348,7 +389,9 @@ def company_words() -> frozenset[str]:
 @cache
 def company_nouns() -> frozenset[str]:
     """Lemmas that may refer back to a company (« l'entreprise », « le géant »)."""
-    return frozenset(_norm(r["cue"]) for r in load_table("org_cues.tsv") if " " not in r["cue"])
+    nouns = {_norm(r["cue"]) for r in load_table("org_cues.tsv") if " " not in r["cue"]}
+    nouns.update(_norm(r["cue"]) for r in load_table("deal_cues.tsv") if r["key"] == "reference")
+    return frozenset(nouns)
 
 
 @cache
@@ -358,6 +401,22 @@ def epithets() -> tuple[tuple[str, str], ...]:
 
 def _norm(text: str) -> str:
     return text.lower().replace("’", "'").strip()
+
+
+# Nouns that fit any company: they never pick one out by themselves.
+GENERIC_NOUNS = frozenset(["société", "entreprise", "firme", "compagnie", "acteur", "spécialiste"])
+_START_UP = frozenset(["start", "startup", "start-up", "pousse", "scale-up", "scaleup"])
+
+
+def noun_key(tok: Token) -> str:
+    """The company noun ``tok`` is (« start-up » for « la jeune pousse »), or ''."""
+    if not tok.is_lower:
+        return ""
+    low = _norm(tok.text)
+    if low in _START_UP:
+        return "start-up"
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in company_nouns() else ""
 
 
 # ------------------------------------------------------------------- the tree
@@ -504,6 +563,16 @@ def _linear_marker(
         k = j - 1
         if low == "ainsi":
             return ""
+        own = mentions.by_token.get(start)
+        if (
+            low == ","
+            and own is not None
+            and own.end < len(doc)
+            and _norm(doc[own.end].text) not in (",", "et", "ou")
+        ):
+            # only a list's inner items follow a comma (« de A, B et C »): « Créée par
+            # des anciens de X, la société Y compte ... » is no list
+            return _apposed_cue(doc, j, start, sent_start, mentions, depth)
         while k >= sent_start and doc[k].is_punct and doc[k].text not in (")", "»"):
             k -= 1
         before = mentions.by_token.get(k)
@@ -525,11 +594,36 @@ def _linear_marker(
     return ""
 
 
+def _apposed_cue(
+    doc: Doc, comma: int, start: int, sent_start: int, mentions: MentionIndex, depth: int
+) -> str:
+    """« auprès de son actionnaire de référence, le fonds X »: X shares the cue of the
+    noun phrase it stands beside (an investor cue only)."""
+    k = comma - 1
+    if k < sent_start or k in mentions.by_token or depth >= 4:
+        return ""
+    head = doc[k]
+    while head.pos_ == "ADJ" and sent_start <= head.head.i < head.i:
+        head = head.head
+    while head.dep_ == "nmod" and sent_start <= head.head.i < head.i:
+        head = head.head
+    if head.pos_ != "NOUN" or head.left_edge.i < sent_start or head.i >= start:
+        return ""
+    inherited = linear_marker(doc, head.left_edge.i, sent_start, mentions, depth + 1)
+    return inherited if inherited in ("auprès_de", "led_by", "with", "par") else ""
+
+
 # ------------------------------------------------------------ references
 
 
 def resolve_reference(
-    tok: Token, sent: Span, prev: Span | None, doc: Doc, mentions: MentionIndex, exclude: set[str]
+    tok: Token,
+    sent: Span,
+    prev: Span | None,
+    doc: Doc,
+    mentions: MentionIndex,
+    exclude: set[str],
+    depth: int = 0,
 ) -> Mention | None:
     """The company a pronoun or a description stands for, when it is clear."""
     low = _norm(tok.text)
@@ -559,12 +653,19 @@ def resolve_reference(
         if epithet in phrase:
             return _named(mentions, name)
     is_pronoun = tok.pos_ == "PRON" and low in PRONOUNS
+    if is_pronoun and depth == 0:
+        # « Le groupe texan ... : il avait déjà acquis »: the description it stands for
+        for other in doc[sent.start : tok.i]:
+            if other.dep_ in SUBJECT_DEPS and noun_key(other) and other.i not in mentions.by_token:
+                found = resolve_reference(other, sent, prev, doc, mentions, exclude, 1)
+                if found is not None:
+                    return found
     head_words = doc[tok.left_edge.i : tok.i + 1]
     is_description = (
         len(head_words) <= 5
         and _norm(head_words[0].text) in ("le", "la", "l'", "ce", "cette", "cet")
         and any(
-            t.lemma_.lower() in company_nouns() or _norm(t.text) in ("start", "up")
+            t.lemma_.lower() in company_nouns() or _norm(t.text) in ("start", "up") or noun_key(t)
             for t in head_words
         )
     )
@@ -585,6 +686,20 @@ def resolve_reference(
         return before[-1]
     if before:
         return None
+    # 2. « le groupe texan »: the one company introduced earlier as « le groupe X »
+    if is_description:
+        keys = {noun_key(t) for t in head_words} - {""} - GENERIC_NOUNS
+        if keys:
+            nouns = mentions.nouns(doc)
+            fits = {
+                m.name: m
+                for m in mentions.mentions
+                if m.start < tok.i and m.name not in skip and nouns.get(m.name, set()) & keys
+            }
+            if len(fits) == 1:
+                return next(iter(fits.values()))
+            if len(fits) > 1:
+                return None
     # 2. the subject of the previous sentence, or its only company
     if prev is None:
         return None
@@ -593,10 +708,16 @@ def resolve_reference(
         (t.i for t in prev[:-1] if t.text in (".", "!", "?") or "\n" in t.text), default=None
     )
     windows = [prev] if last_stop is None else [doc[last_stop + 1 : prev.end], prev]
-    for window in windows:
+    for n, window in enumerate(windows):
         found = _previous_company(doc, window, mentions, skip)
         if found is not None:
             return found
+        if n == 0 and is_description and tok.dep_ in SUBJECT_DEPS:
+            # 3. a description the sentence before leaves open: the article's leading
+            # company, before a subject two sentences back
+            found = mentions.focus(tok.i, skip)
+            if found is not None:
+                return found
     return None
 
 
@@ -613,7 +734,32 @@ def _previous_company(
         return subjects[-1]  # the subject closest to the reference
     if len({m.name for m in unmarked}) == 1:
         return unmarked[-1]
+    # « Pour X, qui ..., il s'agit de ... »: a name opening the sentence is its topic
+    if len({m.name for m in orgs}) == 1 and orgs[0].start - prev.start <= 2:
+        return orgs[0]
     return None
+
+
+def listed_with(mention: Mention, doc: Doc, sent: Span, mentions: MentionIndex) -> list[Mention]:
+    """The names listed just before ``mention`` (« A, B et le fonds C »), in text order."""
+    out: list[Mention] = []
+    first = mention
+    for other in reversed(mentions.in_span(sent.start, mention.start)):
+        gap = doc[other.end : first.start]
+        words = [_norm(t.text) for t in gap]
+        if not words or not ("et" in words or "," in words):
+            break
+        if not all(
+            w in (",", "et")
+            or w in company_words()
+            or t.pos_ == "DET"
+            or (t.is_lower and t.pos_ == "ADJ")
+            for w, t in zip(words, gap, strict=True)
+        ):
+            break
+        out.insert(0, other)
+        first = other
+    return out
 
 
 def _companyish(mention: Mention) -> bool:
@@ -641,7 +787,7 @@ def _role_allowed(role: str, kind: str) -> bool:
     return kind == "org"
 
 
-def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
+def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIndex) -> bool:
     """« de X » belongs to the deal only on the trigger itself or on a part of a
     company (« le rachat des activités de X », « 27 % de X »), not « les poids de X »."""
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -658,8 +804,10 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str) -> bool:
     head = token.head
     if head.lemma_.lower() in UNIT_NOUNS or head.text == "%" or head.pos_ == "NUM":
         return True
-    if role == "investor" and head.lemma_.lower() in MONEY_NOUNS:
-        return True  # « 42 millions d'euros de la Commission européenne »
+    if role == "investor" and (
+        head.lemma_.lower() in MONEY_NOUNS or any(s.start <= head.i < s.end for s in mentions.money)
+    ):
+        return True  # « 42 millions d'euros de la Commission européenne », « 2 M€ de X »
     if head.lemma_.lower() in company_nouns() and head.head.i == anchor.i:
         return True
     return role in ("source", "person") and head.head.i == anchor.i
@@ -867,6 +1015,9 @@ def find_parties(
                 ref = resolve_reference(subj, sent, prev, doc, mentions, set())
                 if ref is not None:
                     add(subj_key, ref, "reference", subj.i)
+                    if _norm(subj.text) in RELATIVES:  # « A et B, qui détiennent »
+                        for other in listed_with(ref, doc, sent, mentions):
+                            add(subj_key, other, "reference", other.start)
         if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
             for mention in _linear_subject(doc, sent, head_verb, anchor, mentions):
                 add(subj_key, mention, "cue", mention.start)
@@ -920,7 +1071,7 @@ def find_parties(
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
             elif marker:
                 key = marker
-                if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", "")):
+                if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", ""), mentions):
                     key = ""
             elif (
                 entry.dep_ == "obj"

@@ -269,7 +269,7 @@ def test_eval_prints_table(tmp_path, capsys, no_model):
     "argv",
     [
         ["extract", "missing_folder"],
-        ["extract", "page.html"],
+        ["extract", "notes.pdf"],
         ["eval", "gold.jsonl", "missing.jsonl"],
         ["eval", "gold.jsonl", "broken.jsonl"],
         ["show", "missing.jsonl"],
@@ -288,7 +288,7 @@ def test_eval_prints_table(tmp_path, capsys, no_model):
 )
 def test_usage_errors_exit_2(tmp_path, monkeypatch, capsys, argv, no_model):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "page.html").write_text("<p>Valmonde</p>", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_text("%PDF-1.4", encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT_A, encoding="utf-8")
     write_jsonl(tmp_path / "gold.jsonl", {"id": "a", "orgs": []})
     (tmp_path / "broken.jsonl").write_text('{"id": "a"\n', encoding="utf-8")

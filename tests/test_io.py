@@ -141,11 +141,11 @@ def test_inputs_keep_the_order_given(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("name", "message"), [("missing.txt", "no such file"), ("page.html", "unknown input format")]
+    ("name", "message"), [("missing.txt", "no such file"), ("notes.pdf", "unknown input format")]
 )
 def test_bad_paths_raise_before_reading(tmp_path, name, message):
-    if name.endswith(".html"):
-        write(tmp_path / name, "<p>Lydia</p>")
+    if name.endswith(".pdf"):
+        write(tmp_path / name, "%PDF-1.4")
     with pytest.raises(InputError, match=message):
         check_inputs([tmp_path / name])
     with pytest.raises(InputError, match=message):

@@ -8,6 +8,7 @@
 
 from aiextract.api import extract, extract_many
 from aiextract.errors import AiextractError, InputError, ModelNotFoundError
+from aiextract.frame import to_frame
 from aiextract.pipeline import load
 from aiextract.records import Amount, Article, DateMention, Deal, Money, Party
 from aiextract.render import render
@@ -28,4 +29,5 @@ __all__ = [
     "extract_many",
     "load",
     "render",
+    "to_frame",
 ]

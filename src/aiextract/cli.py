@@ -39,16 +39,48 @@ def _parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser(
         "extract",
-        help="process articles into JSON lines (one per article, in input order)",
+        help="process articles into JSON lines or tables (one record per article, in order)",
         description=(
             "Read articles from .txt files (one article each, id = file name without .txt), "
-            '.jsonl files (one {"id", "text", "published"} object per line) or folders of '
-            "them, and write one JSON line per article in the schema of docs/GUIDELINES.md."
+            '.jsonl files (one {"id", "text", "published"} object per line), .html pages, '
+            ".csv or .parquet tables with a text column, or folders of them, and write one "
+            "record per article: JSON lines in the schema of docs/GUIDELINES.md, or CSV, "
+            "Parquet or DuckDB tables of deals, parties, mentions and articles "
+            "(docs/cli.md). Rerunning on the same JSONL or DuckDB output skips the "
+            "articles already done."
         ),
     )
-    extract.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or folder")
     extract.add_argument(
-        "-o", "--output", metavar="OUT.jsonl", help="output file (default: standard output)"
+        "inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl, .html, .csv, .parquet or folder"
+    )
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file: .jsonl, .csv, .parquet or .duckdb (default: JSON lines on stdout)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet", "duckdb"),
+        default=None,
+        help="output format (default: from the output's extension, else jsonl)",
+    )
+    extract.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="start afresh: replace an existing output instead of resuming it",
+    )
+    extract.add_argument(
+        "--text-column",
+        default="text",
+        metavar="NAME",
+        help="the text field of .jsonl, .csv and .parquet inputs (default: text)",
+    )
+    extract.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: on when stderr is a terminal and not -q)",
     )
     extract.add_argument(
         "--n-process", type=_positive, default=1, metavar="N", help="worker processes (default: 1)"
@@ -116,31 +148,41 @@ def _error(message: str) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """``aiextract extract``: every input article to one output line."""
+    """``aiextract extract``: every input article to one output record, streamed."""
     from aiextract.api import extract_many
-    from aiextract.io import check_inputs, iter_inputs, open_writer
+    from aiextract.io.batch import Batch
 
-    check_inputs(args.inputs)  # fail fast, before loading the model
-    nlp = _load(args.model)
-    failed = 0
-    with open_writer(args.output) as writer:
+    def report(article) -> None:
+        if not args.quiet:
+            print(f"aiextract: {article.id}: {article.error}", file=sys.stderr)
+
+    progress = args.progress
+    if progress is None:
+        progress = not args.quiet and sys.stderr.isatty()
+    # inputs checked and output opened before loading the model: bad paths fail fast
+    with Batch(
+        args.inputs,
+        args.output,
+        format=args.format,
+        overwrite=args.overwrite,
+        text_column=args.text_column,
+    ) as batch:
+        nlp = _load(args.model)
         articles = extract_many(
-            iter_inputs(args.inputs),
+            batch.items(),
             nlp=nlp,
             n_process=args.n_process,
             batch_size=args.batch_size,
         )
-        for article in articles:
-            writer.write(article)
-            if article.error:
-                failed += 1
-                if not args.quiet:
-                    print(f"aiextract: {article.id}: {article.error}", file=sys.stderr)
-        total = writer.count
+        summary = batch.write_all(articles, progress=progress, on_failed=report)
     if not args.quiet:
         where = args.output or "standard output"
-        print(f"aiextract: {total} articles, {failed} failed -> {where}", file=sys.stderr)
-    return EXIT_FAILED_ARTICLES if failed else EXIT_OK
+        done = f", {summary.skipped} already done" if summary.skipped else ""
+        print(
+            f"aiextract: {summary.written} articles, {summary.failed} failed{done} -> {where}",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
 
 
 # --------------------------------------------------------------------------- eval

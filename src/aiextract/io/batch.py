@@ -1,0 +1,151 @@
+"""A batch run: input files -> ``extract_many`` -> a writer, streaming and resumable.
+
+``Batch`` checks the inputs and opens the output before anything heavy happens (so a bad
+path fails before the model loads), feeds input items one at a time, skipping those the
+output already holds (same ``id`` and same ``text_sha1``, the SHA-1 of the text), and
+writes each result as it comes, stamped with its ``text_sha1``. Nothing holds the whole
+corpus: memory stays flat whatever its size.
+
+    with Batch(["corpus/"], "out.jsonl") as batch:
+        summary = batch.write_all(aiextract.extract_many(batch.items(), nlp=nlp))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiextract.io.readers import Item, check_inputs, iter_inputs
+from aiextract.io.writers import open_writer, output_format
+from aiextract.records import Article
+
+log = logging.getLogger(__name__)
+
+
+def text_sha1(text: Any) -> str | None:
+    """The SHA-1 (hex) of a text's UTF-8 bytes; ``None`` when there is no text."""
+    if not isinstance(text, str):
+        return None
+    return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+@dataclass
+class BatchSummary:
+    """What a run did: articles written, failed among them, skipped as already done,
+    redone because their text changed, and deals found."""
+
+    written: int = 0
+    failed: int = 0
+    skipped: int = 0
+    changed: int = 0
+    deals: int = 0
+
+
+class Batch:
+    """One run of ``aiextract extract``: inputs, an output, and what is already done.
+
+    ``overwrite=False`` (the default) continues an earlier output of a format that can
+    resume (JSONL, DuckDB) and refuses to touch an existing CSV or Parquet output;
+    ``overwrite=True`` starts afresh.
+    """
+
+    def __init__(
+        self,
+        inputs: str | Path | Sequence[str | Path],
+        output: str | Path | None = None,
+        *,
+        format: str | None = None,
+        overwrite: bool = False,
+        text_column: str = "text",
+    ) -> None:
+        if isinstance(inputs, (str, Path)):
+            inputs = [inputs]
+        self.paths = check_inputs(inputs)
+        self.output = output
+        self.format = output_format(output, format)
+        self.text_column = text_column
+        self.writer = open_writer(output, format=format, mode="w" if overwrite else "resume")
+        self.done = self.writer.done
+        self._done_ids = {doc_id for doc_id, _ in self.done}
+        self._in_flight: dict[str | None, deque[str | None]] = defaultdict(deque)
+        self.summary = BatchSummary()
+
+    def items(self) -> Iterator[Item]:
+        """The input items still to do, in input order, one at a time."""
+        for item in iter_inputs(self.paths, text_column=self.text_column):
+            doc_id = None if item.get("id") is None else str(item["id"])
+            sha1 = text_sha1(item.get("text"))
+            if (doc_id, sha1) in self.done:
+                self.summary.skipped += 1
+                continue
+            if doc_id in self._done_ids:
+                self.summary.changed += 1
+                log.warning("%s: its text changed since the output was written: redone", doc_id)
+            self._in_flight[doc_id].append(sha1)
+            yield item
+
+    def write(self, article: Article | dict[str, Any]) -> None:
+        """Write one result, stamped with the ``text_sha1`` of its input."""
+        doc_id = article.id if isinstance(article, Article) else article.get("id")
+        queue = self._in_flight.get(None if doc_id is None else str(doc_id))
+        sha1 = queue.popleft() if queue else None
+        if isinstance(article, Article):
+            article.extra["text_sha1"] = sha1
+            error, deals = article.error, len(article.deals)
+        else:
+            article = {**article, "text_sha1": sha1}
+            error, deals = article.get("error"), len(article.get("deals") or ())
+        self.writer.write(article)
+        self.summary.written += 1
+        self.summary.failed += bool(error)
+        self.summary.deals += deals
+
+    def write_all(
+        self,
+        articles: Iterable[Article | dict[str, Any]],
+        *,
+        progress: bool = False,
+        on_failed: Callable[[Article | dict[str, Any]], None] | None = None,
+    ) -> BatchSummary:
+        """Write every result as it comes; a tqdm bar on stderr when ``progress`` (articles
+        done, articles per second, deals found); ``on_failed`` is called for each failure."""
+        from tqdm import tqdm
+
+        bar = tqdm(
+            desc="aiextract",
+            unit=" articles",
+            file=sys.stderr,
+            disable=not progress,
+            mininterval=0.5,
+            dynamic_ncols=True,
+        )
+        with bar:
+            for article in articles:
+                self.write(article)
+                failed = article.error if isinstance(article, Article) else article.get("error")
+                if failed and on_failed is not None:
+                    on_failed(article)
+                bar.update(1)
+                postfix = {"deals": self.summary.deals}
+                if self.summary.failed:
+                    postfix["failed"] = self.summary.failed
+                if self.summary.skipped:
+                    postfix["already done"] = self.summary.skipped
+                bar.set_postfix(postfix, refresh=False)
+        return self.summary
+
+    def close(self) -> None:
+        """Close the output (a DuckDB writer commits its last batch)."""
+        self.writer.close()
+
+    def __enter__(self) -> Batch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -19,7 +19,10 @@ TEXT = (
 
 def test_load_adds_components_in_order(nlp):
     names = [n for n in nlp.pipe_names if n.startswith("aiextract_")]
-    assert names == ["aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals"]
+    assert names == [
+        "aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals",
+        "aiextract_language",
+    ]
     assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("aiextract_orgs")
 
 
@@ -62,7 +65,7 @@ def test_published_is_coerced_to_iso(given, expected):
 
 
 @pytest.mark.parametrize(
-    "bad", ["hier", "2024-13", "2024-02-30", "20/11/2023", 2024, 3.5, ["2024"]], ids=repr
+    "bad", ["hier", "2024-13", "2024-02-30", "31/02/2023", 2024, 3.5, ["2024"]], ids=repr
 )
 def test_bad_published_raises_input_error(bad):
     with pytest.raises(aiextract.InputError):

@@ -7,7 +7,10 @@ from importlib.metadata import entry_points
 import pytest
 import spacy
 
-FACTORIES = ["aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals"]
+FACTORIES = [
+    "aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals",
+    "aiextract_language",
+]
 
 
 @pytest.mark.parametrize("factory", FACTORIES)

@@ -260,6 +260,8 @@ ARTICLES = [
     "",
     "Le ministère de l'Économie accorde une subvention de 2,5 M€ à la société Kappa.",
     "Au premier trimestre 2025, Lambda a signé un contrat de 40 millions de dollars avec Mu.",
+    "Shares of Harborview Systems jumped after the company agreed to buy a rival for $2 billion.",
+    "上海一家芯片设计公司宣布完成五亿元人民币的融资，由国内多家基金共同投资。",
 ]
 
 
@@ -274,3 +276,5 @@ def test_n_process_2_gives_the_same_results(nlp):
     ]
     assert len(one) == len(ARTICLES)
     assert two == one
+    assert [a.get("language") for a in one[-2:]] == ["en", "zh"]
+    assert all(a["deals"] == [] and a["warnings"] for a in one[-2:])

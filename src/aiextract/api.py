@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -15,6 +16,8 @@ from aiextract.normalize.published import coerce_published
 from aiextract.pipeline import load
 from aiextract.records import Article
 from aiextract.robust import clean_text, merge_articles, split_text
+
+log = logging.getLogger("aiextract")
 
 _DEFAULT_NLP: Language | None = None
 
@@ -98,28 +101,46 @@ def extract_many(
     other keys are carried through to ``Article.extra``. An item that cannot be
     processed yields an ``Article`` with its ``error`` set instead of stopping the run;
     so does a dict that already carries an ``error`` (a reader's way to report a broken
-    line), without going through the model.
+    line), without going through the model. An id already given to an earlier item is
+    kept, the item processed as any other, and its ``Article`` gets a warning (and a
+    log line on the ``aiextract`` logger): ids are the user's, never rewritten.
     """
     nlp = nlp or default_nlp()
+    first_seen: dict[str, int] = {}
+
+    def duplicate_warning(index: int, doc_id: Any) -> str | None:
+        if doc_id is None:
+            return None
+        key = str(doc_id)
+        if key not in first_seen:
+            first_seen[key] = index
+            return None
+        first = first_seen[key] + 1
+        log.warning("duplicate id %r: articles %d and %d (both processed)", key, first, index + 1)
+        return f"duplicate id: article {first} of the input has the same id {key!r}"
 
     def with_context() -> Iterator[tuple[Doc, dict[str, Any]]]:
         for index, item in enumerate(items):
             doc_id = None
+            is_dict = isinstance(item, Mapping)
+            duplicate = duplicate_warning(index, item.get("id")) if is_dict else None
             if isinstance(item, Mapping) and item.get("error"):
                 error = str(item["error"])
-                yield nlp.make_doc(""), {"index": index, "id": item.get("id"), "error": error}
+                context = {"index": index, "id": item.get("id"), "error": error}
+                yield nlp.make_doc(""), {**context, "duplicate": duplicate}
                 continue
             try:
                 text, published, doc_id, extra = _as_item(item)
                 docs = _prepare_docs(nlp, text, published, doc_id)
                 for offset, doc in docs:
                     context = {"index": index, "id": doc_id, "extra": extra, "error": None}
+                    context["duplicate"] = duplicate
                     if len(docs) > 1:  # a long text: its chunks are merged back below
                         context["chunk"] = (offset, len(docs))
                     yield doc, context
             except Exception as exc:  # one bad article must not stop the corpus
                 context = {"index": index, "id": doc_id, "extra": {}, "error": str(exc)}
-                yield nlp.make_doc(""), context
+                yield nlp.make_doc(""), {**context, "duplicate": duplicate}
 
     parts: list[tuple[int, Article]] = []
     for doc, context in nlp.pipe(
@@ -127,7 +148,10 @@ def extract_many(
     ):
         doc_id = None if context["id"] is None else str(context["id"])
         if context["error"]:
-            yield Article.failed(doc_id, context["error"])
+            failed = Article.failed(doc_id, context["error"])
+            if context["duplicate"]:
+                failed.warnings.append(context["duplicate"])
+            yield failed
             continue
         article = Article.from_doc(doc, doc_id=doc_id)
         if "chunk" in context:  # chunks of one text come in order, one after another
@@ -138,4 +162,6 @@ def extract_many(
             article = merge_articles(parts, doc_id)
             parts = []
         article.extra = context["extra"]
+        if context["duplicate"]:
+            article.warnings.append(context["duplicate"])
         yield article

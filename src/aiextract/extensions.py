@@ -66,6 +66,13 @@ DOC_EXTENSIONS = {
     # Set by the deals component: a list of deal dicts in the GUIDELINES schema, plus
     # "evidence", "start", "end" and "confidence".
     "deals": {"default": None},
+    # Set by the language check (aiextract_language): ISO 639-1 code of the article's
+    # dominant language ("fr", "en", "zh"...) or None when too short to tell, and the
+    # share of the sampled text in it (0 to 1).
+    "language": {"default": None},
+    "language_score": {"default": None},
+    # Notes on a processed article that are not errors: a list of str, or None.
+    "warnings": {"default": None},
 }
 
 SPAN_EXTENSIONS = {

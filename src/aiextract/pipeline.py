@@ -17,6 +17,7 @@ COMPONENTS = (
     ("money", "aiextract_money"),
     ("dates", "aiextract_dates"),
     ("deals", "aiextract_deals"),
+    ("language", "aiextract_language"),  # last: it clears what was read in another language
 )
 
 

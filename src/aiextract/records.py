@@ -196,6 +196,9 @@ class Article:
     deals: list[Deal] = field(default_factory=list)
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None
+    language_score: float | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def from_doc(cls, doc: Doc, doc_id: str | None = None) -> Article:
@@ -208,6 +211,9 @@ class Article:
             money=[Money.from_span(s) for s in doc._.money],
             dates=[DateMention.from_span(s) for s in doc._.dates],
             deals=[Deal.from_dict(d) for d in (doc._.deals or [])],
+            language=doc._.language,
+            language_score=doc._.language_score,
+            warnings=list(doc._.warnings or []),
         )
 
     @classmethod
@@ -228,6 +234,11 @@ class Article:
                 "deals": [d.to_dict() for d in self.deals],
             }
         )
+        if self.language is not None:
+            out["language"] = self.language
+            out["language_score"] = self.language_score
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
         if self.error:
             out["error"] = self.error
         return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -177,6 +178,13 @@ def merge_articles(parts: list[tuple[int, Article]], doc_id: str | None = None) 
             if key not in deal_keys:  # the same deal told again in a later chunk
                 deal_keys.add(key)
                 merged.deals.append(_shift_deal(deal, offset))
+    # the language of most chunks (the first one's on a tie); warnings once each
+    votes = Counter(part.language for _, part in parts)
+    merged.language = max(votes, key=votes.__getitem__)
+    scores = [p.language_score for _, p in parts if p.language == merged.language]
+    known = [s for s in scores if s is not None]
+    merged.language_score = round(sum(known) / len(known), 3) if known else None
+    merged.warnings = list(dict.fromkeys(w for _, p in parts for w in p.warnings))
     merged.orgs = _unique_names((o for _, p in parts for o in p.orgs), drop_partial=False)
     merged.people = _unique_names((n for _, p in parts for n in p.people), drop_partial=True)
     return merged

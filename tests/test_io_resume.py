@@ -171,10 +171,19 @@ def test_failed_articles_count_as_done(tmp_path):
     assert jsonl_ids(out) == ["ok", "in:2"]
 
 
-def test_output_not_written_by_a_resumable_run_is_refused(tmp_path):
+def test_output_from_an_older_aiextract_is_done_by_id(tmp_path, caplog):
     corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / "out.jsonl"
     out.write_text('{"id": "a_lumio", "orgs": [], "deals": []}\n', encoding="utf-8")
-    with pytest.raises(OutputExistsError, match="--overwrite"):
+    summary = run([corpus], out)
+    assert (summary.written, summary.skipped) == (4, 1)
+    assert "1 results have no text_sha1" in caplog.text
+    assert jsonl_ids(out) == list(TEXTS)
+
+
+def test_an_input_file_given_as_output_is_refused(tmp_path):
+    corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / "articles.jsonl"
+    out.write_text(json.dumps({"id": "z", "text": TEXTS["a_lumio"]}) + "\n", encoding="utf-8")
+    with pytest.raises(OutputExistsError, match="not an aiextract result"):
         run([corpus], out)
     assert run([corpus], out, overwrite=True).written == 5
     assert jsonl_ids(out) == list(TEXTS)

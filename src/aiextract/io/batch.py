@@ -72,6 +72,7 @@ class Batch:
         self.text_column = text_column
         self.writer = open_writer(output, format=format, mode="w" if overwrite else "resume")
         self.done = self.writer.done
+        self._any_text = getattr(self.writer, "done_ids", set())  # ids done, text unknown
         self._done_ids = {doc_id for doc_id, _ in self.done}
         self._in_flight: dict[str | None, deque[str | None]] = defaultdict(deque)
         self.summary = BatchSummary()
@@ -81,7 +82,7 @@ class Batch:
         for item in iter_inputs(self.paths, text_column=self.text_column):
             doc_id = None if item.get("id") is None else str(item["id"])
             sha1 = text_sha1(item.get("text"))
-            if (doc_id, sha1) in self.done:
+            if (doc_id, sha1) in self.done or doc_id in self._any_text:
                 self.summary.skipped += 1
                 continue
             if doc_id in self._done_ids:

@@ -180,6 +180,9 @@ _SQL_TYPES = {
 }
 
 
+_ROWS_PER_INSERT = 256
+
+
 def create_table_sql(table: str) -> str:
     """The ``CREATE TABLE IF NOT EXISTS`` statement of a table."""
     columns = ", ".join(f'"{name}" {_SQL_TYPES[kind]}' for name, kind in TABLES[table])
@@ -258,8 +261,14 @@ class DuckDBWriter(BaseWriter):
                     [fixed_decimal(row[n]) if n in decimals else row[n] for n in names]
                     for row in rows
                 ]
-                marks = ", ".join("?" for _ in names)
-                con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+                row_marks = "(" + ", ".join("?" for _ in names) + ")"
+                for start in range(0, len(values), _ROWS_PER_INSERT):
+                    chunk = values[start : start + _ROWS_PER_INSERT]
+                    # one multi-row INSERT: several times faster than executemany
+                    con.execute(
+                        f"INSERT INTO {table} VALUES " + ", ".join([row_marks] * len(chunk)),
+                        [value for row in chunk for value in row],
+                    )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

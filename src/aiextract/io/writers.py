@@ -37,13 +37,17 @@ def utf8_stdout() -> IO[str]:
     return stream
 
 
-def _resume_jsonl(path: Path) -> set[DoneKey]:
-    """The ``(id, text_sha1)`` pairs of the complete lines of an earlier JSONL output.
+def _resume_jsonl(path: Path) -> tuple[set[DoneKey], set[str | None]]:
+    """What an earlier JSONL output holds: the ``(id, text_sha1)`` pairs of its complete
+    lines, and the ids of lines with no ``text_sha1`` (written by an aiextract older than
+    resuming: done whatever their text).
 
-    A last line cut short (a killed run) is removed from the file; a complete line with
-    no ``text_sha1`` means the file was not written by a resumable run: an error.
+    A last line cut short (a killed run) is removed from the file. A line with a
+    ``text`` field means the file holds articles, not results: an error, so an input
+    file given as ``-o`` by mistake is never appended to.
     """
     done: set[DoneKey] = set()
+    legacy: set[str | None] = set()
     with path.open("rb+") as handle:
         good_end = 0
         for lineno, raw in enumerate(handle, 1):
@@ -57,19 +61,30 @@ def _resume_jsonl(path: Path) -> set[DoneKey]:
             except (UnicodeDecodeError, json.JSONDecodeError):
                 log.warning("%s:%d: broken line left as it is; its article is redone", path, lineno)
                 continue
-            if not isinstance(record, dict) or "text_sha1" not in record:
+            if not isinstance(record, dict) or ("text" in record and "text_sha1" not in record):
                 raise OutputExistsError(
-                    f"{path} exists but line {lineno} has no 'text_sha1': it was not written "
-                    "by a resumable aiextract run; use --overwrite to start afresh, or "
-                    "another output file"
+                    f"{path} exists and line {lineno} is not an aiextract result (it has a "
+                    "'text'): refusing to add results to it; give another output file, or "
+                    "--overwrite to replace it"
                 )
             doc_id = record.get("id")
-            done.add((None if doc_id is None else str(doc_id), record.get("text_sha1")))
+            doc_id = None if doc_id is None else str(doc_id)
+            if "text_sha1" in record:
+                done.add((doc_id, record["text_sha1"]))
+            else:
+                legacy.add(doc_id)
         handle.seek(0, os.SEEK_END)
         if handle.tell() != good_end:
             log.warning("%s: cutting an unfinished last line (interrupted run)", path)
             handle.truncate(good_end)
-    return done
+    if legacy:
+        log.warning(
+            "%s: %d results have no text_sha1 (an older aiextract): taken as done by id; "
+            "--overwrite redoes them",
+            path,
+            len(legacy),
+        )
+    return done, legacy
 
 
 class JsonlWriter(BaseWriter):
@@ -82,12 +97,13 @@ class JsonlWriter(BaseWriter):
         self.path = None if path in (None, "-") else Path(path)
         self.count = 0
         self.done: set[DoneKey] = set()
+        self.done_ids: set[str | None] = set()  # done whatever their text (older outputs)
         if self.path is None:
             self._stream: IO[str] = utf8_stdout()
             self._owned = False
             return
         if resume and self.path.is_file():
-            self.done = _resume_jsonl(self.path)
+            self.done, self.done_ids = _resume_jsonl(self.path)
         mode = "a" if resume else "w"
         self._stream = self.path.open(mode, encoding="utf-8", newline="\n")
         self._owned = True

@@ -110,6 +110,61 @@ CASES = [
         ],
     ),
     (
+        "earlier-purchase-by-the-seller",
+        "Le groupe Marvane cède la société Tecnis au fonds Ardian pour 70 millions d'euros. "
+        "Marvane, qui avait acquis Tecnis en 2015, veut se recentrer sur la chimie.",
+        [
+            (
+                "acquisition",
+                {"Marvane": "seller", "Tecnis": "target", "Ardian": "acquirer"},
+                70 * M,
+                "stated",
+            ),
+            ("acquisition", {"Marvane": "acquirer", "Tecnis": "target"}, None, "stated"),
+        ],
+    ),
+    (
+        "hired-persons-after-the-verb",
+        "La start-up Novalys a annoncé jeudi avoir débauché Paul Mercier et Inès Laurent, "
+        "deux ingénieurs jusqu'ici employés par le groupe Dassault Systèmes.",
+        [
+            (
+                "hire",
+                {
+                    "Novalys": "employer",
+                    "Paul Mercier": "person",
+                    "Inès Laurent": "person",
+                    "Dassault Systèmes": "source",
+                },
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "joins-the-young-company",
+        "La start-up Cobalia muscle sa direction. Julie Garnier, ancienne directrice "
+        "financière de l'éditeur Sylpheo, rejoint la jeune pousse au poste de directrice "
+        "générale adjointe.",
+        [
+            (
+                "hire",
+                {"Cobalia": "employer", "Julie Garnier": "person", "Sylpheo": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "fund-size-is-no-deal-amount",
+        "La start-up Vertalia a levé 5 millions d'euros auprès du fonds Kernel. "
+        "Le fonds, doté de 200 millions d'euros, a aussi investi dans la société Agrisol.",
+        [
+            ("funding", {"Vertalia": "target", "Kernel": "investor"}, 5 * M, "stated"),
+            ("investment", {"Kernel": "investor", "Agrisol": "target"}, None, "stated"),
+        ],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

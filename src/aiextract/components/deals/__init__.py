@@ -621,8 +621,18 @@ def _same_year(a: str | None, b: str | None) -> bool:
     return not a or not b or a[:4] == b[:4]
 
 
+def _roles_clash(deal: Candidate, cand: Candidate) -> bool:
+    """A company in two roles (« Y, qui avait acquis X en 2017 » against « Y cède X »)."""
+    roles = {p.name: p.role for p in deal.parties}
+    return any({roles.get(p.name), p.role} == {"acquirer", "seller"} for p in cand.parties)
+
+
 def _compatible(deal: Candidate, cand: Candidate) -> bool:
     if deal.type != cand.type or not _same_amount(deal.amount, cand.amount):
+        return False
+    if cand.type in ("acquisition", "investment", "contract") and (
+        _roles_clash(deal, cand) or not _same_year(deal.date, cand.date)
+    ):
         return False
     a, b = deal.names(), cand.names()
     if not a or not b:
@@ -699,6 +709,18 @@ def merge(
                 and d.sent <= cand.sent
                 and cand.sent - d.sent <= 2
                 and _same_amount(d.amount, cand.amount)
+            ]
+            if near:
+                _absorb(max(near, key=lambda d: (d.sent, d.anchor)), cand)
+                continue
+        if cand.type == "hire" and cand.parties and all(p.role == "person" for p in cand.parties):
+            # « X a débauché A et B » parsed apart: the persons join the hire just found
+            near = [
+                d
+                for d in deals
+                if d.type == "hire"
+                and 0 <= cand.sent - d.sent <= 1
+                and not any(p.role == "person" for p in d.parties)
             ]
             if near:
                 _absorb(max(near, key=lambda d: (d.sent, d.anchor)), cand)

@@ -296,12 +296,17 @@ class MentionIndex:
             found = [
                 tok
                 for tok in sent
-                if tok.pos_ in ("PRON", "NOUN", "PROPN")
-                and tok.i not in self.by_token
+                if tok.i not in self.by_token
                 and (
-                    _norm(tok.text) in RELATIVES
-                    or _norm(tok.text) in PRONOUNS
-                    or tok.lemma_.lower() in nouns
+                    (
+                        tok.pos_ in ("PRON", "NOUN", "PROPN")
+                        and (
+                            _norm(tok.text) in RELATIVES
+                            or _norm(tok.text) in PRONOUNS
+                            or tok.lemma_.lower() in nouns
+                        )
+                    )
+                    or noun_key(tok) == "start-up"  # « la jeune pousse », tagged a verb
                 )
             ]
             self._refs[sent.start] = found
@@ -660,7 +665,12 @@ def resolve_reference(
                 found = resolve_reference(other, sent, prev, doc, mentions, exclude, 1)
                 if found is not None:
                     return found
-    head_words = doc[tok.left_edge.i : tok.i + 1]
+    first = tok.left_edge.i
+    if tok.i - first > 4:  # a broken parse: the determiner and adjectives just before
+        first = tok.i
+        while first > sent.start and tok.i - first < 3 and doc[first - 1].pos_ in ("DET", "ADJ"):
+            first -= 1
+    head_words = doc[first : tok.i + 1]
     is_description = (
         len(head_words) <= 5
         and _norm(head_words[0].text) in ("le", "la", "l'", "ce", "cette", "cet")
@@ -673,7 +683,11 @@ def resolve_reference(
         return None
     # A name inside the description itself (« le groupe de X ») is not the referent.
     inside = {
-        m.name for m in mentions.in_span(tok.left_edge.i, tok.right_edge.i + 1) if m.kind == "org"
+        m.name
+        for m in mentions.in_span(
+            first, tok.right_edge.i + 1 if first == tok.left_edge.i else tok.i
+        )
+        if m.kind == "org"
     }
     if inside and is_description:
         return None
@@ -963,6 +977,8 @@ def find_parties(
     if is_verb:
         head_verb = anchor
         subj_key = "psubj" if is_passive(anchor) else "subj"
+        if subj_key == "psubj" and "psubj" not in frame and anchor.dep_ == "acl":
+            subj_key = "subj"  # « rejoint » tagged a participle: no passive for it
     elif gov is not None and anchor.dep_ != "nsubj:pass":
         head_verb = gov
         lemma = gov.lemma_.lower()
@@ -1049,6 +1065,17 @@ def find_parties(
                 or (deal_type == "hire" and marker in ("chez", "quitter"))
             ):
                 key, how = marker, "cue"
+            elif (
+                deal_type == "hire"
+                and mention.kind == "person"
+                and not marker
+                and mention.start in adjacent
+                and is_verb
+            ):
+                # « avoir débauché A et B »: the persons right after the verb, whatever
+                # the parse hangs them on
+                key = next((k for k in ("obj", "psubj") if frame.get(k) == "person"), "")
+                how = "cue"
             elif deal_type == "hire" and any(
                 _norm(t.text) in ("ancien", "ancienne", "ex", "ex-")
                 for t in doc[max(sent.start, mention.start - 8) : mention.start]
@@ -1109,11 +1136,24 @@ def find_parties(
         if tok.dep_ in SUBJECT_DEPS and head_verb is not None and tok.head.i == head_verb.i:
             continue
         marker = linear_marker(doc, tok.i, sent.start, mentions)
-        if not marker and is_verb and tok.dep_ == "obj" and tok.head.i == anchor.i:
+        right_after = (
+            is_verb
+            and 0 < tok.i - anchor.i <= 3
+            and all(t.pos_ in ("DET", "ADJ") for t in doc[anchor.i + 1 : tok.i])
+        )
+        if (
+            not marker
+            and is_verb
+            and ((tok.dep_ == "obj" and tok.head.i == anchor.i) or right_after)
+        ):
             marker = "obj"  # « rejoint la jeune pousse »
         if not marker or marker not in frame:
             continue
-        if path_up(tok, targets, mentions, None) is None and low not in RELATIVES:
+        if (
+            path_up(tok, targets, mentions, None) is None
+            and low not in RELATIVES
+            and not (right_after and marker == "obj")
+        ):
             continue
         taken = {m.name for ms in by_key.values() for m, _, _ in ms}
         ref = resolve_reference(tok, sent, prev, doc, mentions, taken)

@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from aiextract.errors import InputError
 from aiextract.frame import read_results
 from aiextract.io import OutputExistsError
 from aiextract.io.batch import Batch, text_sha1
@@ -230,3 +231,23 @@ def test_run_killed_mid_way_then_resumed(tmp_path, suffix):
     assert summary.skipped >= 2 and summary.written + summary.skipped == len(TEXTS)
     ids = jsonl_ids(out) if suffix == ".jsonl" else duckdb_ids(out)
     assert sorted(ids) == sorted(TEXTS)  # each once: nothing lost, nothing twice
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.csv", "z_last.jsonl"])
+def test_output_inside_the_input_folder_is_not_read_back(tmp_path, name):
+    corpus = make_corpus(tmp_path / "corpus")
+    out = corpus / name
+    summary = run([corpus], out)
+    assert summary.written == len(TEXTS)  # and the run ended
+    again = run([corpus], out, overwrite=True)
+    assert again.written == len(TEXTS)
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_input_file_as_output_is_refused_and_left_intact(tmp_path, overwrite):
+    path = tmp_path / "in.jsonl"
+    content = json.dumps({"id": "a", "text": TEXTS["a_lumio"]}) + "\n"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="both an input and the output"):
+        run([path], path, overwrite=overwrite)
+    assert path.read_text(encoding="utf-8") == content

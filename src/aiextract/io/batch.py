@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aiextract.errors import InputError
 from aiextract.io.readers import Item, check_inputs, iter_inputs
-from aiextract.io.writers import open_writer, output_format
+from aiextract.io.writers import open_writer, output_format, writer_class
 from aiextract.records import Article
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,13 @@ class Batch:
             inputs = [inputs]
         self.paths = check_inputs(inputs)
         self.output = output
+        self._outputs: list[Path] = []
+        if output not in (None, "-"):
+            cls = writer_class(output_format(output, format))
+            self._outputs = cls.files(Path(output))
+            for path in self.paths:  # before the writer touches the file
+                if path.is_file() and path.resolve() in {p.resolve() for p in self._outputs}:
+                    raise InputError(f"{path} is both an input and the output: give another -o")
         self.format = output_format(output, format)
         self.text_column = text_column
         self.writer = open_writer(output, format=format, mode="w" if overwrite else "resume")
@@ -79,7 +87,8 @@ class Batch:
 
     def items(self) -> Iterator[Item]:
         """The input items still to do, in input order, one at a time."""
-        for item in iter_inputs(self.paths, text_column=self.text_column):
+        items = iter_inputs(self.paths, text_column=self.text_column, exclude=self._outputs)
+        for item in items:
             doc_id = None if item.get("id") is None else str(item["id"])
             sha1 = text_sha1(item.get("text"))
             if (doc_id, sha1) in self.done or doc_id in self._any_text:

@@ -364,20 +364,32 @@ def check_inputs(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def iter_inputs(
-    paths: str | Path | Iterable[str | Path], *, text_column: str = "text"
+    paths: str | Path | Iterable[str | Path],
+    *,
+    text_column: str = "text",
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Item]:
     """Input items of ``paths`` (files or folders), in the order given, folders sorted.
 
     ``text_column`` names the text field of ``.jsonl``, ``.csv`` and ``.parquet`` records.
-    Raises ``InputError`` before reading anything if a path is missing or of an unknown
-    format; problems inside files give error items instead (a file in a folder whose
-    format needs a package not installed too).
+    Files in ``exclude`` (the run's own output files) are never read, even inside a
+    folder: reading the output while writing it would never end. Raises ``InputError``
+    before reading anything if a path is missing, of an unknown format, or excluded;
+    problems inside files give error items instead (a file in a folder whose format
+    needs a package not installed too).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    for path in check_inputs(paths):
+    skip = {Path(p).resolve() for p in exclude}
+    checked = check_inputs(paths)
+    for path in checked:
+        if path.is_file() and path.resolve() in skip:
+            raise InputError(f"{path} is both an input and the output: give another -o")
+    for path in checked:
         files = folder_files(path, text_column) if path.is_dir() else [path]
         for file in files:
+            if file.resolve() in skip:
+                continue
             reader = READERS[file.suffix.lower()]
             try:
                 yield from reader(file, text_column=text_column)

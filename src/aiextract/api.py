@@ -106,52 +106,55 @@ def extract_many(
     log line on the ``aiextract`` logger): ids are the user's, never rewritten.
     """
     nlp = nlp or default_nlp()
-    first_seen: dict[str, int] = {}
+    if n_process == 1:
+        articles = _extract_stream(items, nlp, batch_size)
+    else:  # workers that return finished records
+        from aiextract.parallel import extract_parallel
 
-    def duplicate_warning(index: int, doc_id: Any) -> str | None:
-        if doc_id is None:
-            return None
-        key = str(doc_id)
-        if key not in first_seen:
-            first_seen[key] = index
-            return None
-        first = first_seen[key] + 1
-        log.warning("duplicate id %r: articles %d and %d (both processed)", key, first, index + 1)
-        return f"duplicate id: article {first} of the input has the same id {key!r}"
+        articles = extract_parallel(items, nlp=nlp, n_process=n_process, batch_size=batch_size)
+    first_seen: dict[str, int] = {}
+    for index, article in enumerate(articles):
+        if article.id is not None:
+            if article.id in first_seen:
+                first = first_seen[article.id] + 1
+                log.warning("duplicate id %r: articles %d and %d", article.id, first, index + 1)
+                article.warnings.append(
+                    f"duplicate id: article {first} of the input has the same id {article.id!r}"
+                )
+            else:
+                first_seen[article.id] = index
+        yield article
+
+
+def _extract_stream(
+    items: Iterable[str | Mapping[str, Any]], nlp: Language, batch_size: int
+) -> Iterator[Article]:
+    """``extract_many`` in this process, through ``nlp.pipe``."""
 
     def with_context() -> Iterator[tuple[Doc, dict[str, Any]]]:
         for index, item in enumerate(items):
             doc_id = None
-            is_dict = isinstance(item, Mapping)
-            duplicate = duplicate_warning(index, item.get("id")) if is_dict else None
             if isinstance(item, Mapping) and item.get("error"):
                 error = str(item["error"])
-                context = {"index": index, "id": item.get("id"), "error": error}
-                yield nlp.make_doc(""), {**context, "duplicate": duplicate}
+                yield nlp.make_doc(""), {"index": index, "id": item.get("id"), "error": error}
                 continue
             try:
                 text, published, doc_id, extra = _as_item(item)
                 docs = _prepare_docs(nlp, text, published, doc_id)
                 for offset, doc in docs:
                     context = {"index": index, "id": doc_id, "extra": extra, "error": None}
-                    context["duplicate"] = duplicate
                     if len(docs) > 1:  # a long text: its chunks are merged back below
                         context["chunk"] = (offset, len(docs))
                     yield doc, context
             except Exception as exc:  # one bad article must not stop the corpus
                 context = {"index": index, "id": doc_id, "extra": {}, "error": str(exc)}
-                yield nlp.make_doc(""), {**context, "duplicate": duplicate}
+                yield nlp.make_doc(""), context
 
     parts: list[tuple[int, Article]] = []
-    for doc, context in nlp.pipe(
-        with_context(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
+    for doc, context in nlp.pipe(with_context(), as_tuples=True, batch_size=batch_size):
         doc_id = None if context["id"] is None else str(context["id"])
         if context["error"]:
-            failed = Article.failed(doc_id, context["error"])
-            if context["duplicate"]:
-                failed.warnings.append(context["duplicate"])
-            yield failed
+            yield Article.failed(doc_id, context["error"])
             continue
         article = Article.from_doc(doc, doc_id=doc_id)
         if "chunk" in context:  # chunks of one text come in order, one after another
@@ -162,6 +165,4 @@ def extract_many(
             article = merge_articles(parts, doc_id)
             parts = []
         article.extra = context["extra"]
-        if context["duplicate"]:
-            article.warnings.append(context["duplicate"])
         yield article

@@ -251,3 +251,10 @@ def test_input_file_as_output_is_refused_and_left_intact(tmp_path, overwrite):
     with pytest.raises(InputError, match="both an input and the output"):
         run([path], path, overwrite=overwrite)
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_nothing_is_held_per_article_after_it_is_written(tmp_path):
+    corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / "out.jsonl"
+    with Batch([corpus], out) as batch:
+        batch.write_all(fake_extract(batch.items()))
+        assert batch._in_flight == {}

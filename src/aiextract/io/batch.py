@@ -103,8 +103,11 @@ class Batch:
     def write(self, article: Article | dict[str, Any]) -> None:
         """Write one result, stamped with the ``text_sha1`` of its input."""
         doc_id = article.id if isinstance(article, Article) else article.get("id")
-        queue = self._in_flight.get(None if doc_id is None else str(doc_id))
+        key = None if doc_id is None else str(doc_id)
+        queue = self._in_flight.get(key)
         sha1 = queue.popleft() if queue else None
+        if queue is not None and not queue:
+            del self._in_flight[key]  # only the articles in flight are held
         if isinstance(article, Article):
             article.extra["text_sha1"] = sha1
             error, deals = article.error, len(article.deals)

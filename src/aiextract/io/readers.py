@@ -137,6 +137,8 @@ def read_html(path: Path, *, text_column: str = "text") -> Iterator[Item]:
     tags, JSON-LD), not a date guessed from the text; ``title`` and ``url`` are kept when
     the page gives them. id is the file's stem."""
     trafilatura = require("trafilatura", "html")
+    for name in ("trafilatura", "htmldate", "courlan"):  # their failures are our error items
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -205,6 +205,7 @@ class DuckDBWriter(BaseWriter):
         resume: bool = False,
         commit_every: int = 64,
         commit_seconds: float = 5.0,
+        memory_limit: str = "256MB",
     ) -> None:
         duckdb = require("duckdb", "duckdb")
         self.path = Path(path)
@@ -213,7 +214,10 @@ class DuckDBWriter(BaseWriter):
         if not resume:
             for file in self.files(self.path):
                 file.unlink(missing_ok=True)
-        self._con = duckdb.connect(str(self.path))
+        # bounded memory and one thread: the writer must not compete with the pipeline
+        self._con = duckdb.connect(
+            str(self.path), config={"memory_limit": memory_limit, "threads": 1}
+        )
         for table in TABLES:
             self._con.execute(create_table_sql(table))
         self.done: set[DoneKey] = set(

@@ -233,3 +233,34 @@ def test_killed_run_resumes_without_loss_or_duplicate(cli, dev_dir, tmp_path):
     assert cli(["extract", str(corpus), "-o", str(out), "-q"]) == 0
     ids = [r["id"] for r in jsonl(out)]
     assert ids == [name.removesuffix(".txt") for name in names]  # in order, each once
+
+
+@pytest.mark.parametrize(
+    ("name", "module", "extra"),
+    [("page.html", "trafilatura", "html"), ("out.duckdb", "duckdb", "duckdb")],
+    ids=["html-input", "duckdb-output"],
+)
+def test_missing_extra_is_a_usage_error_naming_it(
+    tmp_path, monkeypatch, capsys, name, module, extra
+):
+    import aiextract.io.optional as optional
+
+    real = optional.importlib.import_module
+
+    def without(wanted: str):
+        if wanted == module:
+            raise ImportError(f"No module named {module!r}")
+        return real(wanted)
+
+    monkeypatch.setattr(optional.importlib, "import_module", without)
+    monkeypatch.setattr("aiextract.cli._load", lambda model: pytest.fail("model loaded"))
+    (tmp_path / "a.txt").write_text(TEXT_NOTHING, encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE.format(text=TEXT_NOTHING), encoding="utf-8")
+    given = tmp_path / name
+    argv = (
+        ["extract", str(given)]
+        if name.endswith(".html")
+        else ["extract", str(tmp_path / "a.txt"), "-o", str(given)]
+    )
+    assert main(argv) == 2
+    assert f'pip install "aiextract[{extra}]"' in capsys.readouterr().err

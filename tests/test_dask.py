@@ -172,6 +172,14 @@ def test_cli_scheduler(cluster, items, expected, tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in lines] == [e["id"] for e in expected]
     assert [r["deals"] for r in lines] == [e["deals"] for e in expected]
+    again = subprocess.run(  # resuming: everything is already done, nothing is added
+        [sys.executable, "-m", "aiextract", "extract", str(corpus), "-o", str(out),
+         "--scheduler", cluster.scheduler_address],
+        capture_output=True, text=True, encoding="utf-8", timeout=600,
+    )
+    assert again.returncode == 0, again.stderr
+    assert "already done" in again.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(lines)
 
 
 def test_missing_extra_names_it() -> None:

@@ -216,3 +216,30 @@ def test_show_html_of_articles(tmp_path: Path, nlp, monkeypatch) -> None:
     assert ("Sophie Lemaire", "PER") in _marks(markup)
     assert "<td>funding</td>" in markup
     assert "No deal found." in markup
+
+
+@pytest.mark.parametrize(
+    ("money", "value"),
+    [
+        pytest.param(
+            Money("12 millions de dollars", Decimal(12_000_000), "USD", start=0, end=22),
+            "12 000 000 USD",
+            id="amount",
+        ),
+        pytest.param(
+            Money("5 et 10 millions d'euros", Decimal(5_000_000), "EUR",
+                  max=Decimal(10_000_000), start=0, end=24),
+            "5 000 000 EUR – 10 000 000 EUR",
+            id="range",
+        ),
+        pytest.param(
+            Money("0,60 dollar", Decimal("0.6"), "USD", start=0, end=11),
+            "0,6 USD",
+            id="per-share",
+        ),
+    ],
+)
+def test_money_value_beside_the_label(money: Money, value: str) -> None:
+    text = money.text + " au total."
+    (mark,) = marks_from_article(Article(id="x", money=[money]), text)
+    assert mark == Mark(0, len(money.text), "MONEY", value)

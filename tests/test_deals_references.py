@@ -165,6 +165,40 @@ CASES = [
         ],
     ),
     (
+        "pronoun-subject-with-weekday",
+        "La start-up Talvio, qui conçoit des puces photoniques, poursuit ses recrutements. "
+        "Elle a annoncé lundi avoir débauché Hugo Lambert, jusqu'ici employé par le "
+        "groupe Nokia.",
+        [
+            (
+                "hire",
+                {"Talvio": "employer", "Hugo Lambert": "person", "Nokia": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "acquisition-of-people-is-a-hire",
+        "Le groupe Sylvane a ravi deux talents à son rival. L'acquisition par le groupe "
+        "de Marc Olivier et Lucie Perrin renforce son équipe de recherche.",
+        [
+            (
+                "hire",
+                {"Sylvane": "employer", "Marc Olivier": "person", "Lucie Perrin": "person"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "neg-specific-description-unknown",
+        "La start-up Greenvolt a levé 3 millions d'euros auprès du fonds Demeter. "
+        "Greenvolt vise l'Afrique. Astria, 2 M€. La medtech lilloise a obtenu une "
+        "subvention de 2 M€ de la Région.",
+        [("funding", {"Greenvolt": "target", "Demeter": "investor"}, 3 * M, "stated")],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

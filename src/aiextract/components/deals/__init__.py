@@ -83,6 +83,21 @@ _CONTRACT_WORDS = frozenset(
         "fournisseur",
     ]
 )
+# Adjectives that set a funding round apart from the one just reported.
+_ROUND_ORDER = frozenset(
+    [
+        "premier",
+        "précédent",
+        "dernier",
+        "second",
+        "deuxième",
+        "troisième",
+        "initial",
+        "ancien",
+        "nouveau",
+        "prochain",
+    ]
+)
 # Roles when a candidate changes type.
 _AS_HIRE = {"acquirer": "employer", "seller": "source", "person": "person"}
 _AS_INVESTMENT = {"acquirer": "investor", "target": "target"}
@@ -127,6 +142,7 @@ class Candidate:
     gov: int | None = None
     orphan: bool = False  # « les 14 milliards déjà investis »: an amount, no party
     pair: bool = False  # « les deux entreprises ont conclu »: the two of the deal before
+    round_word: bool = False  # « une première levée », « le précédent tour »
     merged: list[int] = field(default_factory=list)
 
     def names(self) -> set[str]:
@@ -485,6 +501,9 @@ class DealsComponent:
         cand.gov = gov.i if gov is not None else None
         cand.orphan = anchor.dep_ == "acl" and not parties
         cand.pair = pair
+        cand.round_word = deal_type == "funding" and any(
+            c.lemma_.lower() in _ROUND_ORDER for c in anchor.children if c.dep_ == "amod"
+        )
         return cand
 
 
@@ -642,7 +661,9 @@ def _compatible(deal: Candidate, cand: Candidate) -> bool:
         eb = {p.name for p in cand.parties if p.role == "employer"}
         pa = {p.name for p in deal.parties if p.role == "person"}
         pb = {p.name for p in cand.parties if p.role == "person"}
-        return bool(ea & eb) or (not eb and bool(pa & pb)) or (not ea and bool(pa & pb))
+        if ea & eb:  # one employer: the same hire unless both name different people
+            return not (pa and pb and not pa & pb)
+        return (not eb and bool(pa & pb)) or (not ea and bool(pa & pb))
     if cand.type == "funding":
         ta = {p.name for p in deal.parties if p.role == "target"}
         tb = {p.name for p in cand.parties if p.role == "target"}
@@ -785,7 +806,7 @@ def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) ->
 def _earlier_round(cand: Candidate, deals: list[Candidate]) -> Candidate | None:
     """A party-less round with its own amount, right after a round of one target whose
     amount or year differs: an earlier (or later) round of that same target."""
-    if not cand.amount:
+    if not cand.amount or not cand.round_word:
         return None
     near = [
         d for d in deals if d.type == "funding" and d.sent <= cand.sent and cand.sent - d.sent <= 2

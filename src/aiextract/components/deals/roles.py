@@ -159,6 +159,25 @@ MONEY_NOUNS = frozenset(
     ["million", "millions", "milliard", "milliards", "euro", "euros", "dollar", "dollars"]
 )
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+# Verbs whose object is the subject of the infinitive after them (« autoriser X à signer »).
+OBJECT_CONTROL = frozenset(
+    [
+        "autoriser",
+        "permettre",
+        "pousser",
+        "inviter",
+        "charger",
+        "mandater",
+        "aider",
+        "encourager",
+        "obliger",
+        "contraindre",
+        "forcer",
+        "amener",
+        "habiliter",
+        "appeler",
+    ]
+)
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
 PRONOUNS = frozenset(
     ["il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ce", "dernier", "cette", "dernière"]
@@ -446,9 +465,10 @@ def find_subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     head, dep = verb.head, verb.dep_
     if dep == "xcomp":
-        for child in head.children:
-            if child.dep_ == "obj" and child.i < verb.i:
-                return child
+        if head.lemma_.lower() in OBJECT_CONTROL:  # « autoriser X à signer »
+            for child in head.children:
+                if child.dep_ == "obj" and child.i < verb.i:
+                    return child
         return find_subject(head, depth + 1)
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return find_subject(head, depth + 1)
@@ -670,6 +690,8 @@ def resolve_reference(
         first = tok.i
         while first > sent.start and tok.i - first < 3 and doc[first - 1].pos_ in ("DET", "ADJ"):
             first -= 1
+    while first < tok.i and doc[first].pos_ == "ADP":  # « par le géant »: from « le »
+        first += 1
     head_words = doc[first : tok.i + 1]
     is_description = (
         len(head_words) <= 5
@@ -681,6 +703,11 @@ def resolve_reference(
     )
     if not (is_pronoun or is_description):
         return None
+    nxt = tok.i + 1
+    while nxt < sent.end and (doc[nxt].text in ("-", "up") or doc[nxt].pos_ == "ADJ"):
+        nxt += 1
+    if is_description and nxt in mentions.by_token:
+        return None  # « la société X » introduces X: no reference
     # A name inside the description itself (« le groupe de X ») is not the referent.
     inside = {
         m.name
@@ -701,6 +728,7 @@ def resolve_reference(
     if before:
         return None
     # 2. « le groupe texan »: the one company introduced earlier as « le groupe X »
+    keys: set[str] = set()
     if is_description:
         keys = {noun_key(t) for t in head_words} - {""} - GENERIC_NOUNS
         if keys:
@@ -730,8 +758,10 @@ def resolve_reference(
             # 3. a description the sentence before leaves open: the article's leading
             # company, before a subject two sentences back
             found = mentions.focus(tok.i, skip)
-            if found is not None:
-                return found
+            if found is not None and (
+                not keys - {"start-up"} or mentions.nouns(doc).get(found.name, set()) & keys
+            ):
+                return found  # « la biotech » is not a leading company never called so
     return None
 
 
@@ -1022,6 +1052,13 @@ def find_parties(
                 break
     if head_verb is not None and not used:
         subj = find_subject(head_verb)
+        if (
+            subj is not None
+            and subj.i > head_verb.i
+            and head_verb.dep_ == "xcomp"
+            and "Fin" not in head_verb.morph.get("VerbForm")
+        ):
+            subj = find_subject(head_verb.head)  # « a annoncé avoir débauché X »
         if subj is not None and subj.i != anchor.i and sent.start <= subj.i < sent.end:
             found = _subject_mentions(subj, doc, mentions)
             if found:
@@ -1094,6 +1131,8 @@ def find_parties(
                 and subj_key
             ):
                 key = subj_key
+                if entry.i > main.i and "Fin" not in main.morph.get("VerbForm") and "obj" in frame:
+                    key = "obj"  # « avoir débauché X » with X parsed as a subject
             elif via_verb:
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
             elif marker:

@@ -199,6 +199,24 @@ CASES = [
         [("funding", {"Greenvolt": "target", "Demeter": "investor"}, 3 * M, "stated")],
     ),
     (
+        "one-investor-two-targets-dans-et-dans",
+        "Le fonds Serena, doté de 250 millions d'euros, a investi dans la start-up de "
+        "robotique agricole Naïo et dans l'éditeur de logiciels de comptabilité Pennylane.",
+        [
+            ("investment", {"Serena": "investor", "Naïo": "target"}, None, "stated"),
+            ("investment", {"Serena": "investor", "Pennylane": "target"}, None, "stated"),
+        ],
+    ),
+    (
+        "description-subject-with-apposition",
+        "La société de gestion Eiffel Partners a levé 40 millions d'euros. Le gestionnaire "
+        "d'actifs, fondé en 2012, a aussi investi dans la start-up Qonto.",
+        [
+            ("funding", {"Eiffel Partners": "target"}, 40 * M, "stated"),
+            ("investment", {"Eiffel Partners": "investor", "Qonto": "target"}, None, "stated"),
+        ],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

@@ -563,9 +563,13 @@ def _linear_marker(
     while k >= limit:
         tok = doc[k]
         low = _norm(tok.text)
-        if (low in words and tok.is_lower) or (tok.pos_ == "DET" and k < j):
-            j = k - 1  # the company noun, or the determiner opening the phrase
+        if tok.pos_ == "DET" and k < j:
+            j = k - 1  # the determiner opening the phrase
             break
+        if low in words and tok.is_lower:
+            j = k - 1  # a company noun: the phrase may start further back
+            k -= 1  # (« l'éditeur de logiciels de traçabilité X »)
+            continue
         if not (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ") or low in ("de", "d'"))):
             break
         k -= 1
@@ -709,13 +713,16 @@ def resolve_reference(
     if is_description and nxt in mentions.by_token:
         return None  # « la société X » introduces X: no reference
     # A name inside the description itself (« le groupe de X ») is not the referent.
-    inside = {
-        m.name
-        for m in mentions.in_span(
-            first, tok.right_edge.i + 1 if first == tok.left_edge.i else tok.i
-        )
-        if m.kind == "org"
-    }
+    # the noun phrase ends at the first punctuation or verb after the noun
+    last = tok.i
+    if first == tok.left_edge.i:
+        while (
+            last < tok.right_edge.i
+            and not doc[last + 1].is_punct
+            and doc[last + 1].pos_ not in ("VERB", "AUX")
+        ):
+            last += 1
+    inside = {m.name for m in mentions.in_span(first, last + 1) if m.kind == "org"}
     if inside and is_description:
         return None
     skip = exclude | inside
@@ -988,6 +995,20 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
     return out
 
 
+def _coordinated_with(doc: Doc, mention: Mention, taken: list[tuple[Mention, str, int]]) -> bool:
+    """« investi dans X et dans l'éditeur Y »: ``mention`` is joined by « et » to a party
+    taken with the same cue, with no verb or stop in between."""
+    for other, _how, _token in taken:
+        if other.end > mention.start or mention.start - other.end > 12:
+            continue
+        gap = doc[other.end : mention.start]
+        if any(t.lower_ == "et" for t in gap) and not any(
+            t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")") for t in gap
+        ):
+            return True
+    return False
+
+
 def find_parties(
     doc: Doc,
     sent: Span,
@@ -1102,6 +1123,8 @@ def find_parties(
                 or (deal_type == "hire" and marker in ("chez", "quitter"))
             ):
                 key, how = marker, "cue"
+            elif marker in frame and _coordinated_with(doc, mention, by_key.get(marker, [])):
+                key, how = marker, "cue"  # « dans X et dans Y »: Y as X
             elif (
                 deal_type == "hire"
                 and mention.kind == "person"

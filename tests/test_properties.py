@@ -3,6 +3,7 @@ on arbitrary text, and every offset they give points at the text they report."""
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -10,9 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import aiextract
+from aiextract.errors import InputError
+from aiextract.langcheck import detect_language
 from aiextract.normalize.amounts import Amount, find_amounts, parse_amount
 from aiextract.normalize.dates import find_dates, normalize_date
-from aiextract.records import CERTAINTIES, DEAL_TYPES, ROLES
+from aiextract.normalize.published import coerce_published
+from aiextract.records import CERTAINTIES, DEAL_TYPES, ROLES, json_number
 from aiextract.robust import clean_text
 
 FRAGMENTS = [
@@ -93,3 +97,44 @@ def test_pipeline_never_raises(nlp, text, pub):
         if deal.start is not None:
             assert 0 <= deal.start <= deal.end <= len(cleaned)
     article.to_dict()  # plain data all the way
+
+
+ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+date_like = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["5 mars 2024", "March 5, 2024", "05/03/2024", "hier", "2024-02-30",
+                     "2024-04-03T10:00:00Z", "mars 2024", "1709596800", "31 février 2024"]),
+    st.from_regex(r"\A[0-9]{1,4}[-/. ][0-9]{1,2}[-/. ][0-9]{1,4}\Z"),
+    st.integers(min_value=-10**15, max_value=10**15),
+    st.floats(allow_nan=True, allow_infinity=True),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_like)
+def test_coerce_published_gives_iso_or_input_error(value):
+    try:
+        result = coerce_published(value)
+    except InputError:
+        return
+    assert result is None or ISO_VALUE.match(result)
+    if result is not None:
+        assert 1900 <= int(result[:4]) <= 2100
+
+
+@settings(max_examples=200, deadline=None)
+@given(any_text)
+def test_detect_language_never_raises(text):
+    guess = detect_language(text)
+    assert guess.language is None or isinstance(guess.language, str)
+    assert 0 <= guess.score <= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.from_regex(r"\A-?[0-9]{1,80}(?:[,.][0-9]{0,30})?\Z"),
+    st.sampled_from([" €", " euros", " milliards d'euros", " M$", " billions de dollars", ""]),
+)
+def test_long_digit_amounts_give_finite_json(digits, unit):
+    for found in find_amounts(f"Un montant de {digits}{unit} est annoncé."):
+        json.dumps(json_number(found.amount.value), allow_nan=False)

@@ -3,14 +3,16 @@ HTML, bytes; adversarial strings through the money and date finders."""
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
 import aiextract
 from aiextract.normalize.amounts import find_amounts, parse_amount
 from aiextract.normalize.dates import find_dates, normalize_date
-from aiextract.records import Article, DateMention, Deal, Money, Party
+from aiextract.records import Article, DateMention, Deal, Money, Party, json_number
 from aiextract.robust import clean_text, merge_articles, split_text
 
 # ------------------------------------------------------------------ pure helpers
@@ -238,6 +240,99 @@ def test_finders_finish_quickly(text):
         assert time.perf_counter() - start < 10, func.__name__
 
 
+class _CountingPattern:
+    """A stand-in for a compiled pattern that counts the calls to ``match``."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def match(self, *args):
+        self.calls += 1
+        return self.pattern.match(*args)
+
+
+@pytest.mark.parametrize("text", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
+def test_find_dates_tries_each_word_once(text, monkeypatch):
+    """The work of find_dates is linear: at most one try of the full pattern per word
+    start (plus one per match), whatever the number of anchors nearby."""
+    from aiextract.normalize import dates
+
+    counting = _CountingPattern(dates._PATTERN)
+    monkeypatch.setattr(dates, "_PATTERN", counting)
+    found = dates.find_dates(text)
+    words = len(dates._WORD_START.findall(text))
+    assert counting.calls <= words + len(found) + 1
+
+
+EDGE_AMOUNTS = [
+    ("La plateforme affiche 0 € de frais.", [("0 €", 0, "EUR")]),
+    ("Un marché estimé à 999 999 milliards d'euros.", [("999 999 milliards d'euros",
+                                                       999_999 * 10**9, "EUR")]),
+    ("Une dette de 1 000 000 000 000 000 000 000 milliards de dollars.",
+     [("1 000 000 000 000 000 000 000 milliards de dollars", 10**30, "USD")]),
+    ("Un total de " + "9" * 400 + " euros.", []),
+    ("Un total de 1" + "0" * 400 + ",5 euros.", []),
+    ("Le code 1e400 € n'est pas un prix.", []),
+    ("Une perte de -5 millions d'euros.", [("5 millions d'euros", 5_000_000, "EUR")]),
+    ("Un résultat net de −12 M€ sur l'exercice.", [("12 M€", 12_000_000, "EUR")]),
+    ("Un ticket de 0,0001 € par requête.", [("0,0001 €", 0.0001, "EUR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EDGE_AMOUNTS,
+                         ids=["zero", "999999-milliards", "10e30", "400-digits",
+                              "400-digits-decimal", "e-notation", "minus", "unicode-minus",
+                              "tiny"])
+def test_amounts_at_the_edge(text, expected):
+    """Decided outcomes: zero is money; a sign stays outside the span and the value is
+    the magnitude; an integer part of more than 24 digits is no amount."""
+    found = [(f.text, json_number(f.amount.value), f.amount.currency) for f in
+             find_amounts(text)]
+    assert found == expected
+    json.dumps(found, allow_nan=False)  # plain, finite JSON
+
+
+EDGE_DATES = [
+    ("La maison, fondée en 1837, ouvre un atelier.", [("1837", "1837")]),
+    ("Les 1850 salariés du site sont concernés.", []),
+    ("Le fondateur est né le 5 mars 1850 à Lyon.", [("5 mars 1850", "1850-03-05")]),
+    ("Le bail court jusqu'en 2200.", []),
+    ("Une capsule sera ouverte le 5 mars 2200.", []),
+    ("Une capsule sera ouverte en mars 2200.", []),
+    ("Le contrat prend effet le 31 février 2024.", []),
+    ("Le contrat prend effet le 31 février.", []),
+    ("Le contrat prend effet le 30/02/2024.", []),
+    ("La date 2024-02-30 est refusée.", []),
+    ("Il a été signé le 29 février 2024.", [("29 février 2024", "2024-02-29")]),
+    ("Il a été signé le 29 février 2023.", []),
+    ("Il a été signé le 31 avril 2024.", []),
+    ("Le 5 mars 2500 salariés ont fait grève.", [("5 mars", "2024-03-05")]),
+    ("Le budget court jusqu'en 2100.", [("2100", "2100")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EDGE_DATES,
+                         ids=["1837-with-en", "1850-count", "1850-full", "2200-year",
+                              "2200-full", "2200-month", "31-fevrier", "31-fevrier-no-year",
+                              "30-02-numeric", "iso-feb-30", "29-fevrier-leap",
+                              "29-fevrier-not-leap", "31-avril", "day-then-count", "2100"])
+def test_dates_at_the_edge(text, expected):
+    """Decided outcomes: years 1900–2100, the 19th century with a preposition or a day;
+    a day no calendar has is no date at all, not a date with a null value."""
+    found = [(text[c.start : c.end], c.value("2024-06-01")) for c in find_dates(text)]
+    assert found == expected
+
+
+def test_edge_amounts_and_dates_through_the_pipeline(nlp):
+    text = ("Le 31 février 2024, la société Ardent a annoncé 0 € de dette et un carnet de "
+            "commandes de 999 999 milliards d'euros, un record depuis sa création en 1837.")
+    article = aiextract.extract(text, published="2024-06-01", nlp=nlp)
+    assert [(m.text, json_number(m.value)) for m in article.money] == [
+        ("0 €", 0), ("999 999 milliards d'euros", 999_999 * 10**9)]
+    assert [(d.text, d.value) for d in article.dates] == [("1837", "1837")]
+    json.dumps(article.to_dict(), allow_nan=False)
+
+
 @pytest.mark.parametrize(
     "text", ["<p" + " a" * 50_000, "<!--" + "-" * 100_000, "&" * 100_000 + ";", "<" * 100_000,
              '<a href="' + "x" * 100_000],
@@ -278,3 +373,150 @@ def test_n_process_2_gives_the_same_results(nlp):
     assert two == one
     assert [a.get("language") for a in one[-2:]] == ["en", "zh"]
     assert all(a["deals"] == [] and a["warnings"] for a in one[-2:])
+
+
+# ------------------------------------------------------------------ duplicate ids
+
+DUP_TEXT = "La PME rennaise Ondine lève 2 millions d'euros auprès du fonds Armor Capital."
+
+
+def test_duplicate_ids_are_both_processed_the_second_warned(nlp, caplog):
+    items = [
+        {"id": "x", "text": DUP_TEXT},
+        {"id": "y", "text": DUP_TEXT},
+        {"id": "x", "text": DUP_TEXT.replace("2 millions", "3 millions")},
+        {"id": "x", "text": None},
+        {"id": 7, "text": DUP_TEXT},
+        {"id": "7", "text": DUP_TEXT},
+        DUP_TEXT,
+        DUP_TEXT,  # plain strings have no id: never duplicates
+    ]
+    with caplog.at_level("WARNING", logger="aiextract"):
+        out = [a.to_dict() for a in aiextract.extract_many(items, nlp=nlp)]
+    assert [a["id"] for a in out] == ["x", "y", "x", "x", "7", "7", None, None]
+    assert [a["money"][0]["value"] for a in (out[0], out[2])] == [2_000_000, 3_000_000]
+    assert [bool(a.get("warnings")) for a in out] == [
+        False, False, True, True, False, True, False, False]
+    assert out[2]["warnings"] == ["duplicate id: article 1 of the input has the same id 'x'"]
+    assert out[3]["error"] and out[3]["warnings"]  # a failed repeat is still marked
+    assert "duplicate id 'x': articles 1 and 3" in caplog.text
+
+
+# ------------------------------------------------------------------ the command line
+
+
+@pytest.fixture()
+def cli_nlp(nlp, monkeypatch):
+    """``aiextract.cli.main`` in-process with the session's pipeline (no model reload)."""
+    from aiextract import cli
+
+    monkeypatch.setattr(cli, "_load", lambda model=None: nlp)
+    return cli.main
+
+
+ENGLISH = (
+    "Harborview Systems said on Monday it had agreed to acquire the cybersecurity firm "
+    "Redline Labs for $1.2 billion in cash, its largest deal since the company went public."
+)
+
+
+def _mixed_corpus(folder: Path) -> list[str]:
+    """A corpus with one article of each kind of trouble; returns the expected ids."""
+    folder.mkdir()
+    (folder / "a_ondine.txt").write_text(DUP_TEXT, encoding="utf-8")
+    lines = [
+        json.dumps({"id": "ok", "text": ARTICLES[0], "published": "2024-04-05"}),
+        '{"id": "cut", "text": "Le groupe Alpha',
+        json.dumps({"id": "notext", "published": "2024-01-05"}),
+        json.dumps({"id": "number", "text": 42}),
+        json.dumps({"id": "english", "text": ENGLISH}, ensure_ascii=False),
+        json.dumps({"id": "ok", "text": ARTICLES[1]}, ensure_ascii=False),
+        json.dumps({"id": "badpub", "text": ARTICLES[1], "published": "2024-02-30"}),
+    ]
+    (folder / "b_lot.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    latin1 = "Le café Élysée lève 1 million d'euros.".encode("latin-1")
+    (folder / "c_latin1.txt").write_bytes(latin1)
+    (folder / "d_vide.txt").write_bytes(b"")
+    return ["a_ondine", "ok", "b_lot:2", "notext", "number", "english", "ok", "badpub",
+            "c_latin1", "d_vide"]
+
+
+def test_cli_mixed_corpus_exit_1_one_line_per_article(cli_nlp, tmp_path, capsys, caplog):
+    ids = _mixed_corpus(tmp_path / "corpus")
+    out = tmp_path / "out.jsonl"
+    with caplog.at_level("WARNING", logger="aiextract"):
+        status = cli_nlp(["extract", str(tmp_path / "corpus"), "-o", str(out)])
+    assert status == 1
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [a["id"] for a in lines] == ids
+    errors = {a["id"]: a.get("error", "") for a in lines}
+    assert "not valid JSON" in errors["b_lot:2"]
+    assert "has no 'text'" in errors["notext"]
+    assert "'text' is a int" in errors["number"]
+    assert "not UTF-8" in errors["c_latin1"]
+    assert "not a real date" in errors["badpub"]
+    assert [bool(a.get("error")) for a in lines] == [
+        False, False, True, True, True, False, False, True, True, False]
+    empty, english = lines[9], lines[5]
+    assert (empty["orgs"], empty["money"], empty["deals"]) == ([], [], [])
+    assert english["language"] == "en" and english["deals"] == [] and english["warnings"]
+    assert lines[6]["warnings"] == ["duplicate id: article 2 of the input has the same id 'ok'"]
+    assert lines[1]["deals"] and lines[1]["language"] == "fr"
+    for article in lines:  # every line has the whole schema, failed or not
+        assert {"id", "published", "orgs", "people", "money", "dates", "deals"} <= set(article)
+    stderr = capsys.readouterr().err
+    assert "10 articles, 5 failed" in stderr
+    assert "duplicate id 'ok'" in caplog.text
+
+
+def test_cli_clean_corpus_exit_0(cli_nlp, tmp_path, capsys):
+    folder = tmp_path / "propre"
+    folder.mkdir()
+    for i, text in enumerate(ARTICLES[:3]):
+        (folder / f"art{i}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli_nlp(["extract", str(folder), "-o", str(out), "--batch-size", "2"]) == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [a["id"] for a in lines] == ["art0", "art1", "art2"]
+    assert not any("error" in a or "warnings" in a for a in lines)
+    assert "3 articles, 0 failed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["extract"],
+        ["extract", "{tmp}/absent.txt"],
+        ["extract", "{tmp}/notes.xyz"],
+        ["extract", "--n-process", "0", "{tmp}/a.txt"],
+        ["extract", "--batch-size", "beaucoup", "{tmp}/a.txt"],
+        ["frobnicate"],
+    ],
+    ids=["no-command", "no-input", "missing-file", "unknown-format", "zero-processes",
+         "bad-batch-size", "unknown-command"],
+)
+def test_cli_usage_errors_exit_2(args, tmp_path, monkeypatch):
+    from aiextract import cli
+
+    monkeypatch.setattr(cli, "_load", lambda model=None: pytest.fail("model loaded"))
+    (tmp_path / "a.txt").write_text(DUP_TEXT, encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("x", encoding="utf-8")
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    try:
+        status = cli.main(argv)
+    except SystemExit as exc:  # argparse exits by itself on a bad option
+        status = exc.code
+    assert status == 2
+
+
+def test_eval_refuses_duplicate_ids(tmp_path, capsys):
+    from aiextract.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    record = {"id": "a", "orgs": [], "people": [], "money": [], "dates": [], "deals": []}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    pred.write_text((json.dumps(record) + "\n") * 2, encoding="utf-8")
+    assert main(["eval", str(gold), str(pred)]) == 2
+    assert "'a' appears twice" in capsys.readouterr().err

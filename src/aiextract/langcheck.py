@@ -41,7 +41,7 @@ class LanguageGuess:
 
 
 @lru_cache(maxsize=4)
-def _identifier(candidates: tuple[str, ...]) -> Any:
+def load_identifier(candidates: tuple[str, ...]) -> Any:
     """A py3langid identifier restricted to ``candidates``, loaded once (about 0.5 s)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -89,7 +89,7 @@ def detect_language(
     ...                 "actionnaires historiques.").language
     'fr'
     """
-    identifier = _identifier(tuple(candidates))
+    identifier = load_identifier(tuple(candidates))
     votes: dict[str, float] = {}
     langs: list[str] = []
     total = 0

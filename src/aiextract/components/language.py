@@ -21,7 +21,7 @@ from aiextract.extensions import (
     doc_text,
     register_extensions,
 )
-from aiextract.langcheck import DEFAULT_CANDIDATES, detect_language
+from aiextract.langcheck import DEFAULT_CANDIDATES, detect_language, load_identifier
 
 ON_OTHER = ("empty", "no_deals", "keep")
 _MENTION_KEYS = (ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, MONEY_KEY, DATES_KEY)
@@ -57,6 +57,7 @@ class LanguageCheck:
         missing = self.languages - set(self.candidates)
         if missing:
             raise ValueError(f"languages {sorted(missing)} are not among the candidates")
+        load_identifier(self.candidates)  # load the model now (0.5 s), not on the first doc
 
     def __call__(self, doc: Doc) -> Doc:
         guess = detect_language(

@@ -242,6 +242,11 @@ _MAYBE = re.compile(rf"\d|\b(?i:{_NUMWORD}|demi|le)\b")
 # ---------------------------------------------------------------------------------------
 
 
+# Longest integer part read as a number: 24 digits, far above any real amount (a
+# billiard, 10¹⁵) and within Decimal's 28-digit precision once multiplied.
+MAX_DIGITS = 24
+
+
 @lru_cache(maxsize=4096)
 def parse_number(text: str, english: bool = False) -> Decimal | None:
     """A number written in digits (French notation) or in French words, or None.
@@ -260,6 +265,8 @@ def parse_number(text: str, english: bool = False) -> Decimal | None:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
             digits = digits.replace(".", "")
         digits = digits.replace(",", ".")
+        if len(digits.split(".")[0]) > MAX_DIGITS:
+            return None  # 10²⁴ and more: a serial number or a joke, not an amount
         try:
             return Decimal(digits)
         except InvalidOperation:
@@ -301,7 +308,9 @@ class _Atom:
 
 def _scale(number: Decimal, mult: Decimal) -> Decimal:
     value = number * mult
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+    if value == value.to_integral_value() and value.adjusted() < MAX_DIGITS:
+        return value.quantize(Decimal(1))
+    return value
 
 
 def _number_of(match: re.Match[str], english: bool) -> Decimal | None:

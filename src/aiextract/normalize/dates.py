@@ -445,6 +445,19 @@ def _year_ok(text: str, start: int, end: int, has_prefix: bool) -> bool:
     return True
 
 
+# A four-digit number right after a day and month (not an amount, not a decimal).
+_FOREIGN_YEAR = re.compile(r"[ \t\u00a0\u202f]+\d{4}(?!\d|[,.]\d|\s*(?:%|€|\$))")
+
+
+def _possible_day(kind: str, m: re.Match[str]) -> bool:
+    """False for a day that no calendar has (31 février, 2024-02-30, 31/04/2024); a day
+    and month with no year are checked against a leap year (« 29 février » is fine)."""
+    if kind == "full" and not m.group("f_y"):
+        day = 1 if _key(m.group("f_d")) == "1er" else int(m.group("f_d"))
+        return _day(2000, MONTHS[_key(m.group("f_m"))], day) is not None
+    return _value(m, None, False) is not None
+
+
 def _accept(kind: str, m: re.Match[str], text: str, tokens: list[str]) -> bool:
     """Context rules that tell a date from a look-alike."""
     g = m.group
@@ -458,10 +471,21 @@ def _accept(kind: str, m: re.Match[str], text: str, tokens: list[str]) -> bool:
         if kind == "year" and not _year_ok(text, start, m.end(), bool(tokens)):
             return False
         year = g("y") or g("my_y") or g("f_y") or g("e_y") or g("q_y") or g("h_y") or g("s_y")
-        if year and not 1900 <= int(year) <= 2100:
+        # the 19th century only with a preposition (« fondée en 1837 ») or a day
+        if (
+            year
+            and not 1900 <= int(year) <= 2100
+            and not (1800 <= int(year) < 1900 and (tokens or kind == "full"))
+        ):
             return False
         if year and kind != "year" and _AFTER_NUMBER.match(text[m.end() : m.end() + 30]):
             return False
+    if kind in ("iso", "num", "full", "eng") and not _possible_day(kind, m):
+        return False  # « le 31 février », « 2024-02-30 »: no date at all
+    if kind in ("full", "month") and _FOREIGN_YEAR.match(text, m.end()):
+        nxt = _NEXT_WORD.match(text[m.end() + 5 : m.end() + 40])
+        if not (nxt and _key(nxt.group(1)) in COUNTERS):
+            return False  # « le 5 mars 2200 »: the year is out of range, not missing
     if kind in ("quarter", "half"):
         if (g("q_t") or g("h_t")) and not (g("q_y") or g("h_y")):
             return False  # T1, S2 alone: a flat, a model

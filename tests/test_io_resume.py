@@ -25,6 +25,7 @@ from aiextract.errors import InputError
 from aiextract.frame import read_results
 from aiextract.io import OutputExistsError
 from aiextract.io.batch import Batch, text_sha1
+from aiextract.io.readers import count_inputs
 from aiextract.records import Article, Deal, Party
 
 TEXTS = {
@@ -258,3 +259,23 @@ def test_nothing_is_held_per_article_after_it_is_written(tmp_path):
     with Batch([corpus], out) as batch:
         batch.write_all(fake_extract(batch.items()))
         assert batch._in_flight == {}
+
+
+def test_count_inputs_for_the_progress_total(tmp_path):
+    corpus = make_corpus(tmp_path / "corpus", ["a_lumio", "b_galtier"])
+    lines = [json.dumps({"id": n, "text": TEXTS["c_ombelle"]}) for n in ("x", "y", "z")]
+    (corpus / "lot.jsonl").write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    assert count_inputs([corpus]) == 5
+    assert count_inputs([corpus], exclude=[corpus / "lot.jsonl"]) == 2
+    (corpus / "t.csv").write_text("text\nLumio\n", encoding="utf-8")
+    assert count_inputs([corpus]) is None  # CSV rows cannot be counted without parsing
+
+
+def test_progress_total_is_what_this_run_does(tmp_path, capsys):
+    corpus, out = make_corpus(tmp_path / "corpus", ["a_lumio", "b_galtier"]), tmp_path / "o.jsonl"
+    run([corpus], out)
+    make_corpus(corpus, ["c_ombelle"])
+    with Batch([corpus], out) as batch:
+        batch.write_all(fake_extract(batch.items()), progress=True)
+    bar = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
+    assert "1/1" in bar and "already done=2" in bar and "deals=1" in bar

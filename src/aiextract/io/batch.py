@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from aiextract.errors import InputError
-from aiextract.io.readers import Item, check_inputs, iter_inputs
+from aiextract.io.readers import Item, check_inputs, count_inputs, iter_inputs
 from aiextract.io.writers import open_writer, output_format, writer_class
 from aiextract.records import Article
 
@@ -84,6 +84,7 @@ class Batch:
         self._done_ids = {doc_id for doc_id, _ in self.done}
         self._in_flight: dict[str | None, deque[str | None]] = defaultdict(deque)
         self.summary = BatchSummary()
+        self._bar: Any = None
 
     def items(self) -> Iterator[Item]:
         """The input items still to do, in input order, one at a time."""
@@ -93,6 +94,8 @@ class Batch:
             sha1 = text_sha1(item.get("text"))
             if (doc_id, sha1) in self.done or doc_id in self._any_text:
                 self.summary.skipped += 1
+                if self._bar is not None and self._bar.total:
+                    self._bar.total -= 1  # the bar counts what this run does
                 continue
             if doc_id in self._done_ids:
                 self.summary.changed += 1
@@ -127,10 +130,16 @@ class Batch:
         on_failed: Callable[[Article | dict[str, Any]], None] | None = None,
     ) -> BatchSummary:
         """Write every result as it comes; a tqdm bar on stderr when ``progress`` (articles
-        done, articles per second, deals found); ``on_failed`` is called for each failure."""
+        done, articles per second, deals found, and a total and time left when the inputs
+        can be counted cheaply: see ``count_inputs``); ``on_failed`` is called for each
+        failure."""
         from tqdm import tqdm
 
-        bar = tqdm(
+        total = None
+        if progress:
+            total = count_inputs(self.paths, text_column=self.text_column, exclude=self._outputs)
+        self._bar = bar = tqdm(
+            total=total,
             desc="aiextract",
             unit=" articles",
             file=sys.stderr,
@@ -151,6 +160,7 @@ class Batch:
                 if self.summary.skipped:
                     postfix["already done"] = self.summary.skipped
                 bar.set_postfix(postfix, refresh=False)
+        self._bar = None
         return self.summary
 
     def close(self) -> None:

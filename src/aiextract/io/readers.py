@@ -365,6 +365,49 @@ def check_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return checked
 
 
+def _input_files(
+    paths: Iterable[Path], text_column: str, exclude: Iterable[str | Path]
+) -> Iterator[Path]:
+    """Every input file of ``paths`` (folders listed), in reading order, minus ``exclude``."""
+    skip = {Path(p).resolve() for p in exclude}
+    for path in paths:
+        files = folder_files(path, text_column) if path.is_dir() else [path]
+        for file in files:
+            if file.resolve() not in skip:
+                yield file
+
+
+def count_inputs(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    text_column: str = "text",
+    exclude: Iterable[str | Path] = (),
+) -> int | None:
+    """How many items ``iter_inputs`` will yield, for a progress bar's total, or ``None``
+    when that cannot be known without parsing (a ``.csv``: its cells may hold newlines).
+    ``.txt`` and ``.html`` count one, ``.jsonl`` its non-blank lines (a fast scan), and
+    ``.parquet`` the row count of its footer."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    total = 0
+    for file in _input_files(check_inputs(paths), text_column, exclude):
+        suffix = file.suffix.lower()
+        if suffix == ".csv":
+            return None
+        try:
+            if suffix == ".jsonl":
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif suffix == ".parquet":
+                parquet = require("pyarrow.parquet", "parquet")
+                total += parquet.ParquetFile(file).metadata.num_rows
+            else:
+                total += 1
+        except Exception:  # unreadable: the reader will give it one error item
+            total += 1
+    return total
+
+
 def iter_inputs(
     paths: str | Path | Iterable[str | Path],
     *,
@@ -382,18 +425,14 @@ def iter_inputs(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    skip = {Path(p).resolve() for p in exclude}
+    exclude = [Path(p).resolve() for p in exclude]
     checked = check_inputs(paths)
     for path in checked:
-        if path.is_file() and path.resolve() in skip:
+        if path.is_file() and path.resolve() in exclude:
             raise InputError(f"{path} is both an input and the output: give another -o")
-    for path in checked:
-        files = folder_files(path, text_column) if path.is_dir() else [path]
-        for file in files:
-            if file.resolve() in skip:
-                continue
-            reader = READERS[file.suffix.lower()]
-            try:
-                yield from reader(file, text_column=text_column)
-            except MissingExtraError as exc:
-                yield _error_item(file.stem, f"{file}: {exc}")
+    for file in _input_files(checked, text_column, exclude):
+        reader = READERS[file.suffix.lower()]
+        try:
+            yield from reader(file, text_column=text_column)
+        except MissingExtraError as exc:
+            yield _error_item(file.stem, f"{file}: {exc}")

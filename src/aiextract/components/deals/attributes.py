@@ -262,6 +262,10 @@ def certainty(
     deny = _hedge_lemmas("deny_verb")
     fail = _hedge_lemmas("fail")
     hedge = _hedge_lemmas("hedge_verb")
+    for above in list(anchor.ancestors)[:8]:
+        # « a démenti les informations selon lesquelles il s'apprêtait à racheter »
+        if above.pos_ == "VERB" and (above.lemma_.lower() in deny or above.lower_ in deny):
+            return "denied"
     hedged = False
     for k, tok in enumerate(chain):
         lemma = tok.lemma_.lower()

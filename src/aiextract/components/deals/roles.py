@@ -759,8 +759,11 @@ def resolve_reference(
     windows = [prev] if last_stop is None else [doc[last_stop + 1 : prev.end], prev]
     for n, window in enumerate(windows):
         found = _previous_company(doc, window, mentions, skip)
-        if found is not None:
-            return found
+        known = mentions.nouns(doc).get(found.name, set()) if found is not None else set()
+        if found is not None and (
+            n == 0 or not keys - {"start-up"} or not known - GENERIC_NOUNS or known & keys
+        ):
+            return found  # « la biotech »: not two sentences back a company called otherwise
         if n == 0 and is_description and tok.dep_ in SUBJECT_DEPS:
             # 3. a description the sentence before leaves open: the article's leading
             # company, before a subject two sentences back
@@ -1173,6 +1176,15 @@ def find_parties(
                 )
             ):
                 key = "obj"
+            elif (
+                is_verb
+                and target.i == anchor.i
+                and mention.start > anchor.i
+                and entry.lower_ in company_words()
+                and entry.dep_ in ("obl:arg", "obl:mod", "dep", "nmod", "obl")
+                and not any(c.dep_ == "case" for c in entry.children)
+            ):
+                key = "obj"  # « racheté la start-up X » with « up » hung on the verb
             elif (
                 not marker
                 and is_verb

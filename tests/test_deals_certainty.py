@@ -1,0 +1,90 @@
+"""Certainty of deals (stated or hedged) and deals that are denied or negated.
+
+Each case: a text written for these tests, and the expected list of
+``(type, certainty)`` of the deals found (empty when the deal is denied).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    (
+        "stated-present",
+        "Le groupe Valtor rachète la start-up Nexalia.",
+        [("acquisition", "stated")],
+    ),
+    (
+        "conditional-mood",
+        "Le groupe Valtor rachèterait la start-up Nexalia pour 50 millions d'euros.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "selon-des-sources",
+        "Selon des sources proches du dossier, le groupe Valtor va racheter la start-up Nexalia.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "en-discussions",
+        "Le groupe Valtor est en discussions pour racheter la start-up Nexalia.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "envisage-de",
+        "Le fonds Ardian envisage de céder sa filiale Solvair au groupe Valtor.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "cherche-a-lever",
+        "La start-up Nexalia cherche à lever 20 millions d'euros auprès du fonds Elaia.",
+        [("funding", "hedged")],
+    ),
+    (
+        "est-evoque",
+        "Un rachat de la start-up Nexalia par le groupe Valtor est évoqué.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "talks-abandoned",
+        "Le groupe Valtor a renoncé à racheter la start-up Nexalia.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "deny-verb",
+        "Le groupe Valtor dément tout rachat de la start-up Nexalia.",
+        [],
+    ),
+    (
+        "deny-reported-information",
+        "Le groupe Valtor a démenti hier les informations selon lesquelles il s'apprêtait "
+        "à racheter la start-up Nexalia.",
+        [],
+    ),
+    (
+        "negated-verb",
+        "Le groupe Valtor n'a pas racheté la start-up Nexalia.",
+        [],
+    ),
+    (
+        "ne-que-is-not-negation",
+        "Le groupe Valtor n'a racheté que la filiale belge de la société Nexalia.",
+        [("acquisition", "stated")],
+    ),
+    (
+        "question",
+        "Le groupe Valtor va-t-il racheter la start-up Nexalia ?",
+        [],
+    ),
+    (
+        "stated-despite-conditional-elsewhere",
+        "Le groupe Valtor a racheté la start-up Nexalia, une opération qui pourrait "
+        "doubler ses ventes.",
+        [("acquisition", "stated")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in CASES])
+def test_certainty(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    deals = nlp(text)._.deals
+    assert [(d["type"], d["certainty"]) for d in deals] == expected, deals

@@ -16,6 +16,8 @@ Span groups written by the components (``doc.spans[key]``):
 
 from __future__ import annotations
 
+import threading
+
 from spacy.tokens import Doc, Span
 
 ORGS_KEY = "orgs"
@@ -86,19 +88,20 @@ SPAN_EXTENSIONS = {
 }
 
 
-_TEXT_CACHE: list = [None, ""]
+_TEXT_CACHE = threading.local()  # one entry per thread: (doc, text)
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per document and shared by the components.
 
     ``Doc.text`` rebuilds the string from every token at each call; the components run
-    one document at a time, so a one-entry cache (holding the doc itself, never its id)
-    saves three rebuilds per document.
+    one document at a time, so a one-entry cache per thread (holding the doc itself,
+    never its id) saves three rebuilds per document.
     """
-    if _TEXT_CACHE[0] is not doc:
-        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
-    return _TEXT_CACHE[1]
+    cached = getattr(_TEXT_CACHE, "entry", None)
+    if cached is None or cached[0] is not doc:
+        cached = _TEXT_CACHE.entry = (doc, doc.text)
+    return cached[1]
 
 
 def register_extensions() -> None:

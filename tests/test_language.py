@@ -7,7 +7,8 @@ import pytest
 import spacy
 
 import aiextract
-from aiextract.langcheck import detect_language, sample_windows
+from aiextract.langcheck import CUES, detect_language, plainly_french, sample_windows, words_of
+from aiextract.lexicon import load_table
 
 FR_NAMES = (
     "Le fonds américain Sequoia Capital mène un tour de table de 40 millions de dollars "
@@ -78,15 +79,43 @@ EN_PARAGRAPH = (
         "empty", "numbers-only", "two-names",
     ],
 )
-def test_detect_language(text, language):
-    guess = detect_language(text)
+@pytest.mark.parametrize("fast_path", [True, False], ids=["fast-path", "model-only"])
+def test_detect_language(text, language, fast_path):
+    guess = detect_language(text, fast_path=fast_path)
     assert guess.language == language
     if language is not None:
         assert 0.5 <= guess.score <= 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (FR_NAMES, True),
+        (FR_PARAGRAPH, True),
+        (FR_QUOTE, False),  # English words in the quote: the model decides
+        (EN, False),
+        (EN_PARAGRAPH, False),
+        (DE, False),
+        (ZH, False),
+        ("Google, Meta et Apple", False),  # too few cues
+    ],
+    ids=["fr-names", "fr-paragraph", "fr-english-quote", "en", "en-paragraph", "de", "zh",
+         "names-only"],
+)
+def test_plainly_french(text, expected):
+    assert plainly_french(words_of(text)) is expected
+
+
+def test_cue_table_has_both_languages_and_no_repeats():
+    rows = load_table("language_cues.tsv")
+    forms = [row["form"] for row in rows]
+    assert len(forms) == len(set(forms))
+    assert {row["language"] for row in rows} == {"fr", "en"}
+    assert set(CUES) == set(forms)
+
+
 def test_mixed_article_windows_disagree():
-    guess = detect_language(FR_PARAGRAPH * 2 + EN_PARAGRAPH)
+    guess = detect_language(FR_PARAGRAPH * 2 + EN_PARAGRAPH, fast_path=False)
     assert sorted(guess.windows) == ["en", "fr", "fr"]
     assert 0.5 < guess.score < 0.8
 

@@ -4,8 +4,10 @@ aiextract reads French; an English or Chinese article would give junk deals (« 
 read as 10¹², English verbs taken for names). :func:`detect_language` classifies a few
 short windows spread over the text with py3langid (a naive Bayes model over byte
 n-grams, about 0.3 µs a byte) and returns the language most of the sampled letters are
-written in, with the share of them it holds. French news full of English company
-names stays French: each window is mostly French words. No spaCy import
+written in, with the share of them it holds. A window full of French function words
+(« le », « des », « dans », data/language_cues.tsv) is French without the model: the
+common case costs a few µs. French news full of English company names stays French:
+each window is mostly French words. No spaCy import
 (docs/robustness.md, « Language »).
 """
 
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from aiextract.lexicon import load_table
+
 # Languages a window may be given: the main languages of news on the web. Fewer
 # candidates mean fewer confusions of a short French window with a close language
 # (Occitan, Catalan, Latin...) and a faster model.
@@ -25,8 +29,15 @@ DEFAULT_CANDIDATES = (
     "vi", "id", "th",
 )  # fmt: skip
 
-_LETTER = re.compile(r"[^\W\d_]")
 _SPACE = re.compile(r"\s")
+_WORD = re.compile(r"[^\W\d_]+'?")  # a word, with its elision (« l' », « qu' »)
+
+
+def _cues() -> dict[str, str]:
+    return {row["form"]: row["language"] for row in load_table("language_cues.tsv")}
+
+
+CUES = _cues()  # function word -> "fr" or "en" (data/language_cues.tsv)
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,25 @@ class LanguageGuess:
     language: str | None
     score: float
     windows: tuple[str, ...] = field(default=())
+
+
+def words_of(window: str) -> list[str]:
+    """The words of ``window`` in lower case, with their elision (« l' », « qu' »)."""
+    return _WORD.findall(window.lower().replace("’", "'"))
+
+
+def plainly_french(words: list[str]) -> bool:
+    """True when ``words`` (lower case) hold at least 3 French function words (« le »,
+    « des », « dans », « l' »…) and four times as many as English ones: a window no
+    model is needed for. A few µs, against 0.1 to 1 ms for the model on 150 characters."""
+    french = english = 0
+    for word in words:
+        lang = CUES.get(word)
+        if lang == "fr":
+            french += 1
+        elif lang == "en":
+            english += 1
+    return french >= 3 and french >= 4 * english
 
 
 @lru_cache(maxsize=4)
@@ -79,25 +109,33 @@ def detect_language(
     window_chars: int = 150,
     min_letters: int = 20,
     candidates: tuple[str, ...] = DEFAULT_CANDIDATES,
+    fast_path: bool = True,
 ) -> LanguageGuess:
     """The dominant language of ``text`` from ``windows`` samples of ``window_chars``.
 
     A window with fewer than ``min_letters`` letters is not classified (numbers, a list of
-    names); with no window left the language is ``None``.
+    names); with no window left the language is ``None``. With ``fast_path``, a window
+    that is :func:`plainly_french` counts as French with confidence 1 without the model
+    (« fr » must be a candidate).
 
     >>> detect_language("La start-up lyonnaise a levé douze millions d'euros auprès de ses "
     ...                 "actionnaires historiques.").language
     'fr'
     """
-    identifier = load_identifier(tuple(candidates))
+    candidates = tuple(candidates)
+    fast_path = fast_path and "fr" in candidates
     votes: dict[str, float] = {}
     langs: list[str] = []
     total = 0
     for window in sample_windows(text, windows=windows, window_chars=window_chars):
-        letters = len(_LETTER.findall(window))
+        words = words_of(window)
+        letters = sum(map(len, words))
         if letters < min_letters:
             continue
-        lang, confidence = identifier.classify(window)
+        if fast_path and plainly_french(words):
+            lang, confidence = "fr", 1.0
+        else:
+            lang, confidence = load_identifier(candidates).classify(window)
         langs.append(lang)
         votes[lang] = votes.get(lang, 0.0) + letters * confidence
         total += letters

@@ -41,6 +41,7 @@ class LanguageCheck:
         windows: int,
         window_chars: int,
         candidates: list[str] | None,
+        fast_path: bool = True,
     ) -> None:
         if on_other not in ON_OTHER:
             raise ValueError(f"on_other must be one of {ON_OTHER}, not {on_other!r}")
@@ -53,6 +54,7 @@ class LanguageCheck:
         self.on_other = on_other
         self.windows = windows
         self.window_chars = window_chars
+        self.fast_path = fast_path
         self.candidates = tuple(candidates) if candidates else DEFAULT_CANDIDATES
         missing = self.languages - set(self.candidates)
         if missing:
@@ -65,6 +67,7 @@ class LanguageCheck:
             windows=self.windows,
             window_chars=self.window_chars,
             candidates=self.candidates,
+            fast_path=self.fast_path,
         )
         doc._.language = guess.language
         doc._.language_score = guess.score
@@ -101,6 +104,7 @@ class LanguageCheck:
         "windows": 3,
         "window_chars": 150,
         "candidates": None,
+        "fast_path": True,
     },
 )
 def make_language(
@@ -113,6 +117,7 @@ def make_language(
     windows: int = 3,
     window_chars: int = 150,
     candidates: list[str] | None = None,
+    fast_path: bool = True,
 ) -> LanguageCheck:
     """The language check, run after the other aiextract components.
 
@@ -121,7 +126,8 @@ def make_language(
     ``on_other``: ``"empty"`` (nothing but the language and a warning), ``"no_deals"``
     (mentions kept, deals dropped) or ``"keep"`` (only marked); ``windows`` ×
     ``window_chars``: the sample classified; ``candidates``: the languages the model
-    may answer (None: about thirty major ones).
+    may answer (None: about thirty major ones); ``fast_path``: a window full of French
+    function words is French without the model (data/language_cues.tsv).
     """
     return LanguageCheck(
         nlp,
@@ -132,4 +138,5 @@ def make_language(
         windows=windows,
         window_chars=window_chars,
         candidates=candidates,
+        fast_path=fast_path,
     )

@@ -47,8 +47,10 @@ recruter une quarantaine de techniciens d'ici l'été prochain.</p></article>
 
 @pytest.fixture()
 def cli(nlp, monkeypatch):
-    """``main`` using the session's pipeline instead of loading the model again."""
+    """``main`` using the session's pipeline instead of loading the model again, under a
+    fixed pipeline fingerprint (others may edit the code while the tests run)."""
     monkeypatch.setattr("aiextract.cli._load", lambda model: nlp)
+    monkeypatch.setattr("aiextract.io.batch.pipeline_fingerprint", lambda model: "cli-test")
     return main
 
 
@@ -94,6 +96,18 @@ def test_extract_to_jsonl_from_txt_html_and_csv(cli, corpus, tmp_path, capsys):
     assert cli(["extract", str(corpus), "-o", str(out)]) == 0
     assert "0 articles, 0 failed, 4 already done" in capsys.readouterr().err
     assert len(jsonl(out)) == 4
+    assert {r["pipeline_sha1"] for r in records} == {"cli-test"}
+
+
+def test_resuming_the_output_of_another_pipeline_is_refused(cli, tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text(TEXT_NOTHING, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert cli(["extract", str(tmp_path / "a.txt"), "-o", str(out), "-q"]) == 0
+    monkeypatch.setattr("aiextract.io.batch.pipeline_fingerprint", lambda model: "edited")
+    assert cli(["extract", str(tmp_path / "a.txt"), "-o", str(out)]) == 2
+    assert "another pipeline" in capsys.readouterr().err
+    assert cli(["extract", str(tmp_path / "a.txt"), "-o", str(out), "--overwrite", "-q"]) == 0
+    assert [r["pipeline_sha1"] for r in jsonl(out)] == ["edited"]
 
 
 def test_jsonl_and_duckdb_give_the_same_deals(cli, corpus, tmp_path):
@@ -204,7 +218,7 @@ def test_stdout_output_streams_jsonl(cli, tmp_path, capsys):
     assert "needs a file" in capsys.readouterr().err
 
 
-def test_killed_run_resumes_without_loss_or_duplicate(cli, dev_dir, tmp_path):
+def test_killed_run_resumes_without_loss_or_duplicate(cli, dev_dir, tmp_path, monkeypatch):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     names = sorted(p.name for p in dev_dir.glob("*.txt"))[:8]
@@ -229,6 +243,9 @@ def test_killed_run_resumes_without_loss_or_duplicate(cli, dev_dir, tmp_path):
         proc.wait()
     written_before = out.read_bytes().count(b"\n")
     assert written_before >= 2
+    # the same pipeline as the killed run (the real fingerprint, computed by that process)
+    pipeline = json.loads(out.read_text(encoding="utf-8").splitlines()[0])["pipeline_sha1"]
+    monkeypatch.setattr("aiextract.io.batch.pipeline_fingerprint", lambda model: pipeline)
 
     assert cli(["extract", str(corpus), "-o", str(out), "-q"]) == 0
     ids = [r["id"] for r in jsonl(out)]

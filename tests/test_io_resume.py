@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -55,8 +56,12 @@ def make_corpus(folder: Path, names: Iterable[str] = TEXTS) -> Path:
     return folder
 
 
+PIPELINE = "stand-in-v1"  # the stand-in extractor's pipeline fingerprint
+
+
 def run(inputs, output, **options):
     """One batch run with the stand-in extractor; returns its summary."""
+    options.setdefault("pipeline", PIPELINE)
     with Batch(inputs, output, **options) as batch:
         return batch.write_all(fake_extract(batch.items()))
 
@@ -130,7 +135,7 @@ def test_jsonl_complete_last_line_without_newline_is_redone_once(tmp_path):
 
 def test_duckdb_uncommitted_batch_is_redone(tmp_path):
     corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / "out.duckdb"
-    batch = Batch([corpus], out)
+    batch = Batch([corpus], out, pipeline=PIPELINE)
     batch.writer.commit_every = 2
     articles = fake_extract(batch.items())
     for article in list(articles)[:3]:  # two committed, the third still pending
@@ -173,13 +178,46 @@ def test_failed_articles_count_as_done(tmp_path):
     assert jsonl_ids(out) == ["ok", "in:2"]
 
 
-def test_output_from_an_older_aiextract_is_done_by_id(tmp_path, caplog):
+@pytest.mark.parametrize("suffix", [".jsonl", ".duckdb"])
+def test_output_of_another_pipeline_is_refused(tmp_path, suffix):
+    corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / f"out{suffix}"
+    run([corpus], out, pipeline="stand-in-v0")
+    with pytest.raises(OutputExistsError, match="another pipeline"):
+        run([corpus], out)
+    assert run([corpus], out, overwrite=True).written == 5
+    assert run([corpus], out).skipped == 5
+
+
+def test_output_from_before_resuming_existed_is_refused(tmp_path):
     corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / "out.jsonl"
     out.write_text('{"id": "a_lumio", "orgs": [], "deals": []}\n', encoding="utf-8")
-    summary = run([corpus], out)
-    assert (summary.written, summary.skipped) == (4, 1)
-    assert "1 results have no text_sha1" in caplog.text
-    assert jsonl_ids(out) == list(TEXTS)
+    with pytest.raises(OutputExistsError, match="another pipeline"):
+        run([corpus], out)
+
+
+def test_records_carry_both_hashes(tmp_path):
+    corpus, out = make_corpus(tmp_path / "corpus", ["a_lumio"]), tmp_path / "out.jsonl"
+    run([corpus], out)
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["text_sha1"] == text_sha1(TEXTS["a_lumio"])
+    assert record["pipeline_sha1"] == PIPELINE
+
+
+def test_pipeline_fingerprint_follows_code_data_and_model(tmp_path, monkeypatch):
+    import aiextract.io.fingerprint as fp
+
+    package = tmp_path / "aiextract"
+    shutil.copytree(fp.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fp, "PACKAGE", package)
+    first = fp.pipeline_fingerprint()
+    assert len(first) == 12 and first == fp.pipeline_fingerprint()
+    (package / "cli.py").write_text("# the command line changes no result\n", encoding="utf-8")
+    (package / "io" / "readers.py").write_text("# nor do the readers\n", encoding="utf-8")
+    assert fp.pipeline_fingerprint() == first
+    assert fp.pipeline_fingerprint("fr_core_news_sm") != first
+    table = next((package / "data").glob("*.tsv"))
+    table.write_text(table.read_text(encoding="utf-8") + "# une ligne de plus\n", encoding="utf-8")
+    assert fp.pipeline_fingerprint() != first
 
 
 def test_an_input_file_given_as_output_is_refused(tmp_path):
@@ -208,7 +246,7 @@ KILLED_RUN = textwrap.dedent(
     sys.path.insert(0, {tests!r})
     from test_io_resume import Batch, fake_extract
 
-    with Batch([{corpus!r}], {out!r}) as batch:
+    with Batch([{corpus!r}], {out!r}, pipeline="stand-in-v1") as batch:
         if hasattr(batch.writer, "commit_every"):
             batch.writer.commit_every = 2  # DuckDB: two articles committed, one pending
         for n, article in enumerate(fake_extract(batch.items())):
@@ -256,7 +294,7 @@ def test_input_file_as_output_is_refused_and_left_intact(tmp_path, overwrite):
 
 def test_nothing_is_held_per_article_after_it_is_written(tmp_path):
     corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / "out.jsonl"
-    with Batch([corpus], out) as batch:
+    with Batch([corpus], out, pipeline=PIPELINE) as batch:
         batch.write_all(fake_extract(batch.items()))
         assert batch._in_flight == {}
 
@@ -275,7 +313,7 @@ def test_progress_total_is_what_this_run_does(tmp_path, capsys):
     corpus, out = make_corpus(tmp_path / "corpus", ["a_lumio", "b_galtier"]), tmp_path / "o.jsonl"
     run([corpus], out)
     make_corpus(corpus, ["c_ombelle"])
-    with Batch([corpus], out) as batch:
+    with Batch([corpus], out, pipeline=PIPELINE) as batch:
         batch.write_all(fake_extract(batch.items()), progress=True)
     bar = capsys.readouterr().err.replace("\r", "\n").strip().splitlines()[-1]
     assert "1/1" in bar and "already done=2" in bar and "deals=1" in bar

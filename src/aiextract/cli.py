@@ -182,6 +182,7 @@ def run_extract(args: argparse.Namespace) -> int:
         format=args.format,
         overwrite=args.overwrite,
         text_column=args.text_column,
+        model=args.model,
     ) as batch:
         if args.scheduler:  # an existing Dask cluster: aiextract.dask, docs/scale.md
             articles = _on_cluster(batch.items(), args)

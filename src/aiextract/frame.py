@@ -46,6 +46,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("article_id", "str"),
         ("published", "str"),
         ("text_sha1", "str"),
+        ("pipeline_sha1", "str"),
         ("n_orgs", "int"),
         ("n_people", "int"),
         ("n_money", "int"),
@@ -99,7 +100,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # The article keys that have their own columns; any other key goes to ``extra`` (JSON).
 _ARTICLE_KEYS = {
-    "id", "published", "text_sha1", "orgs", "people", "money", "dates", "deals", "error",
+    "id", "published", "text_sha1", "pipeline_sha1",
+    "orgs", "people", "money", "dates", "deals", "error",
 }
 
 
@@ -248,6 +250,7 @@ def flatten(article: Article | Mapping[str, Any]) -> dict[str, list[Row]]:
         "article_id": article_id,
         "published": _str(record.get("published")),
         "text_sha1": _str(record.get("text_sha1")),
+        "pipeline_sha1": _str(record.get("pipeline_sha1")),
         "n_orgs": len(orgs),
         "n_people": len(people),
         "n_money": len(_dicts(record.get("money"))),

@@ -21,6 +21,7 @@ class Writer(Protocol):
     count: int
     resumable: bool
     done: set[DoneKey]
+    pipelines: set[str | None]
 
     def write(self, article: Article | dict[str, Any]) -> None: ...
 
@@ -42,6 +43,7 @@ class BaseWriter:
     resumable = False
     count: int
     done: set[DoneKey]
+    pipelines: set[str | None]
 
     def close(self) -> None:  # pragma: no cover - every writer overrides it
         raise NotImplementedError

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from aiextract.errors import InputError
+from aiextract.io.base import OutputExistsError
+from aiextract.io.fingerprint import pipeline_fingerprint
 from aiextract.io.readers import Item, check_inputs, count_inputs, iter_inputs
 from aiextract.io.writers import open_writer, output_format, writer_class
 from aiextract.records import Article
@@ -52,8 +54,10 @@ class Batch:
     """One run of ``aiextract extract``: inputs, an output, and what is already done.
 
     ``overwrite=False`` (the default) continues an earlier output of a format that can
-    resume (JSONL, DuckDB) and refuses to touch an existing CSV or Parquet output;
-    ``overwrite=True`` starts afresh.
+    resume (JSONL, DuckDB) written by the same pipeline (``pipeline_sha1``: aiextract's
+    code and data, and ``model``; ``pipeline`` names it yourself, e.g. for a custom
+    configuration), and refuses to touch an existing CSV or Parquet output or one of
+    another pipeline; ``overwrite=True`` starts afresh.
     """
 
     def __init__(
@@ -64,6 +68,8 @@ class Batch:
         format: str | None = None,
         overwrite: bool = False,
         text_column: str = "text",
+        model: str | None = None,
+        pipeline: str | None = None,
     ) -> None:
         if isinstance(inputs, (str, Path)):
             inputs = [inputs]
@@ -78,9 +84,17 @@ class Batch:
                     raise InputError(f"{path} is both an input and the output: give another -o")
         self.format = output_format(output, format)
         self.text_column = text_column
+        self.pipeline = pipeline or pipeline_fingerprint(model)
         self.writer = open_writer(output, format=format, mode="w" if overwrite else "resume")
+        if self.writer.pipelines - {self.pipeline}:
+            self.writer.close()
+            raise OutputExistsError(
+                f"{output} holds results of another pipeline (aiextract's code or data, or "
+                "the model, changed since, or an aiextract that could not resume): "
+                "continuing would mix both; use --overwrite to redo every article, or "
+                "another output file"
+            )
         self.done = self.writer.done
-        self._any_text = getattr(self.writer, "done_ids", set())  # ids done, text unknown
         self._done_ids = {doc_id for doc_id, _ in self.done}
         self._in_flight: dict[str | None, deque[str | None]] = defaultdict(deque)
         self.summary = BatchSummary()
@@ -92,7 +106,7 @@ class Batch:
         for item in items:
             doc_id = None if item.get("id") is None else str(item["id"])
             sha1 = text_sha1(item.get("text"))
-            if (doc_id, sha1) in self.done or doc_id in self._any_text:
+            if (doc_id, sha1) in self.done:
                 self.summary.skipped += 1
                 if self._bar is not None and self._bar.total:
                     self._bar.total -= 1  # the bar counts what this run does
@@ -111,11 +125,12 @@ class Batch:
         sha1 = queue.popleft() if queue else None
         if queue is not None and not queue:
             del self._in_flight[key]  # only the articles in flight are held
+        stamp = {"text_sha1": sha1, "pipeline_sha1": self.pipeline}
         if isinstance(article, Article):
-            article.extra["text_sha1"] = sha1
+            article.extra.update(stamp)
             error, deals = article.error, len(article.deals)
         else:
-            article = {**article, "text_sha1": sha1}
+            article = {**article, **stamp}
             error, deals = article.get("error"), len(article.get("deals") or ())
         self.writer.write(article)
         self.summary.written += 1

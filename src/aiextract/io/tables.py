@@ -72,6 +72,7 @@ class _TableFiles(BaseWriter):
         self.path = Path(path)
         self.count = 0
         self.done: set[DoneKey] = set()  # these formats never resume
+        self.pipelines: set[str | None] = set()
 
     @classmethod
     def files(cls, path: Path) -> list[Path]:
@@ -223,6 +224,11 @@ class DuckDBWriter(BaseWriter):
         self.done: set[DoneKey] = set(
             self._con.execute("SELECT article_id, text_sha1 FROM articles").fetchall()
         )
+        try:
+            rows = self._con.execute("SELECT DISTINCT pipeline_sha1 FROM articles").fetchall()
+            self.pipelines: set[str | None] = {row[0] for row in rows}
+        except duckdb.Error:  # a database from before pipeline_sha1: another pipeline
+            self.pipelines = {None}
         self._ids = {doc_id for doc_id, _ in self.done}
         self._pending: list[dict[str, list[Row]]] = []
         self._replace: set[str] = set()

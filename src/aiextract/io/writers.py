@@ -39,15 +39,15 @@ def utf8_stdout() -> IO[str]:
 
 def _resume_jsonl(path: Path) -> tuple[set[DoneKey], set[str | None]]:
     """What an earlier JSONL output holds: the ``(id, text_sha1)`` pairs of its complete
-    lines, and the ids of lines with no ``text_sha1`` (written by an aiextract older than
-    resuming: done whatever their text).
+    lines, and the ``pipeline_sha1`` values they carry (``None`` for a line without one:
+    written before aiextract could resume).
 
     A last line cut short (a killed run) is removed from the file. A line with a
     ``text`` field means the file holds articles, not results: an error, so an input
     file given as ``-o`` by mistake is never appended to.
     """
     done: set[DoneKey] = set()
-    legacy: set[str | None] = set()
+    pipelines: set[str | None] = set()
     with path.open("rb+") as handle:
         good_end = 0
         for lineno, raw in enumerate(handle, 1):
@@ -68,23 +68,13 @@ def _resume_jsonl(path: Path) -> tuple[set[DoneKey], set[str | None]]:
                     "--overwrite to replace it"
                 )
             doc_id = record.get("id")
-            doc_id = None if doc_id is None else str(doc_id)
-            if "text_sha1" in record:
-                done.add((doc_id, record["text_sha1"]))
-            else:
-                legacy.add(doc_id)
+            done.add((None if doc_id is None else str(doc_id), record.get("text_sha1")))
+            pipelines.add(record.get("pipeline_sha1") if "text_sha1" in record else None)
         handle.seek(0, os.SEEK_END)
         if handle.tell() != good_end:
             log.warning("%s: cutting an unfinished last line (interrupted run)", path)
             handle.truncate(good_end)
-    if legacy:
-        log.warning(
-            "%s: %d results have no text_sha1 (an older aiextract): taken as done by id; "
-            "--overwrite redoes them",
-            path,
-            len(legacy),
-        )
-    return done, legacy
+    return done, pipelines
 
 
 class JsonlWriter(BaseWriter):
@@ -97,13 +87,13 @@ class JsonlWriter(BaseWriter):
         self.path = None if path in (None, "-") else Path(path)
         self.count = 0
         self.done: set[DoneKey] = set()
-        self.done_ids: set[str | None] = set()  # done whatever their text (older outputs)
+        self.pipelines: set[str | None] = set()  # the pipeline_sha1 values already there
         if self.path is None:
             self._stream: IO[str] = utf8_stdout()
             self._owned = False
             return
         if resume and self.path.is_file():
-            self.done, self.done_ids = _resume_jsonl(self.path)
+            self.done, self.pipelines = _resume_jsonl(self.path)
         mode = "a" if resume else "w"
         self._stream = self.path.open(mode, encoding="utf-8", newline="\n")
         self._owned = True
@@ -160,7 +150,8 @@ def open_writer(
     """A writer for ``path``; ``None`` or ``"-"``: JSONL on stdout.
 
     ``mode="w"`` starts afresh (existing files are replaced); ``mode="resume"`` continues
-    an earlier output (``writer.done`` holds the ``(id, text_sha1)`` pairs already there),
+    an earlier output (``writer.done`` holds the ``(id, text_sha1)`` pairs already there,
+    ``writer.pipelines`` the ``pipeline_sha1`` values),
     and raises ``OutputExistsError`` for an existing output of a format that cannot resume.
     """
     if mode not in ("w", "resume"):

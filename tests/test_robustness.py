@@ -3,11 +3,13 @@ HTML, bytes; adversarial strings through the money and date finders."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import aiextract
 from aiextract.normalize.amounts import find_amounts, parse_amount
@@ -226,18 +228,30 @@ ADVERSARIAL = {
 
 
 @pytest.mark.parametrize("text", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
-def test_finders_finish_quickly(text):
-    """A guard against catastrophic backtracking, not a benchmark: find_dates is linear
-    but slow on « 1 1 1 ... » (about 0.1 ms a character), hence the loose bound."""
+def test_finders_finish_on_adversarial_strings(text):
+    """Catastrophic backtracking would hang here; speed itself is measured, not asserted
+    (docs/robustness.md « Slow inputs »: each of these takes well under a second)."""
     for func in (find_amounts, find_dates):
-        start = time.perf_counter()
         found = func(text)
-        assert time.perf_counter() - start < 30, func.__name__
         assert all(0 <= f.start <= f.end <= len(text) for f in found)
-    for func in (parse_amount, normalize_date):
-        start = time.perf_counter()
-        func(text[:20_000])
-        assert time.perf_counter() - start < 10, func.__name__
+    assert parse_amount(text[:20_000]) is None
+    assert normalize_date(text[:20_000]) is None
+
+
+FRAGMENTS = ["1 ", "de ", "12 millions de ", "le 3 mars ", "entre 1 et ", "1,2,", "€ ",
+             "<p ", "&", "la société ", "M. ", "d'ici ", "fin ", "2024 ", "9", "\u00a0"]
+
+
+@settings(max_examples=25, deadline=dt.timedelta(seconds=20),
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=4), st.integers(500, 8_000))
+def test_repeated_fragments_have_a_deadline(parts, times):
+    """Hypothesis fails a run over its (generous) deadline: repeated mixes of the
+    fragments that drive the finders' patterns, up to about 100 000 characters."""
+    text = "".join(parts) * times
+    clean_text(text)
+    find_amounts(text)
+    find_dates(text)
 
 
 class _CountingPattern:
@@ -338,10 +352,8 @@ def test_edge_amounts_and_dates_through_the_pipeline(nlp):
              '<a href="' + "x" * 100_000],
     ids=["open-tag", "open-comment", "ampersands", "brackets", "open-attr"],
 )
-def test_clean_text_finishes_quickly(text):
-    start = time.perf_counter()
-    clean_text(text)
-    assert time.perf_counter() - start < 10
+def test_clean_text_finishes_on_adversarial_strings(text):
+    assert len(clean_text(text)) <= len(text)
 
 
 # ------------------------------------------------------------------ multiprocessing
@@ -520,3 +532,18 @@ def test_eval_refuses_duplicate_ids(tmp_path, capsys):
     pred.write_text((json.dumps(record) + "\n") * 2, encoding="utf-8")
     assert main(["eval", str(gold), str(pred)]) == 2
     assert "'a' appears twice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1 " * 2_000, "la société " * 400, "le fonds " * 500, "Capital " * 500, "M. " * 1_300,
+     "« " * 2_000, "start-up " * 450, "d'" * 2_000, "ABC " * 1_000, "Alpha rachète " * 300],
+    ids=["ones", "societe", "fonds", "capital", "monsieur", "guillemets", "start-up",
+         "elisions", "upper", "triggers"],
+)
+def test_pipeline_on_adversarial_strings(nlp, text):
+    """Every component on strings made to repeat its cues: no error, valid offsets."""
+    article = aiextract.extract(text, nlp=nlp)
+    assert article.error is None
+    _check_offsets(article, text)
+    json.dumps(article.to_dict(), allow_nan=False)

@@ -154,6 +154,8 @@ _NUMWORD = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 # or the definite « le » of « le milliard de dollars ».
 _NUMBER = re.compile(
     rf"""
+    (?=\d|\b[UuDdTtQqCcSsHhNnOoMmVvLl])      # cheap test first: a digit, or a word that
+    (?:                                      # may open a number word, « le » or « demi »
     (?P<digits>
         (?<![\w.,/+])(?<![A-Za-z]-)           # not inside a bigger number, word or code
         (?: \d{{1,3}}(?:[\x20\u00a0\u202f.]\d{{3}})+(?!\d)   # 1 400 000 / 1.400
@@ -171,6 +173,7 @@ _NUMBER = re.compile(
     )
   | (?P<le>
         \b(?:le|Le)(?={_SP}+(?i:milliard|million)\b)
+    )
     )
     """,
     re.VERBOSE,

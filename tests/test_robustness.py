@@ -82,6 +82,19 @@ def test_merge_articles_shifts_offsets_and_deduplicates():
     assert len(merged.deals) == 1 and merged.published == "2024-03"
 
 
+def test_merge_articles_takes_the_language_of_most_chunks():
+    warning = "language: the article looks written in 'en' (score 0.97), not 'fr': …"
+    parts = [
+        (0, Article(id="a", language="fr", language_score=1.0)),
+        (100, Article(id="a", language="en", language_score=0.97, warnings=[warning])),
+        (200, Article(id="a", language="fr", language_score=0.9)),
+        (300, Article(id="a", language="en", language_score=0.99, warnings=[warning])),
+    ]
+    merged = merge_articles(parts)
+    assert (merged.language, merged.language_score) == ("fr", 0.95)  # a tie: the first's
+    assert merged.warnings == [warning]
+
+
 # ------------------------------------------------------------------ through the API
 
 

@@ -65,8 +65,10 @@ def extract(
 ) -> Article:
     """Find the organisations, people, amounts, dates and deals of one French article.
 
-    ``published`` is a ``date``, a ``datetime`` or an ISO string (``"2024-04"`` is fine);
-    relative dates (« hier », « en juin dernier ») are resolved against it.
+    ``published`` is a ``date``, a ``datetime``, an ISO string (``"2024-04"`` is fine), a
+    date as people write it (« 5 mars 2024 », ``05/03/2024`` day first) or a Unix
+    timestamp; relative dates in the text (« hier », « en juin dernier ») are resolved
+    against it. A bad one raises ``InputError`` (docs/robustness.md).
     """
     nlp = nlp or default_nlp()
     docs = _prepare_docs(nlp, text, published, doc_id)

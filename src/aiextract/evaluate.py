@@ -271,7 +271,11 @@ def _by_id(articles: Iterable[Mapping[str, Any]], which: str) -> dict[str, Mappi
             raise InputError(f"{which} article {n} has no 'id': articles are paired by id")
         doc_id = str(doc_id)
         if doc_id in out:
-            raise InputError(f"{which} articles: id {doc_id!r} appears twice; ids must be unique")
+            raise InputError(
+                f"{which} articles: id {doc_id!r} appears twice; ids must be unique "
+                "(aiextract extract keeps a repeated id and marks the repeat in 'warnings':"
+                " rename it in the input)"
+            )
         out[doc_id] = article
     return out
 

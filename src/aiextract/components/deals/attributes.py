@@ -44,6 +44,8 @@ _NAME_CUES = frozenset(
         "intitulée",
     ]
 )
+# Stems of the naming words above and of « sous le nom de », for a quick test per sentence.
+_NAME_STEMS = ("baptis", "nomm", "appel", "intitul", "surnomm", " nom ")
 _PROJECT_NOUNS = frozenset(
     [
         "projet",
@@ -247,6 +249,18 @@ def _negated(verb: Token) -> bool:
     return any(w in neg_words for w in kids if w != "plus") or (has_ne and "plus" in kids)
 
 
+def _sentence_hedged(sent: Span, mentions: MentionIndex) -> bool:
+    """A hedge or failure phrase anywhere in ``sent`` (searched once per sentence)."""
+    key = ("hedged", sent.start)
+    found = mentions.memo.get(key)
+    if found is None:
+        text = _norm(mentions.sent_text(sent))
+        found = mentions.memo[key] = bool(
+            _phrases("hedge_phrase").search(text) or _phrases("fail").search(text)
+        )
+    return found
+
+
 def certainty(
     doc: Doc, sent: Span, anchor: Token, chain: list[Token], mentions: MentionIndex
 ) -> str:
@@ -281,8 +295,7 @@ def certainty(
             hedged = True
         if any(c.dep_ == "mark" and c.lower_ == "si" for c in tok.children):
             hedged = True
-    text = _norm(mentions.sent_text(sent))
-    if _phrases("hedge_phrase").search(text) or _phrases("fail").search(text):
+    if _sentence_hedged(sent, mentions):
         hedged = True
     return "hedged" if hedged else "stated"
 
@@ -324,8 +337,13 @@ def _name_after(doc: Doc, i: int, end: int, mentions: MentionIndex) -> str | Non
 def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> str | None:
     """The deal's own name: « baptisé X », « connu sous le nom de X », « le projet X »,
     « X, son mégaprojet ... en partenariat avec »."""
+    key = ("name_cue", sent.start)
+    if key not in mentions.memo:  # most sentences have no naming word: skip the scan
+        text = mentions.sent_text(sent).lower()
+        mentions.memo[key] = any(stem in text for stem in _NAME_STEMS)
     near = {anchor.i, *(t.i for t in anchor.children), *(a.i for a in list(anchor.ancestors)[:2])}
-    for tok in doc[max(sent.start, anchor.i - 10) : min(sent.end, anchor.i + 12)]:
+    window = doc[max(sent.start, anchor.i - 10) : min(sent.end, anchor.i + 12)]
+    for tok in window if mentions.memo[key] else ():
         low = _norm(tok.text)
         if low in _NAME_CUES and (tok.i in near or 0 < tok.i - anchor.i <= 5):
             name = _name_after(doc, tok.i + 1, sent.end, mentions)

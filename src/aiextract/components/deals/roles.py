@@ -222,6 +222,8 @@ class MentionIndex:
     mentions: list[Mention] = field(default_factory=list)
     org_names: set[str] = field(default_factory=set)
     _nouns: dict[str, set[str]] | None = None  # org name -> company nouns used for it
+    _lows: dict[int, str] = field(default_factory=dict)
+    memo: dict[tuple, object] = field(default_factory=dict)  # per-sentence results
 
     def nouns(self, doc: Doc) -> dict[str, set[str]]:
         """The company nouns each organisation is introduced with (« la fintech X »,
@@ -299,6 +301,13 @@ class MentionIndex:
             text = self._texts[sent.start] = doc_text(sent.doc)[sent.start_char : sent.end_char]
         return text
 
+    def low(self, doc: Doc, i: int) -> str:
+        """The normalised lower-case text of token ``i`` (memoised per doc)."""
+        text = self._lows.get(i)
+        if text is None:
+            text = self._lows[i] = _norm(doc[i].text)
+        return text
+
     def in_span(self, start: int, end: int) -> list[Mention]:
         """Mentions inside tokens ``start``..``end`` (mentions are sorted by start)."""
         if len(self._starts) != len(self.mentions):
@@ -312,22 +321,18 @@ class MentionIndex:
         found = self._refs.get(sent.start)
         if found is None:
             nouns = company_nouns()
-            found = [
-                tok
-                for tok in sent
-                if tok.i not in self.by_token
-                and (
-                    (
-                        tok.pos_ in ("PRON", "NOUN", "PROPN")
-                        and (
-                            _norm(tok.text) in RELATIVES
-                            or _norm(tok.text) in PRONOUNS
-                            or tok.lemma_.lower() in nouns
-                        )
-                    )
-                    or noun_key(tok) == "start-up"  # « la jeune pousse », tagged a verb
-                )
-            ]
+            found = []
+            for tok in sent:
+                low = _norm(tok.text)
+                if low in _START_UP:  # « la jeune pousse », even tagged a verb
+                    if tok.i not in self.by_token and tok.is_lower:
+                        found.append(tok)
+                elif (
+                    (low in RELATIVES or low in PRONOUNS or tok.lemma_.lower() in nouns)
+                    and tok.pos_ in ("PRON", "NOUN", "PROPN")
+                    and tok.i not in self.by_token
+                ):
+                    found.append(tok)
             self._refs[sent.start] = found
         return found
 
@@ -558,11 +563,11 @@ def _linear_marker(
     # « le groupe de transport X », « l'éditeur allemand de logiciels X »: skip back to
     # the company noun over its complements
     k, limit = j, max(sent_start, j - 6)
-    if j >= sent_start and _norm(doc[j].text) in ("de", "d'"):
+    if j >= sent_start and mentions.low(doc, j) in ("de", "d'"):
         k = limit - 1  # « ... de X »: X's own cue is « de »
     while k >= limit:
         tok = doc[k]
-        low = _norm(tok.text)
+        low = mentions.low(doc, k)
         if tok.pos_ == "DET" and k < j:
             j = k - 1  # the determiner opening the phrase
             break
@@ -575,7 +580,7 @@ def _linear_marker(
         k -= 1
     while j >= sent_start and skipped < 6:
         tok = doc[j]
-        low = _norm(tok.text)
+        low = mentions.low(doc, j)
         if (
             (tok.pos_ == "DET" and low not in ("des", "du", "au", "aux"))
             or low in words
@@ -587,7 +592,7 @@ def _linear_marker(
         break
     if j < sent_start:
         return ""
-    low = _norm(doc[j].text)
+    low = mentions.low(doc, j)
     if low in ("et", ",", "ou", "ainsi") and depth < 4:
         k = j - 1
         if low == "ainsi":
@@ -597,7 +602,7 @@ def _linear_marker(
             low == ","
             and own is not None
             and own.end < len(doc)
-            and _norm(doc[own.end].text) not in (",", "et", "ou")
+            and mentions.low(doc, own.end) not in (",", "et", "ou")
         ):
             # only a list's inner items follow a comma (« de A, B et C »): « Créée par
             # des anciens de X, la société Y compte ... » is no list
@@ -608,12 +613,13 @@ def _linear_marker(
         if before is not None:
             return linear_marker(doc, before.start, sent_start, mentions, depth + 1)
         return ""
-    window = [_norm(t.text) for t in doc[max(sent_start, j - 4) : j + 1]]
+    window = [mentions.low(doc, i) for i in range(max(sent_start, j - 4), j + 1)]
     for cue, key in role_cues():
         if len(cue) <= len(window) and tuple(window[-len(cue) :]) == cue:
             # « auprès du fonds A et de B »: B shares A's cue
             k = j - len(cue)
-            if len(cue) == 1 and depth < 4 and k > sent_start and _norm(doc[k].text) in ("et", ","):
+            joined = k > sent_start and mentions.low(doc, k) in ("et", ",")
+            if len(cue) == 1 and depth < 4 and joined:
                 before = mentions.by_token.get(k - 1)
                 if before is not None:
                     inherited = linear_marker(doc, before.start, sent_start, mentions, depth + 1)

@@ -217,6 +217,40 @@ CASES = [
         ],
     ),
     (
+        "dont-holder-of-capital",
+        "La start-up Kaliom, dont le fonds Eurazeo détient 30 % du capital, recrute.",
+        [("investment", {"Eurazeo": "investor", "Kaliom": "target"}, None, "stated")],
+    ),
+    (
+        "dont-le-rachat-est-evoque",
+        "Le groupe Varenne a racheté la société Ondilo. Il pourrait aussi viser la "
+        "fintech Paymo, dont le rachat est évoqué à hauteur de 40 millions d'euros.",
+        [("acquisition", {"Varenne": "acquirer", "Ondilo": "target"}, None, "stated")],
+    ),
+    (
+        "stake-of-the-company-that-raised",
+        "La start-up Solvana a bouclé une levée de fonds de 15 millions d'euros auprès du "
+        "fonds Mirae, qui détient désormais 25 % du capital.",
+        [
+            ("funding", {"Solvana": "target", "Mirae": "investor"}, 15 * M, "stated"),
+            ("investment", {"Mirae": "investor", "Solvana": "target"}, None, "stated"),
+        ],
+    ),
+    (
+        "commitment-amount-next-sentence",
+        "La start-up Quantor a signé un accord cloud avec le groupe Oracle. Quantor "
+        "s'engage à consommer 80 millions de dollars de services pendant quatre ans.",
+        [("contract", {"Quantor": "buyer", "Oracle": "supplier"}, 80 * M, "stated")],
+    ),
+    (
+        "amount-after-title-and-body",
+        "Le groupe Dalmas en discussions pour racheter Vitalis\n"
+        "Le groupe Dalmas serait en discussions pour racheter la start-up Vitalis. "
+        "Le montant évoqué avoisinerait 300 millions d'euros, ce qui en ferait l'une des "
+        "plus grosses acquisitions du secteur.",
+        [("acquisition", {"Dalmas": "acquirer", "Vitalis": "target"}, 300 * M, "hedged")],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

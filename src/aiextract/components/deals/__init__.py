@@ -144,6 +144,7 @@ class Candidate:
     pair: bool = False  # « les deux entreprises ont conclu »: the two of the deal before
     round_word: bool = False  # « une première levée », « le précédent tour »
     merged: list[int] = field(default_factory=list)
+    last_sent: int = -1  # the latest sentence that mentions this deal
 
     def names(self) -> set[str]:
         return {p.name for p in self.parties}
@@ -684,6 +685,7 @@ def _absorb(deal: Candidate, cand: Candidate) -> None:
         deal.certainty = "stated"
     deal.confidence = max(deal.confidence, cand.confidence)
     deal.merged.append(cand.anchor)
+    deal.last_sent = max(deal.last_sent, deal.sent, cand.sent)
 
 
 def merge(
@@ -734,6 +736,18 @@ def merge(
             if near:
                 _absorb(max(near, key=lambda d: (d.sent, d.anchor)), cand)
                 continue
+        if (
+            cand.type == "investment"
+            and cand.stake is not None
+            and cand.parties
+            and all(p.role == "investor" for p in cand.parties)
+        ):
+            # « ... auprès du fonds X, qui détient désormais 45 % du capital »: the capital
+            # of the company that raised or was bought in that same sentence
+            holder = _held_target(cand, deals)
+            if holder is not None:
+                deals.append(holder)
+                continue
         if cand.type == "hire" and cand.parties and all(p.role == "person" for p in cand.parties):
             # « X a débauché A et B » parsed apart: the persons join the hire just found
             near = [
@@ -768,9 +782,12 @@ def merge(
         if cand.reference and same:
             target = max(same, key=lambda d: d.sent)
         elif cand.amount and earlier:
-            last = max(earlier, key=lambda d: d.sent)
-            if cand.sent - last.sent <= 1 and last.amount is None:
-                target = last
+            # the deal introduced last among those mentioned in the sentence before
+            recent = [
+                d for d in earlier if cand.sent - max(d.sent, d.last_sent) <= 1 and d.amount is None
+            ]
+            if recent:
+                target = max(recent, key=lambda d: (d.sent, d.anchor))
         if cand.amount and target is None and cand.orphan:
             lonely = [d for d in deals if d.type == cand.type and d.amount is None]
             if len(lonely) == 1 and len([d for d in deals if d.type == cand.type]) == 1:
@@ -801,6 +818,24 @@ def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) ->
     parties = [Party(p.name, role, "org", p.token, "reference") for p in orgs]
     out = replace(cand, parties=parties, merged=[])
     return out if _requirements(out) else None
+
+
+def _held_target(cand: Candidate, deals: list[Candidate]) -> Candidate | None:
+    """An investor's stake with no company named: the target of the funding or
+    acquisition reported in the same sentence."""
+    same = [
+        d
+        for d in deals
+        if d.type in ("funding", "acquisition") and cand.sent in (d.sent, d.last_sent)
+    ]
+    targets = {p.name: p for d in same for p in d.parties if p.role == "target"}
+    if len(targets) != 1:
+        return None
+    target = next(iter(targets.values()))
+    if target.name in cand.names():
+        return None
+    party = Party(target.name, "target", target.kind, target.token, "reference")
+    return replace(cand, parties=[*cand.parties, party], merged=[])
 
 
 def _earlier_round(cand: Candidate, deals: list[Candidate]) -> Candidate | None:

@@ -664,8 +664,9 @@ def resolve_reference(
     low = _norm(tok.text)
     if low in RELATIVES:
         found = None
-        if tok.head.dep_ == "acl:relcl":
-            antecedent = tok.head.head
+        clause = next((a for a in list(tok.ancestors)[:4] if a.dep_ == "acl:relcl"), None)
+        if clause is not None:
+            antecedent = clause.head
             found = mentions.by_token.get(antecedent.i)
             if found is None:
                 for child in antecedent.children:
@@ -1004,6 +1005,15 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
     return out
 
 
+def _dont_governs(tok: Token, anchor: Token, doc: Doc) -> bool:
+    """« dont » opens the clause of the trigger: the relative clause holds it, or the
+    trigger comes right after with no other verb in between."""
+    clause = next((a for a in list(tok.ancestors)[:4] if a.dep_ == "acl:relcl"), None)
+    if clause is not None and (clause.i == anchor.i or clause in anchor.ancestors):
+        return True
+    return tok.i < anchor.i and not any(t.pos_ == "VERB" for t in doc[tok.i + 1 : anchor.i])
+
+
 def _coordinated_with(doc: Doc, mention: Mention, taken: list[tuple[Mention, str, int]]) -> bool:
     """« investi dans X et dans l'éditeur Y »: ``mention`` is joined by « et » to a party
     taken with the same cue, with no verb or stop in between."""
@@ -1227,6 +1237,9 @@ def find_parties(
             and ((tok.dep_ == "obj" and tok.head.i == anchor.i) or right_after)
         ):
             marker = "obj"  # « rejoint la jeune pousse »
+        if low == "dont" and _dont_governs(tok, anchor, doc):
+            # « X, dont le rachat est évoqué », « X, dont le fonds Y détient 40 % »
+            marker = next((k for k in ("de", "capital") if k in frame), marker)
         if not marker or marker not in frame:
             continue
         if (

@@ -76,6 +76,11 @@ CASES = [
         [],
     ),
     (
+        "order-book-is-no-order",
+        "Ce contrat représente 10 % du carnet de commandes du groupe Valtor.",
+        [],
+    ),
+    (
         "stated-despite-conditional-elsewhere",
         "Le groupe Valtor a racheté la start-up Nexalia, une opération qui pourrait "
         "doubler ses ventes.",

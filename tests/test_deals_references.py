@@ -251,6 +251,26 @@ CASES = [
         [("acquisition", {"Dalmas": "acquirer", "Vitalis": "target"}, 300 * M, "hedged")],
     ),
     (
+        "passes-under-control-of",
+        "La start-up Trajeo passe sous le contrôle du groupe Geodis.",
+        [("acquisition", {"Trajeo": "target", "Geodis": "acquirer"}, None, "stated")],
+    ),
+    (
+        "price-in-next-sentence-under-flag",
+        "Le groupe japonais Sorami a finalisé le rachat du studio Ludika. "
+        "Le studio passe sous pavillon japonais pour 200 millions d'euros.",
+        [("acquisition", {"Sorami": "acquirer", "Ludika": "target"}, 200 * M, "stated")],
+    ),
+    (
+        "description-not-the-fund-before-it",
+        "Le studio Ludika a été racheté par le groupe Sorami. Le fonds lyonnais Arvalis, "
+        "entré au capital du studio en 2019, cède sa participation.",
+        [
+            ("acquisition", {"Ludika": "target", "Sorami": "acquirer"}, None, "stated"),
+            ("investment", {"Arvalis": "investor", "Ludika": "target"}, None, "stated"),
+        ],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

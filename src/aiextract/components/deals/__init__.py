@@ -274,6 +274,12 @@ class DealsComponent:
                 "avec une",
             ):
                 continue
+            if trigger.form == "commande" and doc[max(0, start - 2) : start].text.lower() in (
+                "carnet de",
+                "carnets de",
+                "prises de",
+            ):
+                continue  # « le carnet de commandes »: an order book, not one order
             if trigger.kind == "verb" and (
                 anchor.pos_ in ("DET", "ADP", "PROPN")
                 or (anchor.pos_ == "NOUN" and anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET")

@@ -412,6 +412,7 @@ def company_words() -> frozenset[str]:
     words: set[str] = {"-", "up", "start", "nouvelle", "nouveau", "française", "français"}
     for row in load_table("org_cues.tsv"):
         words.update(_norm(row["cue"]).replace("-", " - ").replace("'", "' ").split())
+    words.update(_norm(r["cue"]) for r in load_table("deal_cues.tsv") if r["key"] == "reference")
     return frozenset(words - {"de", "d'", "du", "des", "à", "au", "en", "et", "la", "le", "l'"})
 
 
@@ -701,12 +702,20 @@ def resolve_reference(
         first = tok.i
         while first > sent.start and tok.i - first < 3 and doc[first - 1].pos_ in ("DET", "ADJ"):
             first -= 1
-    while first < tok.i and doc[first].pos_ == "ADP":  # « par le géant »: from « le »
+    while (
+        first < tok.i
+        and doc[first].pos_ == "ADP"
+        and _norm(doc[first].text)
+        not in (
+            "du",
+            "au",
+        )
+    ):  # « par le géant »: from « le » (« du studio » keeps its fused article)
         first += 1
     head_words = doc[first : tok.i + 1]
     is_description = (
         len(head_words) <= 5
-        and _norm(head_words[0].text) in ("le", "la", "l'", "ce", "cette", "cet")
+        and _norm(head_words[0].text) in ("le", "la", "l'", "ce", "cette", "cet", "du", "au")
         and any(
             t.lemma_.lower() in company_nouns() or _norm(t.text) in ("start", "up") or noun_key(t)
             for t in head_words
@@ -737,9 +746,16 @@ def resolve_reference(
     before = [
         m for m in mentions.in_span(sent.start, tok.i) if _companyish(m) and m.name not in skip
     ]
+    specific = (
+        {noun_key(t) for t in head_words} - {"", "start-up"} - GENERIC_NOUNS
+        if is_description
+        else set()
+    )
     if len({m.name for m in before}) == 1:
-        return before[-1]
-    if before:
+        known = mentions.nouns(doc).get(before[-1].name, set()) - GENERIC_NOUNS
+        if not (specific and known and not known & specific):
+            return before[-1]  # not « le fonds X, entré au capital du studio »
+    elif before:
         return None
     # 2. « le groupe texan »: the one company introduced earlier as « le groupe X »
     keys: set[str] = set()
@@ -862,6 +878,8 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
             head = head.head
         else:
             break
+    if head.lemma_.lower() in UNIT_NOUNS and head.i != token.head.i:
+        return True  # « le contrôle du groupe X »: the unit above the company noun
     head = token.head
     if head.lemma_.lower() in UNIT_NOUNS or head.text == "%" or head.pos_ == "NUM":
         return True

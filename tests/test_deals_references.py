@@ -192,11 +192,14 @@ CASES = [
         ],
     ),
     (
-        "neg-specific-description-unknown",
+        "headline-fragment-names-the-company",
         "La start-up Greenvolt a levé 3 millions d'euros auprès du fonds Demeter. "
         "Greenvolt vise l'Afrique. Astria, 2 M€. La medtech lilloise a obtenu une "
         "subvention de 2 M€ de la Région.",
-        [("funding", {"Greenvolt": "target", "Demeter": "investor"}, 3 * M, "stated")],
+        [
+            ("funding", {"Greenvolt": "target", "Demeter": "investor"}, 3 * M, "stated"),
+            ("funding", {"Astria": "target"}, 2 * M, "stated"),
+        ],
     ),
     (
         "one-investor-two-targets-dans-et-dans",
@@ -269,6 +272,18 @@ CASES = [
             ("acquisition", {"Ludika": "target", "Sorami": "acquirer"}, None, "stated"),
             ("investment", {"Arvalis": "investor", "Ludika": "target"}, None, "stated"),
         ],
+    ),
+    (
+        "fund-that-would-lead-the-round",
+        "La start-up Medivia chercherait à lever 50 millions d'euros. Des discussions "
+        "seraient en cours avec le fonds Tikal Growth, qui pourrait mener le tour de table.",
+        [("funding", {"Medivia": "target", "Tikal Growth": "investor"}, 50 * M, "hedged")],
+    ),
+    (
+        "order-won-from-a-buyer",
+        "Le constructeur Alstom a remporté une commande de 40 trains auprès de "
+        "l'opérateur Trenitalia.",
+        [("contract", {"Alstom": "supplier", "Trenitalia": "buyer"}, None, "stated")],
     ),
     (
         "neg-description-two-candidates",

@@ -81,6 +81,8 @@ TRANSPARENT_VERBS = frozenset(
         "passer",
     ]
 )
+# Verbs whose subject leads a round (« X mènera le tour de table »).
+LEAD_VERBS = frozenset(["mener", "conduire", "piloter", "codiriger", "emmener", "diriger"])
 # Verbs that give (the subject is the giver) or win (the subject is the winner).
 GIVE_VERBS = frozenset(
     [
@@ -1075,6 +1077,8 @@ def find_parties(
             subj_key = "gsubj_give"
         elif lemma in WIN_VERBS and "gsubj_win" in frame:
             subj_key = "gsubj_win"
+        elif lemma in LEAD_VERBS and "led_by" in frame:
+            subj_key = "led_by"  # « X mènera le tour de table »: X leads, it does not raise
     else:
         head_verb, subj_key = None, ""
     by_key: dict[str, list[tuple[Mention, str, int]]] = {}
@@ -1285,5 +1289,14 @@ def find_parties(
                 continue
             seen.add(mention.name)
             parties.append(Party(mention.name, role, kind, token, how))
+    if subj_key == "gsubj_win" and deal_type == "contract":
+        # « X remporte une commande auprès de Y »: whoever X won it from is the buyer
+        winners = {m.name for m, _, _ in by_key.get("gsubj_win", [])}
+        parties = [
+            Party(p.name, "buyer", p.kind, p.token, p.how)
+            if p.role == "supplier" and p.name not in winners
+            else p
+            for p in parties
+        ]
     parties.sort(key=lambda p: p.token)
     return parties, gov

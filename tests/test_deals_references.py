@@ -286,6 +286,21 @@ CASES = [
         [("contract", {"Alstom": "supplier", "Trenitalia": "buyer"}, None, "stated")],
     ),
     (
+        "about-to-win-an-order-then-its-value",
+        "Le constructeur Navalis serait sur le point de remporter une commande de quatre "
+        "navires auprès de l'armateur Brittany Ferries, selon des sources proches du "
+        "dossier. Le contrat pourrait atteindre 900 millions d'euros, ce qui en ferait la "
+        "plus grosse commande de l'histoire du constructeur.",
+        [
+            (
+                "contract",
+                {"Navalis": "supplier", "Brittany Ferries": "buyer"},
+                900 * M,
+                "hedged",
+            )
+        ],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

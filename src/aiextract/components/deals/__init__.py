@@ -98,6 +98,10 @@ _ROUND_ORDER = frozenset(
         "prochain",
     ]
 )
+# Verbs of value: their object is the amount of the trigger noun that is their subject.
+_WORTH_VERBS = frozenset(
+    ["atteindre", "élever", "monter", "chiffrer", "avoisiner", "dépasser", "représenter"]
+)
 # Roles when a candidate changes type.
 _AS_HIRE = {"acquirer": "employer", "seller": "source", "person": "person"}
 _AS_INVESTMENT = {"acquirer": "investor", "target": "target"}
@@ -379,6 +383,9 @@ class DealsComponent:
             gov = _governor_of(cand)
             if gov is not None:
                 gov_targets[gov] = "gov"
+            worth = _worth_verb(anchor)
+            if worth is not None:
+                gov_targets[worth.i] = "worth"
             for span in money:
                 if span.start not in claimed and attached(span.root, gov_targets, mentions):
                     claimed[span.start] = i
@@ -527,6 +534,20 @@ def _per_target(cand: Candidate) -> list[Candidate]:
             part.amount, part.stake = None, None
         out.append(part)
     return out
+
+
+def _worth_verb(anchor: Token) -> Token | None:
+    """« Le contrat pourrait atteindre 1,5 Md€ »: the verb of value a trigger noun is
+    the subject of (directly or under a modal)."""
+    if anchor.dep_ != "nsubj":
+        return None
+    verb = anchor.head
+    if verb.lemma_.lower() in _WORTH_VERBS:
+        return verb
+    return next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _WORTH_VERBS),
+        None,
+    )
 
 
 def _pair_subject(verb: Token | None) -> bool:
@@ -687,8 +708,13 @@ def _absorb(deal: Candidate, cand: Candidate) -> None:
     for attr in ("amount", "valuation", "stake", "date", "name"):
         if getattr(deal, attr) is None and getattr(cand, attr) is not None:
             setattr(deal, attr, getattr(cand, attr))
-    if cand.certainty == "stated" and deal.certainty == "hedged" and cand.parties:
-        deal.certainty = "stated"
+    if (
+        cand.certainty == "stated"
+        and deal.certainty == "hedged"
+        and cand.parties
+        and not cand.reference
+    ):
+        deal.certainty = "stated"  # a re-mention (« cette commande ») asserts nothing new
     deal.confidence = max(deal.confidence, cand.confidence)
     deal.merged.append(cand.anchor)
     deal.last_sent = max(deal.last_sent, deal.sent, cand.sent)

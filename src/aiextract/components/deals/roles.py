@@ -962,6 +962,7 @@ def _linear_subject(
             "Fin" in t.morph.get("VerbForm")
             and t.i not in chain
             and t.pos_ == "VERB"
+            and t.dep_ != "cop"  # « X serait sur le point de remporter »
             and not _relative(t)
             for t in between
         ) or any(t.text in (";", ":") for t in between):

@@ -301,6 +301,17 @@ CASES = [
         ],
     ),
     (
+        "the-two-companies-of-the-main-deal",
+        "Le groupe Sorevia a pris 15 % du capital de la start-up Lumiq. Sorevia est un "
+        "actionnaire patient. Lumiq compte 40 salariés. Sorevia a aussi pris en mai 5 % de "
+        "la société Dexo. Les deux entreprises ont conclu un partenariat industriel.",
+        [
+            ("investment", {"Sorevia": "investor", "Lumiq": "target"}, None, "stated"),
+            ("investment", {"Sorevia": "investor", "Dexo": "target"}, None, "stated"),
+            ("partnership", {"Sorevia": "partner", "Lumiq": "partner"}, None, "stated"),
+        ],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

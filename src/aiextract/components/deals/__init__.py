@@ -835,7 +835,7 @@ def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) ->
     """« Les deux entreprises ont conclu un partenariat »: the two companies of a deal
     before it (the one the article names most) become the parties, in the role of the
     trigger's subject."""
-    earlier = [d for d in deals if d.sent <= cand.sent and cand.sent - d.sent <= 6]
+    earlier = [d for d in deals if d.sent <= cand.sent]
     if not earlier:
         return None
     pairs = [d for d in earlier if len({p.name for p in d.parties if p.kind == "org"}) == 2]

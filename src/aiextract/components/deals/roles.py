@@ -880,7 +880,7 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
             head = head.head
         else:
             break
-    if head.lemma_.lower() in UNIT_NOUNS and head.i != token.head.i:
+    if (head.lemma_.lower() in UNIT_NOUNS or head.text == "%") and head.i != token.head.i:
         return True  # « le contrôle du groupe X »: the unit above the company noun
     head = token.head
     if head.lemma_.lower() in UNIT_NOUNS or head.text == "%" or head.pos_ == "NUM":

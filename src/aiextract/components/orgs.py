@@ -74,6 +74,9 @@ DETERMINERS = _words(
     """la le l' l’ les une un cette ce cet sa son ses leur notre du au aux des de d' d’"""
 )
 CUE_PREPOSITIONS = _words("""de d' d’ par avec chez pour à entre et""")
+PLURAL_DETERMINERS = _words("""les des ces leurs nos deux trois quatre cinq""")
+# Lower-case words inside a name the model found (« Graines de Provence », « Tallis & Co »).
+NAME_LINKS = _words("""de d' d’ du des la & and""")
 
 BUY_LEMMAS = frozenset(["racheter", "acquérir", "absorber", "reprendre"])
 
@@ -87,7 +90,7 @@ ORG_OBJECT_NOUNS = _words(
     """rachat acquisition valorisation capital actionnaire actionnaires propriétaire
     propriétaires fusion cession vente dirigeant dirigeants patron directeur directrice
     président présidente fondateur fondatrice cofondateur cofondatrice salariés employés
-    conseil filiale maison"""
+    conseil filiale maison participation"""
 )
 # « compte sur Y », « publié sur Y »: Y is a medium people post on.
 MEDIUM_CONTEXT = _words(
@@ -267,15 +270,33 @@ class OrgsComponent:
             else:
                 self.non_orgs[" ".join(name_key(row["term"]))] = row["kind"]
         self.first_names = frozenset(r["name"] for r in load_table("first_names.tsv"))
+        context: dict[str, set[str]] = {}
+        for row in load_table("org_context.tsv"):
+            context.setdefault(row["kind"], set()).add(row["word"])
+        self.suffixes = ORG_SUFFIXES | context.get("suffix", set())
+        self.institutions = frozenset(context.get("institution", ()))
+        self.place_preps = frozenset(context.get("place_prep", ()))
+        self.transfer_verbs = frozenset(context.get("transfer", ()))
+        self.product_nouns = frozenset(context.get("product", ()))
+        self.launch_verbs = frozenset(context.get("launch", ()))
+        self.subject_verbs = frozenset(context.get("subject_verb", ()))
+        self.by_verbs = frozenset(context.get("by_verb", ()))
+        self.nationalities = frozenset(context.get("nationality", ()))
         self.cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for row in load_table("org_cues.tsv"):
-            words = tuple(t.lower_ for t in self.nlp.make_doc(row["cue"]))
-            self.cues.setdefault(words[0], []).append((words, row["strength"]))
+        cue_rows = [(r["cue"], r["strength"]) for r in load_table("org_cues.tsv")]
+        cue_rows += [(w, "strong") for w in self.nationalities]
+        for cue, strength in cue_rows:
+            words = tuple(t.lower_ for t in self.nlp.make_doc(cue))
+            self.cues.setdefault(words[0], []).append((words, strength))
+            if words[0][-1] not in "sxz" and words[0] not in self.nationalities:
+                # Plural: « les agritechs X et Y », « les start-ups X, Y et Z ».
+                plural = (words[0] + "s", *words[1:])
+                self.cues.setdefault(plural[0], []).append((plural, strength))
         for options in self.cues.values():
             options.sort(key=lambda o: -len(o[0]))
         strings = self.nlp.vocab.strings
         self._cue_hashes = {strings.add(w) for w in self.cues}
-        self._suffix_hashes = {strings.add(w) for w in ORG_SUFFIXES}
+        self._suffix_hashes = {strings.add(w) for w in self.suffixes}
         self._title_hashes = {strings.add(w) for w in ("M.", "Mme", "Mlle", "MM.")}
 
     def set_gazetteer(self, rows: Iterable[dict[str, str]]) -> None:
@@ -362,6 +383,8 @@ class OrgsComponent:
                     continue
                 if tuple(t.lower_ for t in doc[first:end]) != words:
                     continue
+                if doc[first].lower_ in self.nationalities and not doc[first].is_lower:
+                    continue  # « le Français Antoine Garnier »: a person's nationality
                 if first == 0 or doc[first - 1].lower_ in DETERMINERS | CUE_PREPOSITIONS:
                     return strength, skipped
                 # « Le géant américain » at a sentence start: determiner capitalised.
@@ -468,7 +491,7 @@ class OrgsComponent:
         ):
             return False
         words = text.split()
-        if words[0] in INSTITUTION_HEADS or words[-1] in ORG_SUFFIXES:
+        if words[0] in INSTITUTION_HEADS or words[-1] in self.suffixes:
             return True
         toks = [
             t
@@ -541,10 +564,13 @@ class OrgsComponent:
                 taken[i] = True
 
         model_per = {}
+        ent_of: dict[int, Span] = {}
         for ent in ents:
-            if ent.label_ == "PER":
+            if ent.label_ in ("ORG", "PER", "MISC", "LOC"):
                 for i in range(ent.start, ent.end):
-                    model_per[i] = ent
+                    ent_of[i] = ent
+                    if ent.label_ == "PER":
+                        model_per[i] = ent
 
         # 1. Gazetteer.
         spans = [Span(doc, s, e, label=k) for k, s, e in self.matcher(doc)]
@@ -582,7 +608,8 @@ class OrgsComponent:
             take(s, e)
 
         # 2. Strong cues before unknown names: « la société MGX », « la start-up Quantiq ».
-        self._cue_names(doc, lowers, free, take, orgs, model_per)
+        self._cue_names(doc, lowers, free, take, orgs, model_per, ent_of)
+        self._appos_names(doc, lowers, free, take, orgs, ent_of)
 
         # 2b. Unknown names ending with a company suffix: « Kyber Capital », « Nexalis Group ».
         self._suffix_names(doc, orths, free, take, orgs)
@@ -651,6 +678,8 @@ class OrgsComponent:
                     orgs.append((s, e, org_keys[name_key(text)], "model"))
                     take(s, e)
 
+        self._repeat_mentions(doc, orths, ents, free, take, orgs, people)
+
         # Acronyms in parentheses: an organisation only when what they abbreviate is one.
         for span in deferred:
             s, e = span.start, span.end
@@ -700,7 +729,50 @@ class OrgsComponent:
         self._write(doc, ents, orgs, people, products)
         return doc
 
-    def _cue_names(self, doc, lowers, free, take, orgs, model_per) -> None:
+    def _repeat_mentions(self, doc, orths, ents, free, take, orgs, people) -> None:
+        """Other mentions of a name kept as an organisation are that organisation: the
+        model's person-tagged or untagged repeats (« Semavia » after « la start-up
+        Semavia »), and names listed with organisations (« Aldebaran, Sirius Capital et
+        Vega Partners »)."""
+        keys = {name_key(name): name for _, _, name, src in orgs if src != "model"}
+        if keys:
+            for k, (s, e, name) in reversed(list(enumerate(people))):
+                if name_key(name) in keys and not (s >= 1 and doc[s - 1].text in TITLES):
+                    del people[k]
+                    orgs.append((s, e, keys[name_key(name)], "model"))
+        wanted: dict[int, list[tuple[tuple[int, ...], str]]] = {}
+        for s, e, name, _ in orgs:
+            first = doc[s].text
+            if e - s <= 4 and first[:1].isupper() and first not in self.first_names:
+                wanted.setdefault(orths[s], []).append((tuple(orths[s:e]), name))
+        for i in [i for i, orth in enumerate(orths) if orth in wanted]:
+            for seq, name in wanted.get(orths[i], ()):
+                j = i + len(seq)
+                if (
+                    tuple(orths[i:j]) == seq
+                    and free(i, j)
+                    and not (i >= 1 and doc[i - 1].text in TITLES)
+                ):
+                    orgs.append((i, j, name, "model"))
+                    take(i, j)
+                    break
+        in_org = {i for s, e, _, _ in orgs for i in range(s, e)}
+        for ent in ents:
+            s, e = ent.start, ent.end
+            if ent.label_ not in ("MISC", "LOC", "PER") or not free(s, e):
+                continue
+            text = clean_name(ent.text)
+            if not text[:1].isupper() or self._non_org(text) or text.split()[0] in self.first_names:
+                continue
+            root = ent.root
+            listed = (root.dep_ == "conj" and root.head.i in in_org) or any(
+                c.dep_ == "conj" and c.i in in_org for c in root.children
+            )
+            if listed and not self._place_slot(doc, ent) and not self._product_context(doc, ent):
+                orgs.append((s, e, text, "model"))
+                take(s, e)
+
+    def _cue_names(self, doc, lowers, free, take, orgs, model_per, ent_of) -> None:
         n = len(doc)
         for i in [i for i, low in enumerate(lowers) if low in self._cue_hashes]:
             for words, strength in self.cues[doc[i].lower_]:
@@ -726,32 +798,111 @@ class OrgsComponent:
                         skipped += 2
                     else:
                         break
-                k = j
-                while k < n and k - j < 5:
-                    t = doc[k]
-                    if (
-                        t.text[:1].isupper()
-                        or re.match(r"[a-z]+[A-Z]", t.text)
-                        or (k > j and (t.text in ("&",) or t.text[:1].isdigit()))
-                    ) and not t.is_punct:
-                        k += 1
-                    else:
+                k = self._name_end(doc, j)
+                if k == j and len(words) == 1 and not skipped and doc[i].text[:1].isupper():
+                    break  # « L'Agence spatiale »: the cue word is the head of a phrase
+                nationality = doc[i].lower_ in self.nationalities
+                if nationality and not doc[i].is_lower:
+                    break  # « le Français Antoine Garnier »: a person
+                if len(words) == 1 and not skipped and not doc[i].is_lower and not nationality:
+                    j = i  # « le Groupe Marbeuf », « la Banque Ligérienne »: cue in the name
+                k = self._extend_to_entity(doc, j, k, ent_of)
+                if not self._take_cued(doc, j, k, skipped, free, take, orgs, model_per):
+                    break
+                # A plural cue introduces a list: « les agritechs X et Y ».
+                plural = doc[i - 1].lower_ in PLURAL_DETERMINERS
+                while plural and k + 1 < n and doc[k].lower_ in (",", "et"):
+                    j, k = k + 1, self._name_end(doc, k + 1)
+                    k = self._extend_to_entity(doc, j, k, ent_of)
+                    if k == j or not self._take_cued(doc, j, k, 0, free, take, orgs, model_per):
                         break
-                if k == j or not free(j, k):
-                    break
-                if any(k2 in model_per for k2 in range(j, k)) and (k - j > 1 or skipped):
-                    break
-                text = clean_name(doc[j:k].text)
-                entry = self.lookup(text)
-                if entry is not None and entry.type == "product":
-                    break
-                if not text or self._non_org(text) or (text.isupper() and len(text) < 2):
-                    break
-                if k - j == 1 and not self._name_like(doc[j]) and doc[j].text in INSTITUTION_HEADS:
-                    break
-                orgs.append((j, k, entry.name if entry else text, "gazetteer" if entry else "cue"))
-                take(j, k)
                 break
+
+    def _appos_names(self, doc, lowers, free, take, orgs, ent_of) -> None:
+        """Untagged names before an apposition: « Tessera, spécialiste de ... »,
+        « Ferlor, filiale du groupe ... ». A weak cue needs an invented word."""
+        for i in [i for i, low in enumerate(lowers) if low in self._cue_hashes]:
+            c = i - 1 if i >= 1 and doc[i - 1].text == "," else i - 2
+            if c < 1 or doc[c].text != "," or (c == i - 2 and doc[i - 1].lower_ not in DETERMINERS):
+                continue
+            options = [o for o in self.cues[doc[i].lower_] if len(o[0]) == 1]
+            if not options:
+                continue
+            b = c
+            while b > 0 and c - b < 4 and doc[b - 1].text[:1].isupper() and not doc[b - 1].is_punct:
+                b -= 1
+            if b == c or not free(b, c) or any(k in ent_of for k in range(b, c)):
+                continue
+            if b > 0 and not (doc[b - 1].is_punct or doc[b - 1].is_space or doc[b].is_sent_start):
+                continue  # the start of a longer phrase
+            text = clean_name(doc[b:c].text)
+            if not text or self._non_org(text) or text.split()[0] in self.first_names:
+                continue
+            weak = all(s == "weak" for _, s in options)
+            subject = doc[c - 1].dep_ in ("nsubj", "nsubj:pass")
+            if (
+                weak
+                and not subject
+                and not all(t.pos_ == "PROPN" or self._invented(t) for t in doc[b:c])
+            ):
+                continue
+            entry = self.lookup(text)
+            if entry is None or entry.type == "org":
+                orgs.append((b, c, entry.name if entry else text, "gazetteer" if entry else "cue"))
+                take(b, c)
+
+    def _name_end(self, doc: Doc, j: int) -> int:
+        """End of the run of capitalised name tokens starting at ``j`` (at most 5)."""
+        k, n = j, len(doc)
+        while k < n and k - j < 5:
+            t = doc[k]
+            if (
+                t.text[:1].isupper()
+                or re.match(r"[a-z]+[A-Z]", t.text)
+                or (k > j and (t.text == "&" or t.text[:1].isdigit()))
+                or (k == j and t.text[:1].isdigit() and any(c.isalpha() for c in t.text))
+            ) and (not t.is_punct or t.text == "&"):
+                k += 1
+            else:
+                break
+        if k > j and doc[k - 1].text == "&":
+            k -= 1
+        return k
+
+    @staticmethod
+    def _extend_to_entity(doc: Doc, j: int, k: int, ent_of: dict[int, Span]) -> int:
+        """The model's entity over ``j`` may run further (« Graines de Provence »)."""
+        ent = ent_of.get(j) if k > j else None
+        if ent is None or ent.end <= k or ent.end - j > 6:
+            return k
+        for t in doc[k : ent.end]:
+            if not (t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_LINKS):
+                return k
+        if not doc[ent.end - 1].text[:1].isupper():
+            return k
+        after = ent.end
+        while after < len(doc) and after - j < 6 and doc[after].text[:1].isupper():
+            after += 1  # « Côte d'Opale Marine » when the model stopped at « Opale »
+        return after
+
+    def _take_cued(self, doc, j, k, skipped, free, take, orgs, model_per) -> bool:
+        """Keep ``doc[j:k]`` named after a strong cue as an organisation, if it is one."""
+        if k == j or not free(j, k):
+            return False
+        first = doc[j].text
+        if any(k2 in model_per for k2 in range(j, k)) and k - j > 1 and first in self.first_names:
+            return False  # « l'industriel Vincent Bolloré »: a person
+        text = clean_name(doc[j:k].text)
+        entry = self.lookup(text)
+        if entry is not None and entry.type == "product":
+            return False
+        if not text or self._non_org(text) or (text.isupper() and len(text) < 2):
+            return False
+        if k - j == 1 and not self._name_like(doc[j]) and doc[j].text in INSTITUTION_HEADS:
+            return False
+        orgs.append((j, k, entry.name if entry else text, "gazetteer" if entry else "cue"))
+        take(j, k)
+        return True
 
     def _suffix_names(self, doc, orths, free, take, orgs) -> None:
         last = -1
@@ -766,12 +917,22 @@ class OrgsComponent:
                 )
                 if not_name and not re.match(r"[a-z]+[A-Z]", prev.text):
                     break
-                if self._non_org(prev.text) or prev.text in ORG_SUFFIXES:
+                if self._non_org(prev.text) or prev.text in self.suffixes:
                     break
                 j -= 1
+            if (
+                j < k
+                and j >= 2
+                and doc[j - 1].lower_ in ("de", "d'", "d’", "du")
+                and doc[j - 2].text[:1].isupper()
+                and self._name_like(doc[j - 2])
+                and not self._non_org(doc[j - 2].text)
+                and doc[j - 2].text not in self.suffixes
+            ):
+                j -= 2  # « Mer d'Iroise Chantiers », « Graines de Beauce Bio »
             if j == k:
                 continue
-            while k + 1 < len(doc) and doc[k + 1].text in ORG_SUFFIXES:
+            while k + 1 < len(doc) and doc[k + 1].text in self.suffixes:
                 k += 1  # « Helios Robotics Inc »
             if (
                 doc[k].text in ("Inc", "Ltd", "Corp", "Co")
@@ -783,7 +944,11 @@ class OrgsComponent:
             if not free(j, k + 1):
                 continue
             # A capitalised common word at a sentence start is not a name (« Notre Group »).
-            if k - j == 1 and doc[j].is_sent_start and not self._name_like(doc[j]):
+            if (
+                k - j == 1
+                and doc[j].is_sent_start
+                and (doc[j].is_stop or doc[j].pos_ in ("DET", "PRON", "ADP", "ADV", "CCONJ"))
+            ):
                 continue
             text = clean_name(doc[j : k + 1].text)
             entry = self.lookup(text)
@@ -837,12 +1002,20 @@ class OrgsComponent:
             return
         if self._non_org(text) or self._place_context(doc, s, e):
             return
+        if self._rubric_label(doc, s, e):
+            return
+        if not person and entry is None and self._product_context(doc, span):
+            return  # « Nuvora lance Cirrus, un assistant de code »
         words0 = text.split()
+        if label in ("LOC", "MISC") and len(words0) >= 2 and words0[0] in self.institutions:
+            orgs.append((s, e, text, "cue"))  # « la Région Occitanie », « la Ville de Nantes »
+            take(s, e)
+            return
         if (
             not person
             and 2 <= len(words0) <= 3
             and words0[0] in self.first_names
-            and words0[-1] not in ORG_SUFFIXES
+            and words0[-1] not in self.suffixes
             and self._person_shape_ok(text)
             and self._cue_before(doc, s)[0] != "strong"
         ):
@@ -851,11 +1024,15 @@ class OrgsComponent:
             return
         words = text.split()
         cue, skipped = self._cue_before(doc, s)
-        suffix = len(words) >= 2 and words[-1] in ORG_SUFFIXES
+        suffix = len(words) >= 2 and words[-1] in self.suffixes
         appos = self._cue_after(doc, e)
         # A cue makes an organisation, but never overrides a full person name that the
         # model found after a weak or distant cue (« l'investisseur Xavier Niel »).
         overrides_person = not person or len(words) == 1 or (cue == "strong" and skipped == 0)
+        if person and len(words) > 1 and words[0] in self.first_names:
+            overrides_person = overrides_person and not (
+                s >= 1 and doc[s - 1].lower_ in self.nationalities
+            )  # « l'américain John Carter »
         if (suffix or ((cue == "strong" or appos) and overrides_person)) and (
             suffix or self._org_shape_ok(span, text)
         ):
@@ -870,6 +1047,10 @@ class OrgsComponent:
             orgs.append((s, e, text, "model"))
             take(s, e)
             return
+        if label in ("ORG", "MISC", "LOC") and self._rescued(doc, span, label, cue):
+            orgs.append((s, e, text, "model"))
+            take(s, e)
+            return
         if label == "ORG" or (cue == "weak" and label in ("MISC", "LOC")):
             shape = self._org_shape_ok(span, text) or (
                 cue == "weak" and label == "MISC" and text[:1].isupper()
@@ -881,6 +1062,82 @@ class OrgsComponent:
         if person and self._person_shape_ok(text):
             people.append((s, e, text))
             take(s, e)
+
+    def _rescued(self, doc: Doc, span: Span, label: str, cue: str | None) -> bool:
+        """A MISC/LOC (or odd-shaped ORG) entity that is a company: an invented word (no
+        vector: not a known place, person or product) or a name in a company slot, unless
+        the context makes it a place or a product."""
+        if self._product_context(doc, span) or self._place_slot(doc, span):
+            return False
+        caps = [t for t in span if t.text[:1].isupper() and not t.is_punct]
+        if not caps or caps[0].text in self.first_names:
+            return False
+        if all(self._invented(t) for t in caps) and not span.text.isupper():
+            return True
+        if label == "ORG" and self._org_context(doc, span.start, span.end):
+            return True
+        return cue == "weak" or self._deal_slot(doc, span)
+
+    def _invented(self, tok: Any) -> bool:
+        """A word the model's vectors do not know, in any case: an invented name."""
+        return not tok.has_vector and not self.nlp.vocab.has_vector(tok.lower_)
+
+    def _deal_slot(self, doc: Doc, span: Span) -> bool:
+        """Subject or object of a deal verb (« X lève », « rachète X », « mené par X »)."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i and root.head.i >= span.start - 12:
+            root = root.head  # « X et Y fusionnent »: Y's role is X's
+        head = root.head.lemma_.lower()
+        if root.dep_ in ("nsubj", "nsubj:pass", "obj") and head in self.subject_verbs:
+            return not (root.dep_ == "nsubj:pass" and head in self.by_verbs)
+        cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+        if head in self.by_verbs and "par" in cases:
+            return True
+        if head in self.subject_verbs and cases & {"avec", "à"}:
+            return True  # « signe avec X », « s'associe à X »
+        s = min(span.start, root.i)
+        return (
+            s >= 2
+            and doc[s - 1].lower_ in ("de", "d'", "d’")
+            and (doc[s - 2].lower_ in ORG_OBJECT_NOUNS or doc[s - 2].lower_ == "auprès")
+        )
+
+    def _place_slot(self, doc: Doc, span: Span) -> bool:
+        """« à Plouzané », « en Bretagne »: a place, unless the verb gives to someone
+        (« attribué le marché à X », « s'associe à X »)."""
+        s = span.start
+        if s == 0 or doc[s - 1].lower_ not in self.place_preps:
+            return False
+        return span.root.head.lemma_.lower() not in self.transfer_verbs
+
+    def _product_context(self, doc: Doc, span: Span) -> bool:
+        """« lance Nova », « Nova, un assistant de ... », « le modèle Mixtral »."""
+        root, s, e = span.root, span.start, span.end
+        if root.dep_ in ("obj", "xcomp") and root.head.lemma_.lower() in self.launch_verbs:
+            return True
+        i = s - 1
+        while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i -= 1
+        if i >= 0 and doc[i].lower_ in self.product_nouns:
+            return True
+        tail = doc[e : e + 3]
+        return (
+            len(tail) == 3
+            and tail[0].text == ","
+            and tail[1].lower_ in ("un", "une")
+            and tail[2].lower_ in self.product_nouns
+        )
+
+    @staticmethod
+    def _rubric_label(doc: Doc, s: int, e: int) -> bool:
+        """« Santé : Oxalys rachète... »: a short phrase opening a line before a colon,
+        whose first word is never repeated in the article, is a section label."""
+        if e - s > 3 or e >= len(doc) or doc[e].text != ":":
+            return False
+        if s > 0 and "\n" not in doc[s - 1].text and "\n" not in doc[s - 1].whitespace_:
+            return False
+        orth = doc[s].orth
+        return sum(1 for t in doc if t.orth == orth) == 1
 
     def _lone_names_as_orgs(self, doc, people, person_names, orgs) -> list:
         """People whose only name in the article is one word, neither a first name nor

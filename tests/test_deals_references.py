@@ -312,6 +312,19 @@ CASES = [
         ],
     ),
     (
+        "start-up-subject-split-by-the-parser",
+        "La start-up Nivalis, fondée à Grenoble, conçoit des drones. Les analystes saluent "
+        "sa technologie. La start-up avait levé 15 millions d'euros en mars 2023 auprès "
+        "du fonds Kerala.",
+        [("funding", {"Nivalis": "target", "Kerala": "investor"}, 15 * M, "stated")],
+    ),
+    (
+        "commitment-to-buy-on-a-product",
+        "En contrepartie, la start-up Vecto s'engage à acheter pour 300 millions d'euros de "
+        "capacité de calcul sur Azure d'ici 2027.",
+        [("contract", {"Vecto": "buyer", "Microsoft": "supplier"}, 300 * M, "stated")],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

@@ -29,6 +29,7 @@ FRAME_KEYS = {
     "with",
     "led_by",
     "quitter",
+    "sur",
 }
 
 

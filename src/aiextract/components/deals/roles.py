@@ -526,9 +526,12 @@ def path_up(
             return None
         if head.i not in targets:
             if head.pos_ in ("VERB", "AUX"):
-                if head.lemma_ not in TRANSPARENT_VERBS:
+                if head.dep_ == "xcomp" and head.head.i in targets:
+                    pass  # « s'engage à acheter ... sur Azure »: one event
+                elif head.lemma_ not in TRANSPARENT_VERBS:
                     return None
-                via_verb = True
+                else:
+                    via_verb = True
             if tok.dep_ == "appos":
                 other = mentions.by_token.get(head.i)
                 if other is not None and other is not own:
@@ -1122,6 +1125,11 @@ def find_parties(
             and "Fin" not in head_verb.morph.get("VerbForm")
         ):
             subj = find_subject(head_verb.head)  # « a annoncé avoir débauché X »
+        if subj is not None and subj.text in ("-", "up") and subj.i - 2 >= sent.start:
+            # « La start-up avait levé » with « - » or « up » parsed as the subject
+            start = doc[subj.i - 1] if subj.text == "-" else doc[subj.i - 2]
+            if start.lower_ == "start":
+                subj = start
         if subj is not None and subj.i != anchor.i and sent.start <= subj.i < sent.end:
             found = _subject_mentions(subj, doc, mentions)
             if found:

@@ -547,6 +547,98 @@ CASES = [
         set(),
         {"Paul Renaud"},
     ),
+    # --- more negatives for the slot rules, typography, well-known public bodies
+    ("neg-salon", "Le salon Agrinexpo ouvrira ses portes à Kerlouan le 3 juin.", set(), set()),
+    ("neg-projet", "Le projet Hélios, piloté par l'Ademe, doit aboutir en 2030.", {"ADEME"}, set()),
+    ("neg-marque", "La marque Kéo appartient au groupe Tolvane.", {"Tolvane"}, set()),
+    (
+        "neg-product-appos",
+        "Oxalys commercialise Vigilo, un logiciel de détection des fraudes.",
+        {"Oxalys"},
+        set(),
+    ),
+    (
+        "neg-model-name",
+        "Le modèle Zéphyr de Brevia rivalise avec les meilleurs du marché.",
+        {"Brevia"},
+        set(),
+    ),
+    (
+        "neg-place-a-invented",
+        "Brevia ouvre une usine à Kervignac l'an prochain.",
+        {"Brevia"},
+        set(),
+    ),
+    ("transfer-a", "Le marché a été attribué à Transval pour quatre ans.", {"Transval"}, set()),
+    (
+        "neg-nationality-person",
+        "L'américain John Carter rejoint le conseil d'administration de Kéopsis.",
+        {"Kéopsis"},
+        {"John Carter"},
+    ),
+    (
+        "neg-industriel-person",
+        "L'industriel Vincent Moreau rachète la société Oxalys.",
+        {"Oxalys"},
+        {"Vincent Moreau"},
+    ),
+    (
+        "neg-plural-cue-person",
+        "Les start-up Kéopsis et Oxalys, dirigées par Marie Caron, recrutent.",
+        {"Kéopsis", "Oxalys"},
+        {"Marie Caron"},
+    ),
+    (
+        "nationality-list",
+        "Le britannique Harwell et le suédois Nordvik ont signé un accord de distribution.",
+        {"Harwell", "Nordvik"},
+        set(),
+    ),
+    ("neg-ville-lower", "Kiplo s'installe dans la ville de Rennes.", {"Kiplo"}, set()),
+    (
+        "typography-curly",
+        "Kéopsis lève 12\u00a0millions d’euros auprès d’Ardelis.",
+        {"Ardelis", "Kéopsis"},
+        set(),
+    ),
+    (
+        "investit-dans",
+        "Le fonds Arbalète investit dans Quantelis.",
+        {"Arbalète", "Quantelis"},
+        set(),
+    ),
+    (
+        "rubric-two-words",
+        "Vidéoprotection algorithmique : la Métropole de Rouen renonce\n\n"
+        "La Métropole de Rouen a renoncé.",
+        {"Métropole de Rouen"},
+        set(),
+    ),
+    (
+        "chez-and-rejoint",
+        "Après six ans chez Navalis, elle rejoint Oxalys.",
+        {"Navalis", "Oxalys"},
+        set(),
+    ),
+    (
+        "esa-acronym",
+        "L'ESA a retenu Astralis pour sa prochaine mission d'observation.",
+        {"Agence spatiale européenne", "Astralis"},
+        set(),
+    ),
+    (
+        "fda",
+        "La FDA a autorisé le test sanguin de Genoria.",
+        {"Food and Drug Administration", "Genoria"},
+        set(),
+    ),
+    (
+        "neg-person-ceo-of",
+        "Le PDG de Brevia, Karim Benali, a confirmé l'opération.",
+        {"Brevia"},
+        {"Karim Benali"},
+    ),
+    ("neg-city-subject", "Lyon accueillera le prochain siège de Kéopsis.", {"Kéopsis"}, set()),
 ]
 
 

@@ -282,6 +282,7 @@ class OrgsComponent:
         self.subject_verbs = frozenset(context.get("subject_verb", ()))
         self.by_verbs = frozenset(context.get("by_verb", ()))
         self.nationalities = frozenset(context.get("nationality", ()))
+        self.not_org_nouns = frozenset(context.get("not_org_noun", ()))
         self.cues: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         cue_rows = [(r["cue"], r["strength"]) for r in load_table("org_cues.tsv")]
         cue_rows += [(w, "strong") for w in self.nationalities]
@@ -1004,8 +1005,10 @@ class OrgsComponent:
             return
         if self._rubric_label(doc, s, e):
             return
-        if not person and entry is None and self._product_context(doc, span):
+        if entry is None and (not person or e - s == 1) and self._product_context(doc, span):
             return  # « Nuvora lance Cirrus, un assistant de code »
+        if entry is None and self._after_noun(doc, s, self.not_org_nouns):
+            return  # « le salon Agrinexpo », « le projet Hélios », « l'usine Orbis »
         words0 = text.split()
         if label in ("LOC", "MISC") and len(words0) >= 2 and words0[0] in self.institutions:
             orgs.append((s, e, text, "cue"))  # « la Région Occitanie », « la Ville de Nantes »
@@ -1115,10 +1118,7 @@ class OrgsComponent:
         root, s, e = span.root, span.start, span.end
         if root.dep_ in ("obj", "xcomp") and root.head.lemma_.lower() in self.launch_verbs:
             return True
-        i = s - 1
-        while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
-            i -= 1
-        if i >= 0 and doc[i].lower_ in self.product_nouns:
+        if self._after_noun(doc, s, self.product_nouns):
             return True
         tail = doc[e : e + 3]
         return (
@@ -1127,6 +1127,14 @@ class OrgsComponent:
             and tail[1].lower_ in ("un", "une")
             and tail[2].lower_ in self.product_nouns
         )
+
+    @staticmethod
+    def _after_noun(doc: Doc, s: int, nouns: frozenset[str]) -> bool:
+        """Is the name at ``s`` right after one of ``nouns`` (adjectives skipped)?"""
+        i = s - 1
+        while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+            i -= 1
+        return i >= 0 and doc[i].lower_ in nouns
 
     @staticmethod
     def _rubric_label(doc: Doc, s: int, e: int) -> bool:

@@ -111,3 +111,30 @@ def test_min_confidence_config() -> None:
 
     strict = aiextract.load(config={"deals": {"min_confidence": 0.99}})
     assert strict("Capgemini rachète Atos.")._.deals == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        pytest.param(
+            "Annoncé vendredi, le rachat de la start-up Heliox par le groupe Vantor s'élève à "
+            "40 millions d'euros.",
+            "2025-03-07",
+            id="fronted-participle",
+        ),
+        pytest.param(
+            "Le groupe Vantor rachète la société Ordia pour 60 millions d'euros. L'opération a "
+            "été annoncée le 4 mars 2025 et doit être finalisée en juin.",
+            "2025-03-04",
+            id="operation-announced-next-sentence",
+        ),
+        pytest.param(
+            "La start-up Linkea a recruté Paul Morel, venu de la société Capgemini, et compte "
+            "embaucher vingt ingénieurs d'ici décembre.",
+            None,
+            id="horizon-with-elided-de",
+        ),
+    ],
+)
+def test_deal_date(nlp, text: str, date: str | None) -> None:
+    assert _only(nlp, text, "2025-03-10")["date"] == date

@@ -325,6 +325,12 @@ CASES = [
         [("contract", {"Vecto": "buyer", "Microsoft": "supplier"}, 300 * M, "stated")],
     ),
     (
+        "grant-paid-by-to",
+        "La région a voté une subvention de 2 millions d'euros versée par Bpifrance à la "
+        "start-up Kelvo.",
+        [("funding", {"Bpifrance": "investor", "Kelvo": "target"}, 2 * M, "stated")],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.attributes import (
+    ANNOUNCE_VERBS,
     as_amount,
     attached,
     certainty,
@@ -98,6 +99,8 @@ _ROUND_ORDER = frozenset(
         "prochain",
     ]
 )
+# Nouns that stand for the deal just told (« l'opération a été annoncée le ... »).
+_OPERATION_NOUNS = frozenset(["opération", "transaction", "accord", "annonce"])
 # Verbs of value: their object is the amount of the trigger noun that is their subject.
 _WORTH_VERBS = frozenset(
     ["atteindre", "élever", "monter", "chiffrer", "avoisiner", "dépasser", "représenter"]
@@ -353,6 +356,8 @@ class DealsComponent:
         for mention in mentions.mentions:
             counts[mention.name] = counts.get(mention.name, 0) + 1
         deals = merge(candidates, sentences, counts)
+        if any(d.date is None for d in deals) and mentions.dates:
+            _operation_dates(doc, sentences, sent_of, deals, mentions)
         out = []
         for deal in deals:
             if deal.confidence < self.min_confidence:
@@ -534,6 +539,37 @@ def _per_target(cand: Candidate) -> list[Candidate]:
             part.amount, part.stake = None, None
         out.append(part)
     return out
+
+
+def _operation_dates(
+    doc: Doc,
+    sentences: list[Span],
+    sent_of: dict[int, int],
+    deals: list[Candidate],
+    mentions: MentionIndex,
+) -> None:
+    """« L'opération a été annoncée le 8 octobre »: the date of announcing « l'opération »
+    (« la transaction ») goes to the deal told just before, when it has none."""
+    for span in mentions.dates:
+        value = (span._.date or {}).get("value")
+        verb = span.root.head
+        if not value or verb.lemma_.lower() not in ANNOUNCE_VERBS or span.start not in sent_of:
+            continue
+        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if verb.dep_ == "acl":
+            nouns.append(verb.head)
+        if not any(
+            n.lemma_.lower() in _OPERATION_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in n.children)
+            for n in nouns
+        ):
+            continue
+        n = sent_of[span.start]
+        before = [d for d in deals if 0 <= n - max(d.sent, d.last_sent) <= 2]
+        if before:
+            last = max(before, key=lambda d: (max(d.sent, d.last_sent), d.anchor))
+            if last.date is None:
+                last.date = value
 
 
 def _worth_verb(anchor: Token) -> Token | None:

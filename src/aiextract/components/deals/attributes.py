@@ -60,6 +60,22 @@ _PROJECT_NOUNS = frozenset(
     ]
 )
 _QUOTES = frozenset('«»"“”')
+# Verbs of announcing or closing: their date is the deal's (« Annoncée en février, ... »,
+# « L'opération a été annoncée le 8 octobre »).
+ANNOUNCE_VERBS = frozenset(
+    [
+        "annoncer",
+        "dévoiler",
+        "officialiser",
+        "conclure",
+        "signer",
+        "finaliser",
+        "boucler",
+        "sceller",
+        "confirmer",
+        "réaliser",
+    ]
+)
 
 
 @cache
@@ -195,12 +211,29 @@ def find_date(
         if not value:
             continue
         before = _words(doc[max(sent.start, span.start - 3) : span.start])
-        if _ends_with_cue(before, _cues("horizon")):
+        tail = " " + " ".join(before).replace("' ", "'")  # « d' ici » as « d'ici »
+        if _ends_with_cue(before, _cues("horizon")) or any(
+            tail.endswith(" " + " ".join(c)) for c in _cues("horizon")
+        ):
             continue
         root = span.root
         if root.head.i in chain_ids or attached(root, targets, mentions):
             return value
+        anchor = min(targets)
+        if _announced(root.head, sent, anchor):
+            return value
     return None
+
+
+def _announced(verb: Token, sent: Span, anchor: int) -> bool:
+    """« Annoncé vendredi, ce financement ... »: a participle of announcing that opens
+    the sentence before the trigger."""
+    return (
+        verb.lemma_.lower() in ANNOUNCE_VERBS
+        and "Part" in verb.morph.get("VerbForm")
+        and verb.i - sent.start <= 1
+        and verb.i < anchor
+    )
 
 
 # ----------------------------------------------------------------- certainty

@@ -528,6 +528,12 @@ def path_up(
             if head.pos_ in ("VERB", "AUX"):
                 if head.dep_ == "xcomp" and head.head.i in targets:
                     pass  # « s'engage à acheter ... sur Azure »: one event
+                elif (
+                    head.dep_ == "acl"
+                    and head.head.i in targets
+                    and head.lemma_.lower() in GIVE_VERBS
+                ):
+                    pass  # « un prêt accordé par X à Y »: the giver and the receiver
                 elif head.lemma_ not in TRANSPARENT_VERBS:
                     return None
                 else:

@@ -331,6 +331,42 @@ CASES = [
         [("funding", {"Bpifrance": "investor", "Kelvo": "target"}, 2 * M, "stated")],
     ),
     (
+        "investors-beside-a-noun-after-a-comma",
+        "La start-up Qilia a annoncé une série B de 60 millions d'euros menée par le fonds "
+        "Kernel Capital, avec la participation de ses investisseurs historiques, Orvane et "
+        "Selvia.",
+        [
+            (
+                "funding",
+                {
+                    "Qilia": "target",
+                    "Kernel Capital": "investor",
+                    "Orvane": "investor",
+                    "Selvia": "investor",
+                },
+                60 * M,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "purchase-with-no-buyer-named-is-the-article-company",
+        "La société Lexora a levé 20 millions d'euros auprès du fonds Partech. Lexora "
+        "compte 300 clients. Une partie de la somme a servi à financer le rachat de la "
+        "start-up allemande Klausel, conclu pour 8 millions d'euros.",
+        [
+            ("funding", {"Lexora": "target", "Partech": "investor"}, 20 * M, "stated"),
+            ("acquisition", {"Lexora": "acquirer", "Klausel": "target"}, 8 * M, "stated"),
+        ],
+    ),
+    (
+        "neg-purchase-by-an-unnamed-buyer",
+        "La société Lexora a levé 20 millions d'euros auprès du fonds Partech. Lexora "
+        "compte 300 clients. Le rachat de la start-up Klausel par un industriel "
+        "américain est évoqué.",
+        [("funding", {"Lexora": "target", "Partech": "investor"}, 20 * M, "stated")],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

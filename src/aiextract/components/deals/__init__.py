@@ -150,6 +150,7 @@ class Candidate:
     orphan: bool = False  # « les 14 milliards déjà investis »: an amount, no party
     pair: bool = False  # « les deux entreprises ont conclu »: the two of the deal before
     round_word: bool = False  # « une première levée », « le précédent tour »
+    by_phrase: bool = False  # « par » hangs on the trigger (« par un industriel »)
     merged: list[int] = field(default_factory=list)
     last_sent: int = -1  # the latest sentence that mentions this deal
 
@@ -355,7 +356,8 @@ class DealsComponent:
         counts: dict[str, int] = {}
         for mention in mentions.mentions:
             counts[mention.name] = counts.get(mention.name, 0) + 1
-        deals = merge(candidates, sentences, counts)
+        leader = mentions.focus(len(doc), set())
+        deals = merge(candidates, sentences, counts, leader.name if leader else None)
         if any(d.date is None for d in deals) and mentions.dates:
             _operation_dates(doc, sentences, sent_of, deals, mentions)
         out = []
@@ -520,6 +522,9 @@ class DealsComponent:
         cand.gov = gov.i if gov is not None else None
         cand.orphan = anchor.dep_ == "acl" and not parties
         cand.pair = pair
+        cand.by_phrase = any(
+            t.lower_ == "par" and t.head.head.i == anchor.i for t in anchor.subtree
+        )
         cand.round_word = deal_type == "funding" and any(
             c.lemma_.lower() in _ROUND_ORDER for c in anchor.children if c.dep_ == "amod"
         )
@@ -757,7 +762,10 @@ def _absorb(deal: Candidate, cand: Candidate) -> None:
 
 
 def merge(
-    candidates: list[Candidate], sentences: list[Span], counts: dict[str, int] | None = None
+    candidates: list[Candidate],
+    sentences: list[Span],
+    counts: dict[str, int] | None = None,
+    leader: str | None = None,
 ) -> list[Candidate]:
     """One record per deal: merge repeated mentions, fold references and partial
     mentions into the deal they are about, drop what still misses a party."""
@@ -815,6 +823,13 @@ def merge(
             holder = _held_target(cand, deals)
             if holder is not None:
                 deals.append(holder)
+                continue
+        if leader and cand.type == "acquisition" and not cand.trigger.is_verb:
+            # « le rachat de X, conclu pour 40 M€ » with no buyer named: the company the
+            # article is about, when it is not X itself and no « par » names another
+            bought = _bought_by(cand, leader)
+            if bought is not None:
+                deals.append(bought)
                 continue
         if cand.type == "hire" and cand.parties and all(p.role == "person" for p in cand.parties):
             # « X a débauché A et B » parsed apart: the persons join the hire just found
@@ -885,6 +900,17 @@ def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) ->
         role = "partner"
     parties = [Party(p.name, role, "org", p.token, "reference") for p in orgs]
     out = replace(cand, parties=parties, merged=[])
+    return out if _requirements(out) else None
+
+
+def _bought_by(cand: Candidate, leader: str) -> Candidate | None:
+    """The acquisition with the article's leading company as the buyer, or None."""
+    roles = {p.role for p in cand.parties}
+    if roles != {"target"} or leader in cand.names() or cand.by_phrase:
+        return None
+    party = Party(leader, "acquirer", "org", cand.anchor, "reference")
+    out = replace(cand, parties=[party, *cand.parties], merged=[])
+    out.confidence = max(0.05, round(cand.confidence - 0.2, 2))
     return out if _requirements(out) else None
 
 

@@ -624,6 +624,9 @@ def _linear_marker(
         before = mentions.by_token.get(k)
         if before is not None:
             return linear_marker(doc, before.start, sent_start, mentions, depth + 1)
+        if low == "," and own is not None:
+            # « avec la participation de ses investisseurs historiques, A et B »
+            return _apposed_cue(doc, j, start, sent_start, mentions, depth)
         return ""
     window = [mentions.low(doc, i) for i in range(max(sent_start, j - 4), j + 1)]
     for cue, key in role_cues():

@@ -50,8 +50,8 @@ DEV_FLOORS = [
     ("people", "f1", 0.95),
     ("money", "f1", 0.97),
     ("dates", "f1", 0.97),
-    ("deals_typed", "f1", 0.76),
-    ("deals_untyped", "f1", 0.79),
+    ("deals_typed", "f1", 0.84),
+    ("deals_untyped", "f1", 0.86),
 ]
 
 
@@ -68,3 +68,8 @@ def test_seed_deal_attributes(seed_scores, attribute):
 @pytest.mark.parametrize(("field", "metric", "floor"), DEV_FLOORS, ids=lambda v: str(v))
 def test_dev_scores(dev_scores, field, metric, floor):
     assert dev_scores[field][metric] >= floor, dev_scores[field]
+
+
+@pytest.mark.parametrize(("attribute", "floor"), [("amount", 0.88), ("certainty", 0.95)])
+def test_dev_deal_attributes(dev_scores, attribute, floor):
+    assert dev_scores["deal_attributes"][attribute]["accuracy"] >= floor

@@ -409,6 +409,12 @@ def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 @cache
+def _cue_words() -> frozenset[str]:
+    """Every word of the party cues (« auprès », « de », « mené », « par »...)."""
+    return frozenset(w for cue, _ in role_cues() for w in cue)
+
+
+@cache
 def company_words() -> frozenset[str]:
     """Words of company nouns (« la start-up », « le fonds souverain ») skipped before a name."""
     words: set[str] = {"-", "up", "start", "nouvelle", "nouveau", "française", "français"}
@@ -1014,7 +1020,7 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
     nouns and list commas in between (« un partenariat avec A, B et C »)."""
     out: set[int] = set()
     words = company_words()
-    cue_words = {w for cue, _ in role_cues() for w in cue}
+    cue_words = _cue_words()
     j = anchor.i + 1
     while j < sent.end and j - anchor.i < 25:
         mention = mentions.by_token.get(j)

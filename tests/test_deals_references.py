@@ -367,6 +367,12 @@ CASES = [
         [("funding", {"Lexora": "target", "Partech": "investor"}, 20 * M, "stated")],
     ),
     (
+        "neg-plural-description-is-no-company",
+        "La start-up Greenvolt a levé 12 millions d'euros auprès du fonds Demeter. Au total, "
+        "les start-up françaises ont levé 312 millions d'euros depuis le début du mois.",
+        [("funding", {"Greenvolt": "target", "Demeter": "investor"}, 12 * M, "stated")],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

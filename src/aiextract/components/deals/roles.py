@@ -733,8 +733,11 @@ def resolve_reference(
     ):  # « par le géant »: from « le » (« du studio » keeps its fused article)
         first += 1
     head_words = doc[first : tok.i + 1]
+    fused = _norm(head_words[0].text) in ("du", "au")
     is_description = (
         len(head_words) <= 5
+        and not (fused and any(t.pos_ not in ("ADJ", "ADP") for t in head_words[1:-1]))
+        and "Plur" not in tok.morph.get("Number")  # « les start-up françaises »
         and _norm(head_words[0].text) in ("le", "la", "l'", "ce", "cette", "cet", "du", "au")
         and any(
             t.lemma_.lower() in company_nouns() or _norm(t.text) in ("start", "up") or noun_key(t)

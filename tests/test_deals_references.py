@@ -280,6 +280,11 @@ CASES = [
         [("funding", {"Medivia": "target", "Tikal Growth": "investor"}, 50 * M, "hedged")],
     ),
     (
+        "fund-leads-a-round-in-a-start-up",
+        "Le fonds Korvane mène un tour de table de 25 millions d'euros dans la start-up Opalia.",
+        [("funding", {"Korvane": "investor", "Opalia": "target"}, 25 * M, "stated")],
+    ),
+    (
         "order-won-from-a-buyer",
         "Le constructeur Alstom a remporté une commande de 40 trains auprès de "
         "l'opérateur Trenitalia.",

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import srsly
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
@@ -74,6 +75,7 @@ DETERMINERS = _words(
     """la le l' l’ les une un cette ce cet sa son ses leur notre du au aux des de d' d’"""
 )
 CUE_PREPOSITIONS = _words("""de d' d’ par avec chez pour à entre et""")
+CUE_LEFT = DETERMINERS | CUE_PREPOSITIONS
 PLURAL_DETERMINERS = _words("""les des ces leurs nos deux trois quatre cinq""")
 # Lower-case words inside a name the model found (« Graines de Provence », « Tallis & Co »).
 NAME_LINKS = _words("""de d' d’ du des la & and""")
@@ -202,6 +204,36 @@ def _is_boilerplate_line(line: str) -> bool:
 # --------------------------------------------------------------------------- data
 
 
+def _root(span: Span) -> Any:
+    """The syntactic root of ``span`` (its token when it has one: the common case)."""
+    return span[0] if len(span) == 1 else span.root
+
+
+def _hash_array(hashes: Iterable[int]) -> np.ndarray:
+    """String hashes as a sorted array, for :meth:`_Index.positions`."""
+    return np.array(sorted(hashes), dtype="uint64")
+
+
+class _Index:
+    """Where each string hash of one token column (ORTH or LOWER) occurs in a doc:
+    sorted once, then each lookup of a set of hashes is a binary search."""
+
+    def __init__(self, column: np.ndarray) -> None:
+        self.order = np.argsort(column, kind="stable")
+        self.sorted = column[self.order]
+
+    def positions(self, hashes: np.ndarray) -> list[int]:
+        """Token indices, in text order, whose value is one of ``hashes``."""
+        if not len(self.sorted) or not len(hashes):
+            return []
+        left = np.searchsorted(self.sorted, hashes, side="left")
+        right = np.searchsorted(self.sorted, hashes, side="right")
+        hits = [
+            self.order[a:b] for a, b in zip(left.tolist(), right.tolist(), strict=True) if b > a
+        ]
+        return sorted(np.concatenate(hits).tolist()) if hits else []
+
+
 @dataclass(frozen=True)
 class Entry:
     """One gazetteer entity: canonical name, org or product, maker, flags."""
@@ -299,6 +331,9 @@ class OrgsComponent:
         self._cue_hashes = {strings.add(w) for w in self.cues}
         self._suffix_hashes = {strings.add(w) for w in self.suffixes}
         self._title_hashes = {strings.add(w) for w in ("M.", "Mme", "Mlle", "MM.")}
+        self._cue_np = _hash_array(self._cue_hashes)
+        self._suffix_np = _hash_array(self._suffix_hashes)
+        self._title_np = _hash_array(self._title_hashes)
 
     def set_gazetteer(self, rows: Iterable[dict[str, str]]) -> None:
         """Replace the gazetteer with ``rows`` (dicts with the TSV columns) and rebuild."""
@@ -386,7 +421,7 @@ class OrgsComponent:
                     continue
                 if doc[first].lower_ in self.nationalities and not doc[first].is_lower:
                     continue  # « le Français Antoine Garnier »: a person's nationality
-                if first == 0 or doc[first - 1].lower_ in DETERMINERS | CUE_PREPOSITIONS:
+                if first == 0 or doc[first - 1].lower_ in CUE_LEFT:
                     return strength, skipped
                 # « Le géant américain » at a sentence start: determiner capitalised.
                 if doc[first - 1].lower_ in DETERMINERS:
@@ -540,11 +575,9 @@ class OrgsComponent:
             raise ValueError(self._pending)
         n = len(doc)
         ents = list(doc.ents)
-        if n:
-            arr = doc.to_array([ORTH, LOWER])
-            orths, lowers = arr[:, 0].tolist(), arr[:, 1].tolist()
-        else:
-            orths, lowers = [], []
+        arr = doc.to_array([ORTH, LOWER]) if n else np.zeros((0, 2), dtype="uint64")
+        by_orth, by_lower = _Index(arr[:, 0]), _Index(arr[:, 1])
+        cue_pos = by_lower.positions(self._cue_np)
         strings = self.nlp.vocab.strings
         bad = [False] * n
         for start, end in boilerplate_ranges(doc_text(doc)):
@@ -609,11 +642,11 @@ class OrgsComponent:
             take(s, e)
 
         # 2. Strong cues before unknown names: « la société MGX », « la start-up Quantiq ».
-        self._cue_names(doc, lowers, free, take, orgs, model_per, ent_of)
-        self._appos_names(doc, lowers, free, take, orgs, ent_of)
+        self._cue_names(doc, cue_pos, free, take, orgs, model_per, ent_of)
+        self._appos_names(doc, cue_pos, free, take, orgs, ent_of)
 
         # 2b. Unknown names ending with a company suffix: « Kyber Capital », « Nexalis Group ».
-        self._suffix_names(doc, orths, free, take, orgs)
+        self._suffix_names(doc, by_orth.positions(self._suffix_np), free, take, orgs)
 
         # 3. The model's entities.
         known_names = {name for _, _, name, _ in orgs}
@@ -679,7 +712,7 @@ class OrgsComponent:
                     orgs.append((s, e, org_keys[name_key(text)], "model"))
                     take(s, e)
 
-        self._repeat_mentions(doc, orths, ents, free, take, orgs, people)
+        self._repeat_mentions(doc, arr[:, 0].tolist(), by_orth, ents, free, take, orgs, people)
 
         # Acronyms in parentheses: an organisation only when what they abbreviate is one.
         for span in deferred:
@@ -697,7 +730,7 @@ class OrgsComponent:
         surnames = {name for _, _, name in people if " " not in name}
         if surnames:
             surname_hashes = {strings.add(name) for name in surnames}
-            for i in [i for i, orth in enumerate(orths) if orth in surname_hashes]:
+            for i in by_orth.positions(_hash_array(surname_hashes)):
                 if i == 0 or taken[i - 1] or bad[i - 1]:
                     continue
                 tok, prev = doc[i], doc[i - 1]
@@ -717,7 +750,7 @@ class OrgsComponent:
                     taken[i - 1] = taken[i] = True
 
         # 4b. People the model missed behind a civil title (« M. Dupont », « Mme Martin »).
-        titles = [i for i, orth in enumerate(orths[:-1]) if orth in self._title_hashes]
+        titles = [i for i in by_orth.positions(self._title_np) if i < n - 1]
         for i in titles:
             if not taken[i + 1] and not bad[i + 1]:
                 j = i + 1
@@ -730,7 +763,7 @@ class OrgsComponent:
         self._write(doc, ents, orgs, people, products)
         return doc
 
-    def _repeat_mentions(self, doc, orths, ents, free, take, orgs, people) -> None:
+    def _repeat_mentions(self, doc, orths, by_orth, ents, free, take, orgs, people) -> None:
         """Other mentions of a name kept as an organisation are that organisation: the
         model's person-tagged or untagged repeats (« Semavia » after « la start-up
         Semavia »), and names listed with organisations (« Aldebaran, Sirius Capital et
@@ -742,11 +775,15 @@ class OrgsComponent:
                     del people[k]
                     orgs.append((s, e, keys[name_key(name)], "model"))
         wanted: dict[int, list[tuple[tuple[int, ...], str]]] = {}
-        for s, e, name, _ in orgs:
+        for s, e, name, src in orgs:
+            if src == "gazetteer" or e - s > 4:
+                continue  # the gazetteer's matcher found every mention already
             first = doc[s].text
-            if e - s <= 4 and first[:1].isupper() and first not in self.first_names:
+            if first[:1].isupper() and first not in self.first_names:
                 wanted.setdefault(orths[s], []).append((tuple(orths[s:e]), name))
-        for i in [i for i, orth in enumerate(orths) if orth in wanted]:
+        for i in by_orth.positions(_hash_array(wanted)) if wanted else ():
+            if not free(i, i + 1):
+                continue
             for seq, name in wanted.get(orths[i], ()):
                 j = i + len(seq)
                 if (
@@ -758,29 +795,33 @@ class OrgsComponent:
                     take(i, j)
                     break
         in_org = {i for s, e, _, _ in orgs for i in range(s, e)}
-        for ent in ents:
+        for ent in ents if in_org else ():
             s, e = ent.start, ent.end
             if ent.label_ not in ("MISC", "LOC", "PER") or not free(s, e):
+                continue
+            root = _root(ent)
+            listed = (root.dep_ == "conj" and root.head.i in in_org) or any(
+                c.dep_ == "conj" and c.i in in_org for c in root.children
+            )
+            if not listed:
                 continue
             text = clean_name(ent.text)
             if not text[:1].isupper() or self._non_org(text) or text.split()[0] in self.first_names:
                 continue
-            root = ent.root
-            listed = (root.dep_ == "conj" and root.head.i in in_org) or any(
-                c.dep_ == "conj" and c.i in in_org for c in root.children
-            )
-            if listed and not self._place_slot(doc, ent) and not self._product_context(doc, ent):
+            if not self._place_slot(doc, ent) and not self._product_context(doc, ent):
                 orgs.append((s, e, text, "model"))
                 take(s, e)
 
-    def _cue_names(self, doc, lowers, free, take, orgs, model_per, ent_of) -> None:
+    def _cue_names(self, doc, cue_pos, free, take, orgs, model_per, ent_of) -> None:
         n = len(doc)
-        for i in [i for i, low in enumerate(lowers) if low in self._cue_hashes]:
+        for i in cue_pos:
+            if i == 0 or doc[i - 1].lower_ not in CUE_LEFT:
+                continue
             for words, strength in self.cues[doc[i].lower_]:
                 end = i + len(words)
-                if strength != "strong" or tuple(t.lower_ for t in doc[i:end]) != words:
-                    continue
-                if i == 0 or doc[i - 1].lower_ not in DETERMINERS | CUE_PREPOSITIONS:
+                if strength != "strong" or (
+                    len(words) > 1 and tuple(t.lower_ for t in doc[i:end]) != words
+                ):
                     continue
                 j = end
                 skipped = 0
@@ -819,10 +860,10 @@ class OrgsComponent:
                         break
                 break
 
-    def _appos_names(self, doc, lowers, free, take, orgs, ent_of) -> None:
+    def _appos_names(self, doc, cue_pos, free, take, orgs, ent_of) -> None:
         """Untagged names before an apposition: « Tessera, spécialiste de ... »,
         « Ferlor, filiale du groupe ... ». A weak cue needs an invented word."""
-        for i in [i for i, low in enumerate(lowers) if low in self._cue_hashes]:
+        for i in cue_pos:
             c = i - 1 if i >= 1 and doc[i - 1].text == "," else i - 2
             if c < 1 or doc[c].text != "," or (c == i - 2 and doc[i - 1].lower_ not in DETERMINERS):
                 continue
@@ -905,9 +946,9 @@ class OrgsComponent:
         take(j, k)
         return True
 
-    def _suffix_names(self, doc, orths, free, take, orgs) -> None:
+    def _suffix_names(self, doc, suffix_pos, free, take, orgs) -> None:
         last = -1
-        for k in [k for k, orth in enumerate(orths) if orth in self._suffix_hashes]:
+        for k in suffix_pos:
             if k == 0 or k <= last:
                 continue
             j = k
@@ -1087,7 +1128,7 @@ class OrgsComponent:
 
     def _deal_slot(self, doc: Doc, span: Span) -> bool:
         """Subject or object of a deal verb (« X lève », « rachète X », « mené par X »)."""
-        root = span.root
+        root = _root(span)
         while root.dep_ == "conj" and root.head.i < root.i and root.head.i >= span.start - 12:
             root = root.head  # « X et Y fusionnent »: Y's role is X's
         head = root.head.lemma_.lower()
@@ -1111,22 +1152,22 @@ class OrgsComponent:
         s = span.start
         if s == 0 or doc[s - 1].lower_ not in self.place_preps:
             return False
-        return span.root.head.lemma_.lower() not in self.transfer_verbs
+        return _root(span).head.lemma_.lower() not in self.transfer_verbs
 
     def _product_context(self, doc: Doc, span: Span) -> bool:
         """« lance Nova », « Nova, un assistant de ... », « le modèle Mixtral »."""
-        root, s, e = span.root, span.start, span.end
-        if root.dep_ in ("obj", "xcomp") and root.head.lemma_.lower() in self.launch_verbs:
-            return True
+        s, e = span.start, span.end
         if self._after_noun(doc, s, self.product_nouns):
             return True
-        tail = doc[e : e + 3]
-        return (
-            len(tail) == 3
-            and tail[0].text == ","
-            and tail[1].lower_ in ("un", "une")
-            and tail[2].lower_ in self.product_nouns
-        )
+        if (
+            e + 2 < len(doc)
+            and doc[e].text == ","
+            and doc[e + 1].lower_ in ("un", "une")
+            and doc[e + 2].lower_ in self.product_nouns
+        ):
+            return True
+        root = _root(span)
+        return root.dep_ in ("obj", "xcomp") and root.head.lemma_.lower() in self.launch_verbs
 
     @staticmethod
     def _after_noun(doc: Doc, s: int, nouns: frozenset[str]) -> bool:

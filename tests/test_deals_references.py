@@ -378,6 +378,15 @@ CASES = [
         [("funding", {"Greenvolt": "target", "Demeter": "investor"}, 12 * M, "stated")],
     ),
     (
+        "description-shared-by-two-chosen-by-the-sentence-before",
+        "Les opérateurs Nordel et Kaptel renoncent à leur alliance. Pour Kaptel, c'est un "
+        "revers. L'opérateur, détenu à 30 % par le fonds Ardara, cherche d'autres options.",
+        [
+            ("partnership", {"Nordel": "partner", "Kaptel": "partner"}, None, "hedged"),
+            ("investment", {"Ardara": "investor", "Kaptel": "target"}, None, "stated"),
+        ],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

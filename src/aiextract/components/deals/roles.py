@@ -794,7 +794,16 @@ def resolve_reference(
             if len(fits) == 1:
                 return next(iter(fits.values()))
             if len(fits) > 1:
-                return None
+                # « les opérateurs X et Y » … « l'opérateur »: only the sentence before
+                # may choose between them
+                found = None
+                if prev is not None:
+                    stop = max(
+                        (t.i for t in prev[:-1] if t.text in (".", "!", "?") or "\n" in t.text),
+                        default=prev.start - 1,
+                    )
+                    found = _previous_company(doc, doc[stop + 1 : prev.end], mentions, skip)
+                return found if found is not None and found.name in fits else None
     # 2. the subject of the previous sentence, or its only company
     if prev is None:
         return None

@@ -639,6 +639,44 @@ CASES = [
         {"Karim Benali"},
     ),
     ("neg-city-subject", "Lyon accueillera le prochain siège de Kéopsis.", {"Kéopsis"}, set()),
+    # --- sentence openers, entities that start with their company noun, city bodies
+    (
+        "neg-participle-opener",
+        "Interrogée par nos soins, Claire Dumas, présidente de Brevia, confirme la levée.",
+        {"Brevia"},
+        {"Claire Dumas"},
+    ),
+    (
+        "neg-adverb-opener",
+        "Enfin, la Banque Postale a choisi Oxalys pour moderniser ses agences.",
+        {"La Banque Postale", "Oxalys"},
+        set(),
+    ),
+    (
+        "neg-opener-before-comma-cue",
+        "Ensuite, la Société Générale a retenu Kéopsis.",
+        {"Kéopsis", "Société Générale"},
+        set(),
+    ),
+    (
+        "cue-legtech-entity",
+        "Lundi, la legtech Juridia a sécurisé 4 millions d'euros.",
+        {"Juridia"},
+        set(),
+    ),
+    (
+        "cue-weak-long-complement",
+        "Le groupe a racheté le spécialiste de la dématérialisation Archiva "
+        "pour 30 millions d'euros.",
+        {"Archiva"},
+        set(),
+    ),
+    (
+        "suffix-metropole",
+        "Le transporteur Transval a remporté l'appel d'offres de Brest Métropole.",
+        {"Brest Métropole", "Transval"},
+        set(),
+    ),
 ]
 
 

@@ -399,13 +399,23 @@ class OrgsComponent:
                 skipped += 1
             elif (
                 i >= 1
-                and doc[i - 1].lower_ in ("de", "d'", "d’")
+                and doc[i - 1].lower_ in ("de", "d'", "d’", "du", "des")
                 and (tok.is_lower or tok.text in ("IA", "AI"))
                 and not tok.is_punct
                 and tok.lower_ not in self.cues
             ):
                 i -= 2
                 skipped += 2
+            elif (
+                i >= 2
+                and doc[i - 1].lower_ in ("la", "l'", "l’")
+                and doc[i - 2].lower_ == "de"
+                and tok.is_lower
+                and tok.is_alpha
+                and tok.lower_ not in self.cues
+            ):
+                i -= 3  # « le spécialiste de la dématérialisation X »
+                skipped += 3
             else:
                 break
         if i < 0:
@@ -864,6 +874,8 @@ class OrgsComponent:
         """Untagged names before an apposition: « Tessera, spécialiste de ... »,
         « Ferlor, filiale du groupe ... ». A weak cue needs an invented word."""
         for i in cue_pos:
+            if not doc[i].is_lower:
+                continue  # « Enfin, la Société Générale »: a name, not an apposition
             c = i - 1 if i >= 1 and doc[i - 1].text == "," else i - 2
             if c < 1 or doc[c].text != "," or (c == i - 2 and doc[i - 1].lower_ not in DETERMINERS):
                 continue
@@ -882,6 +894,14 @@ class OrgsComponent:
                 continue
             weak = all(s == "weak" for _, s in options)
             subject = doc[c - 1].dep_ in ("nsubj", "nsubj:pass")
+            word = doc[b]
+            if (
+                c - b == 1
+                and not subject
+                and word.pos_ != "PROPN"
+                and self.nlp.vocab.has_vector(word.lower_)
+            ):
+                continue  # « Lundi, la legtech X... »: a common word opening the sentence
             if (
                 weak
                 and not subject
@@ -972,6 +992,8 @@ class OrgsComponent:
                 and doc[j - 2].text not in self.suffixes
             ):
                 j -= 2  # « Mer d'Iroise Chantiers », « Graines de Beauce Bio »
+            if doc[j].lower_ in DETERMINERS:
+                j += 1  # « La Métropole de Rouen »: the article is no part of a name
             if j == k:
                 continue
             while k + 1 < len(doc) and doc[k + 1].text in self.suffixes:
@@ -1024,8 +1046,9 @@ class OrgsComponent:
         while e - s > 1 and (
             (doc[s].is_lower and doc[s].lower_ in DETERMINERS)
             or (label == "PER" and doc[s].text in TITLES)
+            or (doc[s].is_lower and doc[s].pos_ == "NOUN" and doc[s + 1].text[:1].isupper())
         ):
-            s += 1
+            s += 1  # « la legtech Juridia » tagged as one entity: the name is « Juridia »
         span = doc[s:e]
         person = label == "PER"
         text = clean_name(span.text, person=person)
@@ -1046,6 +1069,8 @@ class OrgsComponent:
             return
         if self._rubric_label(doc, s, e):
             return
+        if e - s == 1 and self._common_word_at_start(doc[s]):
+            return  # « Interrogé en marge... », « Enfin, ... »
         if entry is None and (not person or e - s == 1) and self._product_context(doc, span):
             return  # « Nuvora lance Cirrus, un assistant de code »
         if entry is None and self._after_noun(doc, s, self.not_org_nouns):
@@ -1168,6 +1193,15 @@ class OrgsComponent:
             return True
         root = _root(span)
         return root.dep_ in ("obj", "xcomp") and root.head.lemma_.lower() in self.launch_verbs
+
+    def _common_word_at_start(self, tok: Any) -> bool:
+        """A capitalised sentence opener that is a known verb, adverb or adjective."""
+        return (
+            tok.is_sent_start
+            and tok.pos_ in ("VERB", "AUX", "ADV", "ADJ", "CCONJ", "SCONJ", "ADP", "PRON")
+            and self.nlp.vocab.has_vector(tok.lower_)
+            and tok.text not in self.forms
+        )
 
     @staticmethod
     def _after_noun(doc: Doc, s: int, nouns: frozenset[str]) -> bool:

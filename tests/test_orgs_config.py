@@ -137,10 +137,39 @@ def test_other_tables_integrity():
     assert {r["strength"] for r in load_table("org_cues.tsv")} == {"strong", "weak"}
     assert all(r["cue"] == r["cue"].lower() for r in load_table("org_cues.tsv"))
     assert len(load_table("first_names.tsv")) >= 200
+    names = [r["name"] for r in load_table("first_names.tsv")]
+    assert len(names) == len(set(names))
+
+
+CONTEXT_KINDS = {
+    "suffix": str.istitle,
+    "nationality": str.islower,
+    "institution": str.istitle,
+    "place_prep": str.islower,
+    "transfer": str.islower,
+    "product": str.islower,
+    "launch": str.islower,
+    "subject_verb": str.islower,
+    "by_verb": str.islower,
+    "not_org_noun": str.islower,
+}
+
+
+def test_org_context_table():
+    rows = load_table("org_context.tsv")
+    assert {r["kind"] for r in rows} == set(CONTEXT_KINDS)
+    for row in rows:
+        word = row["word"]
+        assert word and " " not in word and CONTEXT_KINDS[row["kind"]](word), row
+    pairs = [(r["word"], r["kind"]) for r in rows]
+    assert len(pairs) == len(set(pairs))
+    cues = {r["cue"] for r in load_table("org_cues.tsv")}
+    # A word is either a company noun (org_cues.tsv) or a nationality, not both.
+    assert not cues & {r["word"] for r in rows if r["kind"] == "nationality"}
 
 
 @pytest.mark.parametrize(
-    "table", ["gazetteer.tsv", "non_orgs.tsv", "org_cues.tsv", "first_names.tsv"]
+    "table", ["gazetteer.tsv", "non_orgs.tsv", "org_cues.tsv", "org_context.tsv", "first_names.tsv"]
 )
 def test_tables_use_real_accents(table):
     text = resources.files("aiextract.data").joinpath(table).read_text(encoding="utf-8")

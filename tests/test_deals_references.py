@@ -387,6 +387,21 @@ CASES = [
         ],
     ),
     (
+        "enters-the-capital-of-the-company-just-told",
+        "Le fonds Idia a pris une participation de 25 % dans la start-up Clevia. Le "
+        "Département du Gard pourrait également entrer au capital, à hauteur de 2 "
+        "millions d'euros.",
+        [
+            ("investment", {"Idia": "investor", "Clevia": "target"}, None, "stated"),
+            (
+                "investment",
+                {"Département du Gard": "investor", "Clevia": "target"},
+                2 * M,
+                "hedged",
+            ),
+        ],
+    ),
+    (
         "neg-description-two-candidates",
         "Le groupe Tessor et le groupe Vallia ont publié leurs résultats. "
         "Le groupe a racheté une usine à Lille.",

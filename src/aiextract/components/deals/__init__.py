@@ -814,7 +814,7 @@ def merge(
                 continue
         if (
             cand.type == "investment"
-            and cand.stake is not None
+            and (cand.stake is not None or "capital" in cand.trigger.form)
             and cand.parties
             and all(p.role == "investor" for p in cand.parties)
         ):
@@ -916,12 +916,21 @@ def _bought_by(cand: Candidate, leader: str) -> Candidate | None:
 
 def _held_target(cand: Candidate, deals: list[Candidate]) -> Candidate | None:
     """An investor's stake with no company named: the target of the funding or
-    acquisition reported in the same sentence."""
-    same = [
-        d
-        for d in deals
-        if d.type in ("funding", "acquisition") and cand.sent in (d.sent, d.last_sent)
-    ]
+    acquisition reported in the same sentence; « entrer au capital » with no company:
+    the one target of the deals told in the two sentences before."""
+    if cand.stake is not None:
+        same = [
+            d
+            for d in deals
+            if d.type in ("funding", "acquisition") and cand.sent in (d.sent, d.last_sent)
+        ]
+    else:  # « La Région pourrait également entrer au capital »: the company just told
+        same = [
+            d
+            for d in deals
+            if d.type in ("funding", "investment", "acquisition")
+            and 0 <= cand.sent - max(d.sent, d.last_sent) <= 2
+        ]
     targets = {p.name: p for d in same for p in d.parties if p.role == "target"}
     if len(targets) != 1:
         return None

@@ -108,6 +108,17 @@ def _phrases(kind: str) -> re.Pattern[str]:
 
 
 @cache
+def _deny_phrases() -> tuple[dict[int, frozenset[tuple[str, ...]]], frozenset[str]]:
+    """The denial cues by length (to test the words before a trigger in one look each),
+    and the one-word ones."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for cue in _hedges("deny_phrase"):
+        by_length.setdefault(len(cue), set()).add(cue)
+    single = frozenset(c[0] for c in _hedges("deny_phrase") if len(c) == 1)
+    return {n: frozenset(cues) for n, cues in by_length.items()}, single
+
+
+@cache
 def _hedge_lemmas(kind: str) -> frozenset[str]:
     """One-word cues of ``kind``, with the inflected forms of the verbs among them."""
     words: set[str] = set()
@@ -301,9 +312,9 @@ def certainty(
     if mentions.sent_text(sent).rstrip().endswith("?"):
         return "question"
     before = _words(doc[max(sent.start, anchor.i - 3) : anchor.i])
-    if any(
-        _ends_with_cue(before, (c,)) or (len(c) == 1 and c[0] in before[-2:])
-        for c in _hedges("deny_phrase")
+    by_length, single = _deny_phrases()
+    if single.intersection(before[-2:]) or any(
+        n <= len(before) and tuple(before[-n:]) in cues for n, cues in by_length.items()
     ):
         return "denied"
     deny = _hedge_lemmas("deny_verb")

@@ -409,6 +409,16 @@ def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 @cache
+def role_cues_by_length() -> tuple[tuple[int, dict[tuple[str, ...], str]], ...]:
+    """``role_cues`` as one lookup table per cue length, longest first."""
+    tables: dict[int, dict[tuple[str, ...], str]] = {}
+    for cue, key in role_cues():
+        if cue:
+            tables.setdefault(len(cue), {}).setdefault(cue, key)
+    return tuple(sorted(tables.items(), reverse=True))
+
+
+@cache
 def _cue_words() -> frozenset[str]:
     """Every word of the party cues (« auprès », « de », « mené », « par »...)."""
     return frozenset(w for cue, _ in role_cues() for w in cue)
@@ -635,12 +645,13 @@ def _linear_marker(
             return _apposed_cue(doc, j, start, sent_start, mentions, depth)
         return ""
     window = [mentions.low(doc, i) for i in range(max(sent_start, j - 4), j + 1)]
-    for cue, key in role_cues():
-        if len(cue) <= len(window) and tuple(window[-len(cue) :]) == cue:
+    for size, cues in role_cues_by_length():
+        key = cues.get(tuple(window[-size:])) if size <= len(window) else None
+        if key is not None:
             # « auprès du fonds A et de B »: B shares A's cue
-            k = j - len(cue)
+            k = j - size
             joined = k > sent_start and mentions.low(doc, k) in ("et", ",")
-            if len(cue) == 1 and depth < 4 and joined:
+            if size == 1 and depth < 4 and joined:
                 before = mentions.by_token.get(k - 1)
                 if before is not None:
                     inherited = linear_marker(doc, before.start, sent_start, mentions, depth + 1)

@@ -239,20 +239,22 @@ def heldout_scores(nlp) -> dict[str, Any]:
     return score(GOLD_ARTICLES, pred)
 
 
-# Measured on 2026-11-30 (docs/heldout_corpus.md): orgs 0.841, people 0.941, money 1.000,
-# dates 0.987, deals typed 0.503, untyped 0.517.
+# Measured on 2026-11-30 (docs/heldout_corpus.md), first at the corpus's commit: orgs 0.841,
+# people 0.941, money 1.000, dates 0.987, deals typed 0.503, untyped 0.517; then at the end
+# of that session: orgs 0.923, people 0.960, money 1.000, dates 0.987, deals typed 0.581
+# (P 0.849, R 0.441), untyped 0.606. Floors sit about 0.03 under the latter.
 HELDOUT_FLOORS = [
-    ("orgs", 0.81),
-    ("people", 0.91),
+    ("orgs", 0.89),
+    ("people", 0.93),
     ("money", 0.97),
     ("dates", 0.95),
-    ("deals_typed", 0.47),
-    ("deals_untyped", 0.48),
+    ("deals_typed", 0.55),
+    ("deals_untyped", 0.57),
 ]
 # Attribute accuracies move when recall moves (a new match may bring a wrong date), so
-# these floors count correct attributes, which a gain in recall does not lower. Measured:
-# amount 29/36, date 22/36, roles 69/82, certainty 33/36.
-ATTRIBUTE_FLOORS = [("amount", 28), ("date", 21), ("roles", 66), ("certainty", 32)]
+# these floors count correct attributes, which a gain in recall does not lower. Measured
+# at the end of 2026-11-30: amount 38/45, date 33/45, roles 93/105, certainty 43/45.
+ATTRIBUTE_FLOORS = [("amount", 36), ("date", 31), ("roles", 90), ("certainty", 41)]
 
 
 def test_every_article_is_scored(heldout_scores: dict[str, Any]) -> None:

@@ -14,27 +14,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.gold_schema import (
+    ARTICLE_KEYS,
+    CERTAINTIES,
+    CURRENCY,
+    DEAL_KEY_ORDER,
+    ROLES_BY_TYPE,
+)
+from tests.gold_schema import ISO_VALUE as ISO_DATE
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 GOLD = DEV / "gold.jsonl"
 
-ARTICLE_KEYS = ["id", "published", "orgs", "people", "money", "dates", "deals"]
-DEAL_KEY_ORDER = ["type", "parties", "amount", "date", "name", "valuation", "stake", "certainty"]
 DEAL_KEYS = set(DEAL_KEY_ORDER)
-ROLES_BY_TYPE: dict[str, set[str]] = {
-    "funding": {"target", "investor"},
-    "investment": {"investor", "target"},
-    "acquisition": {"acquirer", "target", "seller"},
-    "partnership": {"partner"},
-    "contract": {"buyer", "supplier"},
-    "hire": {"employer", "person", "source"},
-}
-CERTAINTIES = {"stated", "hedged"}
-ISO_DATE = re.compile(
-    r"^\d{4}(?:-(?:Q[1-4]|H[12]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?$"
-)
 ISO_DAY = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
-CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 def _load_gold() -> list[dict[str, Any]]:

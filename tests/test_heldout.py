@@ -20,6 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.gold_schema import (
+    ARTICLE_KEYS,
+    CERTAINTIES,
+    CURRENCY,
+    DEAL_KEY_ORDER,
+    ISO_DAY,
+    ISO_VALUE,
+    ROLES_BY_TYPE,
+)
 
 import aiextract
 from aiextract.evaluate import score
@@ -27,22 +36,6 @@ from aiextract.evaluate import score
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 GOLD = HELDOUT / "gold.jsonl"
 
-ARTICLE_KEYS = ["id", "published", "orgs", "people", "money", "dates", "deals"]
-DEAL_KEY_ORDER = ["type", "parties", "amount", "date", "name", "valuation", "stake", "certainty"]
-ROLES_BY_TYPE: dict[str, set[str]] = {
-    "funding": {"target", "investor"},
-    "investment": {"investor", "target"},
-    "acquisition": {"acquirer", "target", "seller"},
-    "partnership": {"partner"},
-    "contract": {"buyer", "supplier"},
-    "hire": {"employer", "person", "source"},
-}
-CERTAINTIES = {"stated", "hedged"}
-ISO_VALUE = re.compile(
-    r"^\d{4}(?:-(?:Q[1-4]|H[12]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?$"
-)
-ISO_DAY = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
-CURRENCY = re.compile(r"^[A-Z]{3}$")
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 WORD = re.compile(r"\w+")
 YEAR = re.compile(r"\d{4}")

@@ -9,6 +9,7 @@ tests/test_deals.py; the component must return exactly those deals.
 from __future__ import annotations
 
 import pytest
+from tests.deal_cases import assert_deals
 
 M = 1_000_000
 
@@ -421,19 +422,6 @@ def _params():
         yield pytest.param(text, expected, id=case_id, marks=marks)
 
 
-def _matches(deal: dict, expected: tuple) -> bool:
-    dtype, parties, amount, cert = expected
-    got = {p["name"]: p["role"] for p in deal["parties"]}
-    if deal["type"] != dtype or got != parties or deal["certainty"] != cert:
-        return False
-    if amount is None:
-        return True
-    return deal["amount"] is not None and abs(deal["amount"]["value"] - amount) <= amount * 0.005
-
-
 @pytest.mark.parametrize(("text", "expected"), list(_params()))
 def test_deals_across_sentences(nlp, text: str, expected: list[tuple]) -> None:
-    deals = nlp(text)._.deals
-    assert len(deals) == len(expected), deals
-    for exp in expected:
-        assert any(_matches(d, exp) for d in deals), (exp, deals)
+    assert_deals(nlp(text)._.deals, expected)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import numpy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +27,7 @@ from aiextract.components.deals.attributes import (
     money_spans,
     verb_chain,
 )
+from aiextract.components.deals.columns import read_array
 from aiextract.components.deals.roles import (
     MentionIndex,
     Party,
@@ -232,16 +233,19 @@ class DealsComponent:
             for form in forms:
                 self.index.setdefault(form, []).append(number)
 
-    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(trigger number, start, end) of every trigger in ``doc``."""
+    def _matches(self, doc: Doc, arr: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """(trigger number, start, end) of every trigger in ``doc``; ``arr`` is
+        ``read_array(doc)`` (LOWER and LEMMA first)."""
         strings = doc.vocab.strings
         if self._keys is None:
             self._keys = frozenset(strings.add(w) for w in self.index)
         keys = self._keys
-        arr = doc.to_array([LOWER, LEMMA]).tolist()
         found = []
         index, n_tokens = self.index, len(doc)
-        for i in [i for i, (low, lemma) in enumerate(arr) if low in keys or lemma in keys]:
+        if not n_tokens:
+            return found
+        lows, lemmas = arr[:, 0].tolist(), arr[:, 1].tolist()
+        for i in [i for i, low in enumerate(lows) if low in keys or lemmas[i] in keys]:
             tok = doc[i]
             numbers = index.get(tok.lower_, []) + index.get(tok.lemma_.lower(), [])
             for number in dict.fromkeys(numbers):
@@ -267,10 +271,10 @@ class DealsComponent:
         doc._.deals = deals
         return doc
 
-    def _hits(self, doc: Doc) -> dict[int, tuple[Trigger, int, int]]:
+    def _hits(self, doc: Doc, arr: numpy.ndarray) -> dict[int, tuple[Trigger, int, int]]:
         """One trigger per head token: the longest, a strong one over a weak one."""
         hits: dict[int, tuple[Trigger, int, int]] = {}
-        for number, start, end in self._matches(doc):
+        for number, start, end in self._matches(doc, arr):
             trigger = self.triggers[number]
             anchor = doc[start + trigger.head]
             if "self" in trigger.flags and not any(
@@ -335,10 +339,11 @@ class DealsComponent:
         return hits
 
     def _deals(self, doc: Doc) -> list[dict]:
-        hits = self._hits(doc)
+        arr = read_array(doc)
+        hits = self._hits(doc, arr)
         if not hits:
             return []
-        mentions = MentionIndex.from_doc(doc)
+        mentions = MentionIndex.from_doc(doc, arr)
         sentences = text_sentences(doc)
         sent_of: dict[int, int] = {}
         for n, sent in enumerate(sentences):
@@ -402,7 +407,7 @@ class DealsComponent:
             anchor = doc[cand.anchor]
             mine = [s for s in money if claimed.get(s.start) == cand.anchor]
             free = [s for s in money if s.start not in claimed]
-            kinds = {s.start: money_kind(doc, s, sent, cand.anchor) for s in money}
+            kinds = {s.start: money_kind(doc, s, sent, cand.anchor, mentions) for s in money}
             amount = next((s for s in mine if kinds[s.start] == "deal"), None)
             if amount is None and len([c for c, _ in found]) == 1:
                 amount = next((s for s in free if kinds[s.start] == "deal"), None)
@@ -522,8 +527,10 @@ class DealsComponent:
         cand.gov = gov.i if gov is not None else None
         cand.orphan = anchor.dep_ == "acl" and not parties
         cand.pair = pair
+        lows, heads = mentions.cols.low, mentions.cols.head
         cand.by_phrase = any(
-            t.lower_ == "par" and t.head.head.i == anchor.i for t in anchor.subtree
+            lows[j] == "par" and heads[heads[j]] == anchor.i
+            for j in range(anchor.left_edge.i, anchor.right_edge.i + 1)
         )
         cand.round_word = deal_type == "funding" and any(
             c.lemma_.lower() in _ROUND_ORDER for c in anchor.children if c.dep_ == "amod"

@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from aiextract.components.deals.columns import Columns
 from aiextract.components.deals.roles import MentionIndex, path_up, verb_forms
 from aiextract.lexicon import load_table
 
@@ -150,20 +151,17 @@ def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def money_spans(doc: Doc, sent: Span, mentions: MentionIndex) -> list[Span]:
-    """The amounts of ``sent``, without the conversions given in brackets."""
-    spans = [s for s in mentions.money if s.start >= sent.start and s.end <= sent.end and s._.money]
-    # of two equivalent amounts (« 30 M$ (27,6 M€) »), keep the first
-    return [
-        s
-        for s in spans
-        if not (
-            (s._.money or {}).get("equivalent")
-            and (s._.money or {})["equivalent"][0] < s.start_char
-        )
-    ]
+    """The amounts of ``sent``, without the conversions given in brackets (cached)."""
+    key = ("money", sent.start, sent.end)
+    found = mentions.memo.get(key)
+    if found is None:
+        found = mentions.memo[key] = [
+            s for s in mentions.amounts() if s.start >= sent.start and s.end <= sent.end
+        ]
+    return found
 
 
-def money_kind(doc: Doc, span: Span, sent: Span, stop: int) -> str:
+def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionIndex) -> str:
     """'valuation', 'nondeal' or 'deal', from the words before the amount.
 
     The look-back stops at token ``stop`` (the trigger) so that « lève 10 M€ » is not
@@ -172,7 +170,7 @@ def money_kind(doc: Doc, span: Span, sent: Span, stop: int) -> str:
     low = max(sent.start, span.start - 10)
     if low <= stop < span.start:
         low = stop + 1
-    words = _words(doc[low : span.start])
+    words = mentions.cols.low[low : span.start]
     near = words[-5:]
     if any(_contains(near, c) for c in _cues("valuation")):
         return "valuation"
@@ -284,8 +282,8 @@ def verb_chain(anchor: Token, gov: Token | None, noun_is_subject: bool) -> list[
     return chain
 
 
-def _negated(verb: Token) -> bool:
-    kids = [_norm(c.text) for c in verb.children]
+def _negated(verb: int, cols: Columns) -> bool:
+    kids = [cols.low[c] for c in cols.kids(verb)]
     neg_words = _hedge_lemmas("negation")
     if "que" in kids and not any(w in ("pas", "jamais", "plus") for w in kids):
         return False
@@ -309,9 +307,14 @@ def certainty(
     doc: Doc, sent: Span, anchor: Token, chain: list[Token], mentions: MentionIndex
 ) -> str:
     """'stated', 'hedged', 'denied' (no deal) or 'question' (no deal)."""
-    if mentions.sent_text(sent).rstrip().endswith("?"):
+    key = ("question", sent.start)
+    if key not in mentions.memo:
+        mentions.memo[key] = mentions.sent_text(sent).rstrip().endswith("?")
+    if mentions.memo[key]:
         return "question"
-    before = _words(doc[max(sent.start, anchor.i - 3) : anchor.i])
+    cols = mentions.cols
+    lows, lemmas, poses, deps = cols.low, cols.lemma, cols.pos, cols.dep
+    before = lows[max(sent.start, anchor.i - 3) : anchor.i]
     by_length, single = _deny_phrases()
     if single.intersection(before[-2:]) or any(
         n <= len(before) and tuple(before[-n:]) in cues for n, cues in by_length.items()
@@ -320,24 +323,25 @@ def certainty(
     deny = _hedge_lemmas("deny_verb")
     fail = _hedge_lemmas("fail")
     hedge = _hedge_lemmas("hedge_verb")
-    for above in list(anchor.ancestors)[:8]:
+    for above in cols.ancestors(anchor.i, 8):
         # « a démenti les informations selon lesquelles il s'apprêtait à racheter »
-        if above.pos_ == "VERB" and (above.lemma_.lower() in deny or above.lower_ in deny):
+        if poses[above] == "VERB" and (lemmas[above] in deny or lows[above] in deny):
             return "denied"
     hedged = False
     for k, tok in enumerate(chain):
-        lemma = tok.lemma_.lower()
-        if lemma in deny or tok.lower_ in deny:
+        i = tok.i
+        lemma, low = lemmas[i], lows[i]
+        if lemma in deny or low in deny:
             return "denied"
-        if k <= 2 and tok.pos_ in ("VERB", "AUX") and _negated(tok):
+        if k <= 2 and poses[i] in ("VERB", "AUX") and _negated(i, cols):
             return "denied"
-        low = tok.lower_
         if lemma in fail or lemma in hedge or low in fail or (k > 0 and low in hedge):
             hedged = True
-        moods = [tok, *(c for c in tok.children if c.dep_.startswith("aux"))]
-        if any("Cnd" in t.morph.get("Mood") for t in moods):
+        kids = cols.kids(i)
+        moods = [i, *(c for c in kids if deps[c].startswith("aux"))]
+        if any(cols.has(m, "Mood", "Cnd") for m in moods):
             hedged = True
-        if any(c.dep_ == "mark" and c.lower_ == "si" for c in tok.children):
+        if any(deps[c] == "mark" and lows[c] == "si" for c in kids):
             hedged = True
     if _sentence_hedged(sent, mentions):
         hedged = True

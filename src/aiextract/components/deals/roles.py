@@ -24,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from aiextract.components.deals.columns import Columns
 from aiextract.extensions import (
     DATES_KEY,
     MONEY_KEY,
@@ -224,8 +225,8 @@ class MentionIndex:
     mentions: list[Mention] = field(default_factory=list)
     org_names: set[str] = field(default_factory=set)
     _nouns: dict[str, set[str]] | None = None  # org name -> company nouns used for it
-    _lows: dict[int, str] = field(default_factory=dict)
     memo: dict[tuple, object] = field(default_factory=dict)  # per-sentence results
+    cols: Columns | None = None  # the doc's words as lists
 
     def nouns(self, doc: Doc) -> dict[str, set[str]]:
         """The company nouns each organisation is introduced with (« la fintech X »,
@@ -236,16 +237,17 @@ class MentionIndex:
                 if mention.kind != "org" or mention.product:
                     continue
                 keys = set()
-                for tok in doc[max(0, mention.start - 6) : mention.start]:
-                    if tok.is_punct and tok.text != "-":
+                cols = self.cols
+                for i in range(max(0, mention.start - 6), mention.start):
+                    if cols.is_punct[i] and cols.low[i] != "-":
                         keys.clear()
                         continue
-                    key = noun_key(tok)
+                    key = self.noun_key(i)
                     if key:
                         keys.add(key)
-                if mention.end + 1 < len(doc) and doc[mention.end].text == ",":
-                    for tok in doc[mention.end + 1 : mention.end + 4]:
-                        key = noun_key(tok)
+                if mention.end + 1 < len(doc) and cols.low[mention.end] == ",":
+                    for i in range(mention.end + 1, min(len(doc), mention.end + 4)):
+                        key = self.noun_key(i)
                         if key:
                             keys.add(key)
                             break
@@ -268,7 +270,8 @@ class MentionIndex:
         return last[ranked[0][0]]
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> MentionIndex:
+    def from_doc(cls, doc: Doc, arr=None) -> MentionIndex:
+        """The mentions of ``doc``; ``arr`` is ``columns.read_array(doc)`` if read."""
         index = cls()
         groups = (
             (ORGS_KEY, "org", False),
@@ -291,6 +294,7 @@ class MentionIndex:
                 if kind == "org" and not product:
                     index.org_names.add(name)
         index.mentions.sort(key=lambda m: m.start)
+        index.cols = Columns.from_doc(doc, arr)
         for key, out in ((MONEY_KEY, index.money), (DATES_KEY, index.dates)):
             if key in doc.spans:
                 out.extend(sorted(doc.spans[key], key=lambda s: s.start))
@@ -303,12 +307,32 @@ class MentionIndex:
             text = self._texts[sent.start] = doc_text(sent.doc)[sent.start_char : sent.end_char]
         return text
 
+    def amounts(self) -> list[Span]:
+        """The doc's amounts with a value, without the conversions given in brackets
+        (of « 30 M$ (27,6 M€) », the first)."""
+        found = self.memo.get(("amounts",))
+        if found is None:
+            found = []
+            for span in self.money:
+                data = span._.money
+                equivalent = (data or {}).get("equivalent")
+                if data and not (equivalent and equivalent[0] < span.start_char):
+                    found.append(span)
+            self.memo[("amounts",)] = found
+        return found
+
     def low(self, doc: Doc, i: int) -> str:
-        """The normalised lower-case text of token ``i`` (memoised per doc)."""
-        text = self._lows.get(i)
-        if text is None:
-            text = self._lows[i] = _norm(doc[i].text)
-        return text
+        """The normalised lower-case text of token ``i``."""
+        return self.cols.low[i]
+
+    def noun_key(self, i: int) -> str:
+        """``noun_key(doc[i])`` from the columns."""
+        if not self.cols.is_lower[i]:
+            return ""
+        if self.cols.low[i] in _START_UP:
+            return "start-up"
+        lemma = self.cols.lemma[i]
+        return lemma if lemma in company_nouns() else ""
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         """Mentions inside tokens ``start``..``end`` (mentions are sorted by start)."""
@@ -323,18 +347,20 @@ class MentionIndex:
         found = self._refs.get(sent.start)
         if found is None:
             nouns = company_nouns()
+            cols = self.cols
+            lows, lemmas, poses = cols.low, cols.lemma, cols.pos
             found = []
-            for tok in sent:
-                low = _norm(tok.text)
+            for i in range(sent.start, sent.end):
+                low = lows[i]
                 if low in _START_UP:  # « la jeune pousse », even tagged a verb
-                    if tok.i not in self.by_token and tok.is_lower:
-                        found.append(tok)
+                    if i not in self.by_token and cols.is_lower[i]:
+                        found.append(sent.doc[i])
                 elif (
-                    (low in RELATIVES or low in PRONOUNS or tok.lemma_.lower() in nouns)
-                    and tok.pos_ in ("PRON", "NOUN", "PROPN")
-                    and tok.i not in self.by_token
+                    (low in RELATIVES or low in PRONOUNS or lemmas[i] in nouns)
+                    and poses[i] in ("PRON", "NOUN", "PROPN")
+                    and i not in self.by_token
                 ):
-                    found.append(tok)
+                    found.append(sent.doc[i])
             self._refs[sent.start] = found
         return found
 
@@ -588,31 +614,31 @@ def _linear_marker(
     j = start - 1
     skipped = 0
     words = company_words()
+    lows, poses, is_lower = mentions.cols.low, mentions.cols.pos, mentions.cols.is_lower
     # « le groupe de transport X », « l'éditeur allemand de logiciels X »: skip back to
     # the company noun over its complements
     k, limit = j, max(sent_start, j - 6)
-    if j >= sent_start and mentions.low(doc, j) in ("de", "d'"):
+    if j >= sent_start and lows[j] in ("de", "d'"):
         k = limit - 1  # « ... de X »: X's own cue is « de »
     while k >= limit:
-        tok = doc[k]
-        low = mentions.low(doc, k)
-        if tok.pos_ == "DET" and k < j:
+        low = lows[k]
+        if poses[k] == "DET" and k < j:
             j = k - 1  # the determiner opening the phrase
             break
-        if low in words and tok.is_lower:
+        if low in words and is_lower[k]:
             j = k - 1  # a company noun: the phrase may start further back
             k -= 1  # (« l'éditeur de logiciels de traçabilité X »)
             continue
-        if not (tok.is_lower and (tok.pos_ in ("NOUN", "ADJ") or low in ("de", "d'"))):
+        if not (is_lower[k] and (poses[k] in ("NOUN", "ADJ") or low in ("de", "d'"))):
             break
         k -= 1
     while j >= sent_start and skipped < 6:
-        tok = doc[j]
-        low = mentions.low(doc, j)
+        low = lows[j]
+        pos = poses[j]
         if (
-            (tok.pos_ == "DET" and low not in ("des", "du", "au", "aux"))
+            (pos == "DET" and low not in ("des", "du", "au", "aux"))
             or low in words
-            or (tok.pos_ == "ADJ" and tok.is_lower)
+            or (pos == "ADJ" and is_lower[j])
         ):
             j -= 1
             skipped += 1
@@ -620,7 +646,7 @@ def _linear_marker(
         break
     if j < sent_start:
         return ""
-    low = mentions.low(doc, j)
+    low = lows[j]
     if low in ("et", ",", "ou", "ainsi") and depth < 4:
         k = j - 1
         if low == "ainsi":
@@ -630,12 +656,12 @@ def _linear_marker(
             low == ","
             and own is not None
             and own.end < len(doc)
-            and mentions.low(doc, own.end) not in (",", "et", "ou")
+            and lows[own.end] not in (",", "et", "ou")
         ):
             # only a list's inner items follow a comma (« de A, B et C »): « Créée par
             # des anciens de X, la société Y compte ... » is no list
             return _apposed_cue(doc, j, start, sent_start, mentions, depth)
-        while k >= sent_start and doc[k].is_punct and doc[k].text not in (")", "»"):
+        while k >= sent_start and mentions.cols.is_punct[k] and lows[k] not in (")", "»"):
             k -= 1
         before = mentions.by_token.get(k)
         if before is not None:
@@ -644,13 +670,13 @@ def _linear_marker(
             # « avec la participation de ses investisseurs historiques, A et B »
             return _apposed_cue(doc, j, start, sent_start, mentions, depth)
         return ""
-    window = [mentions.low(doc, i) for i in range(max(sent_start, j - 4), j + 1)]
+    window = lows[max(sent_start, j - 4) : j + 1]
     for size, cues in role_cues_by_length():
         key = cues.get(tuple(window[-size:])) if size <= len(window) else None
         if key is not None:
             # « auprès du fonds A et de B »: B shares A's cue
             k = j - size
-            joined = k > sent_start and mentions.low(doc, k) in ("et", ",")
+            joined = k > sent_start and lows[k] in ("et", ",")
             if size == 1 and depth < 4 and joined:
                 before = mentions.by_token.get(k - 1)
                 if before is not None:

@@ -1,0 +1,131 @@
+"""The words of a document as plain lists, read once per document for the deal rules.
+
+The deal rules look at the same few hundred words many times per sentence (the words
+before a name, the determiners of a description, the verbs between a subject and its
+verb). Reading them through ``Token`` objects means a Python object and a string lookup
+per look; here ``Doc.to_array`` is read once and every hash is turned into its string
+through a process-wide table, so a look is a list index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import DEP, HEAD, IS_LOWER, IS_PUNCT, LEMMA, LOWER, MORPH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+_ATTRS = [LOWER, LEMMA, POS, DEP, HEAD, IS_LOWER, IS_PUNCT, MORPH]
+# hash -> string, shared by all documents (hashes do not depend on the vocab); cleared
+# when it grows past _MAX_CACHED so that a long run over many texts keeps flat memory
+_MAX_CACHED = 500_000
+_LOWS: dict[int, str] = {}
+_LEMMAS: dict[int, str] = {}
+_DEPS: dict[int, str] = {}
+_FEATS: dict[int, dict[str, tuple[str, ...]]] = {}
+_EMPTY: dict[str, tuple[str, ...]] = {}
+
+
+def normalise(text: str) -> str:
+    """Lower case, typographic apostrophe as ``'``, no surrounding space."""
+    return text.lower().replace("’", "'").strip()
+
+
+def read_array(doc: Doc) -> numpy.ndarray:
+    """The raw attribute array the columns are made from (LOWER and LEMMA first)."""
+    return doc.to_array(_ATTRS)
+
+
+def _read(hashes: list[int], table: dict[int, str], strings: StringStore, convert) -> list[str]:
+    try:  # the common case: every word seen before
+        return list(map(table.__getitem__, hashes))
+    except KeyError:
+        pass
+    if len(table) > _MAX_CACHED:
+        table.clear()
+    for h in hashes:
+        if h not in table:
+            table[h] = convert(strings[h])
+    return list(map(table.__getitem__, hashes))
+
+
+def _parse_feats(text: str) -> dict[str, tuple[str, ...]]:
+    feats: dict[str, tuple[str, ...]] = {}
+    for item in text.split("|"):
+        if "=" in item:
+            name, values = item.split("=", 1)
+            feats[name] = tuple(values.split(","))
+    return feats
+
+
+@dataclass
+class Columns:
+    """One list per attribute, indexed by token position."""
+
+    low: list[str]  # normalise(token.text)
+    lemma: list[str]  # token.lemma_.lower()
+    pos: list[str]
+    dep: list[str]
+    head: list[int]  # the head's position
+    is_lower: list[int]  # 1 or 0
+    is_punct: list[int]
+    morph: list[int]  # hash of the morphological analysis
+    strings: StringStore | None = None
+    _kids: list[list[int]] | None = None
+
+    @classmethod
+    def from_doc(cls, doc: Doc, arr: numpy.ndarray | None = None) -> Columns:
+        """The columns of ``doc``; ``arr`` is ``read_array(doc)`` when already read."""
+        if not len(doc):
+            return cls([], [], [], [], [], [], [], [], doc.vocab.strings)
+        if arr is None:
+            arr = read_array(doc)
+        strings = doc.vocab.strings
+        rows = arr.T.tolist()
+        heads = (numpy.arange(len(doc)) + arr[:, 4].astype(numpy.int64)).tolist()
+        return cls(
+            low=_read(rows[0], _LOWS, strings, normalise),
+            lemma=_read(rows[1], _LEMMAS, strings, str.lower),
+            pos=list(map(POS_NAMES.__getitem__, rows[2])),
+            dep=_read(rows[3], _DEPS, strings, str),
+            head=heads,
+            is_lower=rows[5],
+            is_punct=rows[6],
+            morph=rows[7],
+            strings=strings,
+        )
+
+    def kids(self, i: int) -> list[int]:
+        """The positions of token ``i``'s children, in text order (``Token.children``)."""
+        if self._kids is None:
+            kids: list[list[int]] = [[] for _ in self.head]
+            for j, head in enumerate(self.head):
+                if head != j:
+                    kids[head].append(j)
+            self._kids = kids
+        return self._kids[i]
+
+    def ancestors(self, i: int, limit: int) -> list[int]:
+        """The positions above token ``i``, nearest first, at most ``limit``."""
+        out = []
+        head = self.head
+        while len(out) < limit and head[i] != i:
+            i = head[i]
+            out.append(i)
+        return out
+
+    def feats(self, i: int) -> dict[str, tuple[str, ...]]:
+        """Token ``i``'s morphological features, {"VerbForm": ("Fin",), ...}."""
+        key = self.morph[i]
+        found = _FEATS.get(key)
+        if found is None:
+            if len(_FEATS) > _MAX_CACHED:
+                _FEATS.clear()
+            found = _FEATS[key] = _parse_feats(self.strings[key]) if key else _EMPTY
+        return found
+
+    def has(self, i: int, feature: str, value: str) -> bool:
+        """``value in doc[i].morph.get(feature)``."""
+        return value in self.feats(i).get(feature, ())

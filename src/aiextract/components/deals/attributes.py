@@ -94,9 +94,9 @@ def _hedges(kind: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _phrases(kind: str) -> re.Pattern[str]:
-    """One regex for the multi-word cues of ``kind`` (hedge_phrase: all of them)."""
-    cues = [c for c in _hedges(kind) if kind == "hedge_phrase" or len(c) > 1]
+def _phrases(*kinds: str) -> re.Pattern[str]:
+    """One regex for the multi-word cues of ``kinds`` (hedge_phrase: all of them)."""
+    cues = [c for kind in kinds for c in _hedges(kind) if kind == "hedge_phrase" or len(c) > 1]
     parts = []
     for cue in cues:
         pattern = ""
@@ -298,7 +298,7 @@ def _sentence_hedged(sent: Span, mentions: MentionIndex) -> bool:
     if found is None:
         text = _norm(mentions.sent_text(sent))
         found = mentions.memo[key] = bool(
-            _phrases("hedge_phrase").search(text) or _phrases("fail").search(text)
+            _phrases("hedge_phrase", "fail").search(text)
         )
     return found
 
@@ -389,10 +389,12 @@ def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> st
     if key not in mentions.memo:  # most sentences have no naming word: skip the scan
         text = mentions.sent_text(sent).lower()
         mentions.memo[key] = any(stem in text for stem in _NAME_STEMS)
-    near = {anchor.i, *(t.i for t in anchor.children), *(a.i for a in list(anchor.ancestors)[:2])}
+    cols = mentions.cols
     window = doc[max(sent.start, anchor.i - 10) : min(sent.end, anchor.i + 12)]
+    if mentions.memo[key]:
+        near = {anchor.i, *cols.kids(anchor.i), *cols.ancestors(anchor.i, 2)}
     for tok in window if mentions.memo[key] else ():
-        low = _norm(tok.text)
+        low = cols.low[tok.i]
         if low in _NAME_CUES and (tok.i in near or 0 < tok.i - anchor.i <= 5):
             name = _name_after(doc, tok.i + 1, sent.end, mentions)
             if name:
@@ -419,9 +421,9 @@ def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> st
             return name
     # « Stargate, son mégaprojet ... en partenariat avec »
     nearby = [
-        t
-        for t in doc[max(sent.start, anchor.i - 12) : anchor.i + 1]
-        if t.lemma_.lower() in _PROJECT_NOUNS or t.lower_ in _PROJECT_NOUNS
+        doc[i]
+        for i in range(max(sent.start, anchor.i - 12), anchor.i + 1)
+        if cols.lemma[i] in _PROJECT_NOUNS or cols.low[i] in _PROJECT_NOUNS
     ]
     for tok in nearby:
         j = tok.i - 1

@@ -9,7 +9,7 @@ through a process-wide table, so a look is a list index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import DEP, HEAD, IS_LOWER, IS_PUNCT, LEMMA, LOWER, MORPH, POS
@@ -73,13 +73,14 @@ class Columns:
     is_punct: list[int]
     morph: list[int]  # hash of the morphological analysis
     strings: StringStore | None = None
-    _kids: list[list[int]] | None = None
+    doc: Doc | None = None
+    _kids: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def from_doc(cls, doc: Doc, arr: numpy.ndarray | None = None) -> Columns:
         """The columns of ``doc``; ``arr`` is ``read_array(doc)`` when already read."""
         if not len(doc):
-            return cls([], [], [], [], [], [], [], [], doc.vocab.strings)
+            return cls([], [], [], [], [], [], [], [], doc.vocab.strings, doc)
         if arr is None:
             arr = read_array(doc)
         strings = doc.vocab.strings
@@ -95,17 +96,15 @@ class Columns:
             is_punct=rows[6],
             morph=rows[7],
             strings=strings,
+            doc=doc,
         )
 
     def kids(self, i: int) -> list[int]:
         """The positions of token ``i``'s children, in text order (``Token.children``)."""
-        if self._kids is None:
-            kids: list[list[int]] = [[] for _ in self.head]
-            for j, head in enumerate(self.head):
-                if head != j:
-                    kids[head].append(j)
-            self._kids = kids
-        return self._kids[i]
+        found = self._kids.get(i)
+        if found is None:
+            found = self._kids[i] = [c.i for c in self.doc[i].children]
+        return found
 
     def ancestors(self, i: int, limit: int) -> list[int]:
         """The positions above token ``i``, nearest first, at most ``limit``."""

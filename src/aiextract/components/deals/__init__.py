@@ -200,7 +200,7 @@ def text_sentences(doc: Doc) -> list[Span]:
     for a, b in zip(bounds, [*bounds[1:], len(doc)], strict=True):
         if b - a == 1 and doc[a].is_space:
             continue
-        spans.append(doc[a:b])
+        spans.append(Span(doc, a, b))
     return spans
 
 

@@ -219,7 +219,7 @@ def find_date(
         value = (span._.date or {}).get("value")
         if not value:
             continue
-        before = _words(doc[max(sent.start, span.start - 3) : span.start])
+        before = mentions.cols.low[max(sent.start, span.start - 3) : span.start]
         tail = " " + " ".join(before).replace("' ", "'")  # « d' ici » as « d'ici »
         if _ends_with_cue(before, _cues("horizon")) or any(
             tail.endswith(" " + " ".join(c)) for c in _cues("horizon")

@@ -278,11 +278,14 @@ class MentionIndex:
             (PEOPLE_KEY, "person", False),
             (PRODUCTS_KEY, "org", True),
         )
+        text = doc_text(doc)
         for key, kind, product in groups:
             if key not in doc.spans:
                 continue
             for span in doc.spans[key]:
-                name = span.kb_id_ if product else (span.kb_id_ or span.text)
+                name = span.kb_id_
+                if not product and not name:
+                    name = text[span.start_char : span.end_char]  # span.text, without a join
                 if not name:
                     continue
                 if any(i in index.by_token for i in range(span.start, span.end)):
@@ -741,7 +744,7 @@ def resolve_reference(
                 j -= 1
             found = mentions.by_token.get(j)
         return found
-    phrase = " ".join(_norm(t.text) for t in doc[tok.left_edge.i : tok.right_edge.i + 1])
+    phrase = " ".join(mentions.cols.low[tok.left_edge.i : tok.right_edge.i + 1])
     phrase = phrase.replace("' ", "'")
     for epithet, name in epithets():
         if epithet in phrase:
@@ -749,9 +752,10 @@ def resolve_reference(
     is_pronoun = tok.pos_ == "PRON" and low in PRONOUNS
     if is_pronoun and depth == 0:
         # « Le groupe texan ... : il avait déjà acquis »: the description it stands for
-        for other in doc[sent.start : tok.i]:
-            if other.dep_ in SUBJECT_DEPS and noun_key(other) and other.i not in mentions.by_token:
-                found = resolve_reference(other, sent, prev, doc, mentions, exclude, 1)
+        cols = mentions.cols
+        for j in range(sent.start, tok.i):
+            if cols.dep[j] in SUBJECT_DEPS and mentions.noun_key(j) and j not in mentions.by_token:
+                found = resolve_reference(doc[j], sent, prev, doc, mentions, exclude, 1)
                 if found is not None:
                     return found
     first = tok.left_edge.i
@@ -890,17 +894,17 @@ def listed_with(mention: Mention, doc: Doc, sent: Span, mentions: MentionIndex) 
     """The names listed just before ``mention`` (« A, B et le fonds C »), in text order."""
     out: list[Mention] = []
     first = mention
+    cols = mentions.cols
     for other in reversed(mentions.in_span(sent.start, mention.start)):
-        gap = doc[other.end : first.start]
-        words = [_norm(t.text) for t in gap]
+        words = cols.low[other.end : first.start]
         if not words or not ("et" in words or "," in words):
             break
         if not all(
-            w in (",", "et")
-            or w in company_words()
-            or t.pos_ == "DET"
-            or (t.is_lower and t.pos_ == "ADJ")
-            for w, t in zip(words, gap, strict=True)
+            cols.low[j] in (",", "et")
+            or cols.low[j] in company_words()
+            or cols.pos[j] == "DET"
+            or (cols.is_lower[j] and cols.pos[j] == "ADJ")
+            for j in range(other.end, first.start)
         ):
             break
         out.insert(0, other)
@@ -1022,17 +1026,18 @@ def _linear_subject(
             tok = tok.head
             chain.add(tok.i)
     found = mentions.in_span(sent.start, min(verb.i, anchor.i))
+    cols = mentions.cols
     for n in range(len(found) - 1, -1, -1):
         mention = found[n]
-        between = doc[mention.end : verb.i]
+        between = range(mention.end, verb.i)
         if any(
-            "Fin" in t.morph.get("VerbForm")
-            and t.i not in chain
-            and t.pos_ == "VERB"
-            and t.dep_ != "cop"  # « X serait sur le point de remporter »
-            and not _relative(t)
-            for t in between
-        ) or any(t.text in (";", ":") for t in between):
+            cols.pos[j] == "VERB"
+            and j not in chain
+            and cols.dep[j] != "cop"  # « X serait sur le point de remporter »
+            and cols.has(j, "VerbForm", "Fin")
+            and not _relative(doc[j])
+            for j in between
+        ) or any(cols.low[j] in (";", ":") for j in between):
             return []
         if linear_marker(doc, mention.start, sent.start, mentions):
             continue
@@ -1041,11 +1046,11 @@ def _linear_subject(
         # « A, B et C fusionnent »: the names listed before it share the subject
         subjects = [mention]
         for other in reversed(found[:n]):
-            gap = [_norm(t.text) for t in doc[other.end : subjects[0].start]]
+            gap = cols.low[other.end : subjects[0].start]
             if (
                 gap
                 and all(
-                    w in (",", "et") or w in company_words() or doc[other.end].pos_ == "DET"
+                    w in (",", "et") or w in company_words() or cols.pos[other.end] == "DET"
                     for w in gap
                 )
                 and ("et" in gap or "," in gap)
@@ -1251,8 +1256,8 @@ def find_parties(
                 key = next((k for k in ("obj", "psubj") if frame.get(k) == "person"), "")
                 how = "cue"
             elif deal_type == "hire" and any(
-                _norm(t.text) in ("ancien", "ancienne", "ex", "ex-")
-                for t in doc[max(sent.start, mention.start - 8) : mention.start]
+                low in ("ancien", "ancienne", "ex", "ex-")
+                for low in mentions.cols.low[max(sent.start, mention.start - 8) : mention.start]
             ):
                 key, how = "de", "cue"
             else:
@@ -1324,7 +1329,7 @@ def find_parties(
         right_after = (
             is_verb
             and 0 < tok.i - anchor.i <= 3
-            and all(t.pos_ in ("DET", "ADJ") for t in doc[anchor.i + 1 : tok.i])
+            and all(p in ("DET", "ADJ") for p in mentions.cols.pos[anchor.i + 1 : tok.i])
         )
         if (
             not marker

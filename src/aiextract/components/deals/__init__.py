@@ -27,7 +27,7 @@ from aiextract.components.deals.attributes import (
     money_spans,
     verb_chain,
 )
-from aiextract.components.deals.columns import read_array
+from aiextract.components.deals.columns import Columns, read_array
 from aiextract.components.deals.roles import (
     MentionIndex,
     Party,
@@ -233,31 +233,31 @@ class DealsComponent:
             for form in forms:
                 self.index.setdefault(form, []).append(number)
 
-    def _matches(self, doc: Doc, arr: numpy.ndarray) -> list[tuple[int, int, int]]:
-        """(trigger number, start, end) of every trigger in ``doc``; ``arr`` is
-        ``read_array(doc)`` (LOWER and LEMMA first)."""
-        strings = doc.vocab.strings
+    def _trigger_words(self, doc: Doc, arr: numpy.ndarray) -> list[int]:
+        """Positions of the words that may head a trigger (by form or lemma); ``arr``
+        is ``read_array(doc)``, LOWER and LEMMA first."""
         if self._keys is None:
-            self._keys = frozenset(strings.add(w) for w in self.index)
+            self._keys = frozenset(doc.vocab.strings.add(w) for w in self.index)
         keys = self._keys
-        found = []
-        index, n_tokens = self.index, len(doc)
-        if not n_tokens:
-            return found
+        if not len(doc):
+            return []
         lows, lemmas = arr[:, 0].tolist(), arr[:, 1].tolist()
-        for i in [i for i, low in enumerate(lows) if low in keys or lemmas[i] in keys]:
-            tok = doc[i]
-            numbers = index.get(tok.lower_, []) + index.get(tok.lemma_.lower(), [])
+        return [i for i, low in enumerate(lows) if low in keys or lemmas[i] in keys]
+
+    def _matches(self, positions: list[int], cols: Columns) -> list[tuple[int, int, int]]:
+        """(trigger number, start, end) of every trigger headed at ``positions``."""
+        found = []
+        index, n_tokens, lows = self.index, len(cols.low), cols.low
+        for i in positions:
+            # the index holds no apostrophe: normalised and raw lower case agree on it
+            numbers = index.get(lows[i], []) + index.get(cols.lemma[i], [])
             for number in dict.fromkeys(numbers):
                 words, head = self.words[number], self.triggers[number].head
-                start = tok.i - head
+                start = i - head
                 end = start + len(words)
                 if start < 0 or end > n_tokens:
                     continue
-                if all(
-                    k == head or _apostrophe(doc[start + k].lower_) == word
-                    for k, word in enumerate(words)
-                ):
+                if all(k == head or lows[start + k] == word for k, word in enumerate(words)):
                     found.append((number, start, end))
         return found
 
@@ -271,14 +271,18 @@ class DealsComponent:
         doc._.deals = deals
         return doc
 
-    def _hits(self, doc: Doc, arr: numpy.ndarray) -> dict[int, tuple[Trigger, int, int]]:
+    def _hits(
+        self, doc: Doc, positions: list[int], cols: Columns
+    ) -> dict[int, tuple[Trigger, int, int]]:
         """One trigger per head token: the longest, a strong one over a weak one."""
         hits: dict[int, tuple[Trigger, int, int]] = {}
-        for number, start, end in self._matches(doc, arr):
+        poses = cols.pos
+        for number, start, end in self._matches(positions, cols):
             trigger = self.triggers[number]
             anchor = doc[start + trigger.head]
+            i = anchor.i
             if "self" in trigger.flags and not any(
-                t.lower_ in ("se", "s'", "s’") for t in doc[max(0, anchor.i - 3) : anchor.i]
+                low in ("se", "s'") for low in cols.low[max(0, i - 3) : i]
             ):
                 continue
             if trigger.form == "participation" and doc[max(0, start - 2) : start].text.lower() in (
@@ -293,9 +297,9 @@ class DealsComponent:
             ):
                 continue  # « le carnet de commandes »: an order book, not one order
             if trigger.kind == "verb" and (
-                anchor.pos_ in ("DET", "ADP", "PROPN")
-                or (anchor.pos_ == "NOUN" and anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET")
-                or (anchor.pos_ == "NOUN" and any(c.dep_ == "det" for c in anchor.children))
+                poses[i] in ("DET", "ADP", "PROPN")
+                or (poses[i] == "NOUN" and i > 0 and poses[i - 1] == "DET")
+                or (poses[i] == "NOUN" and any(cols.dep[c] == "det" for c in cols.kids(i)))
             ):
                 continue  # « le signe », not « signe »
             if (
@@ -308,8 +312,8 @@ class DealsComponent:
                 continue  # « baptisé Cloud Alliance »: a name, not a trigger
             if (
                 trigger.kind == "noun"
-                and anchor.pos_ in ("ADJ", "ADV", "VERB")
-                and not (anchor.i > 0 and doc[anchor.i - 1].pos_ == "DET")
+                and poses[i] in ("ADJ", "ADV", "VERB")
+                and not (i > 0 and poses[i - 1] == "DET")
             ):
                 continue  # « prêt à », not « un prêt » (nor « une levée » tagged a verb)
             old = hits.get(anchor.i)
@@ -323,11 +327,11 @@ class DealsComponent:
         for i, (trigger, _s, _e) in list(hits.items()):
             if "weak" not in trigger.flags:
                 continue
-            tok = doc[i]
-            near = {c.i for c in tok.children} | {tok.head.i}
-            near |= {c.i for c in tok.head.children if c.dep_ in ("obj", "nsubj:pass")}
-            if tok.head.dep_ == "nmod" or tok.dep_ == "nmod":
-                near.add(tok.head.head.i)
+            head = cols.head[i]
+            near = {*cols.kids(i), head}
+            near |= {c for c in cols.kids(head) if cols.dep[c] in ("obj", "nsubj:pass")}
+            if cols.dep[head] == "nmod" or cols.dep[i] == "nmod":
+                near.add(cols.head[head])
             for j in near:
                 if (
                     j != i
@@ -340,10 +344,13 @@ class DealsComponent:
 
     def _deals(self, doc: Doc) -> list[dict]:
         arr = read_array(doc)
-        hits = self._hits(doc, arr)
-        if not hits:
+        positions = self._trigger_words(doc, arr)
+        if not positions:
             return []
         mentions = MentionIndex.from_doc(doc, arr)
+        hits = self._hits(doc, positions, mentions.cols)
+        if not hits:
+            return []
         sentences = text_sentences(doc)
         sent_of: dict[int, int] = {}
         for n, sent in enumerate(sentences):

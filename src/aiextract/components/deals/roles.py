@@ -722,7 +722,7 @@ def resolve_reference(
     depth: int = 0,
 ) -> Mention | None:
     """The company a pronoun or a description stands for, when it is clear."""
-    low = _norm(tok.text)
+    low = mentions.cols.low[tok.i]
     if low in RELATIVES:
         found = None
         clause = next((a for a in list(tok.ancestors)[:4] if a.dep_ == "acl:relcl"), None)
@@ -1075,6 +1075,7 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
     out: set[int] = set()
     words = company_words()
     cue_words = _cue_words()
+    cols = mentions.cols
     j = anchor.i + 1
     while j < sent.end and j - anchor.i < 25:
         mention = mentions.by_token.get(j)
@@ -1082,14 +1083,13 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
             out.add(mention.start)
             j = mention.end
             continue
-        tok = doc[j]
-        low = _norm(tok.text)
+        low = cols.low[j]
         if (
-            tok.pos_ == "DET"
+            cols.pos[j] == "DET"
             or low in words
             or low in cue_words
             or low in (",", "et", "ou")
-            or (tok.pos_ == "ADJ" and tok.is_lower)
+            or (cols.pos[j] == "ADJ" and cols.is_lower[j])
             or low in ("fonds", "table", "série")
         ):
             j += 1
@@ -1322,7 +1322,7 @@ def find_parties(
     for tok in mentions.reference_tokens(sent):
         if tok.i == anchor.i:
             continue
-        low = _norm(tok.text)
+        low = mentions.cols.low[tok.i]
         if tok.dep_ in SUBJECT_DEPS and head_verb is not None and tok.head.i == head_verb.i:
             continue
         marker = linear_marker(doc, tok.i, sent.start, mentions)

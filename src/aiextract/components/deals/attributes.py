@@ -139,8 +139,16 @@ def _words(tokens: Span | list[Token]) -> list[str]:
     return [_norm(t.text) for t in tokens]
 
 
-def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
-    return f" {' '.join(cue)} " in f" {' '.join(words)} "
+@cache
+def _cue_texts(kind: str) -> tuple[str, ...]:
+    """The cues of ``kind`` as space-padded strings, to look for in joined words."""
+    return tuple(f" {' '.join(cue)} " for cue in _cues(kind))
+
+
+def _contains_cue(words: list[str], kind: str) -> bool:
+    """True when a cue of ``kind`` occurs as whole words in ``words``."""
+    text = f" {' '.join(words)} "
+    return any(cue in text for cue in _cue_texts(kind))
 
 
 def _ends_with_cue(words: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
@@ -167,16 +175,21 @@ def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionInd
     The look-back stops at token ``stop`` (the trigger) so that « lève 10 M€ » is not
     spoiled by a « chiffre d'affaires » earlier in the sentence.
     """
-    low = max(sent.start, span.start - 10)
-    if low <= stop < span.start:
-        low = stop + 1
-    words = mentions.cols.low[low : span.start]
-    near = words[-5:]
-    if any(_contains(near, c) for c in _cues("valuation")):
-        return "valuation"
-    if any(_contains(words, c) for c in _cues("nondeal")):
-        return "nondeal"
-    return "deal"
+    key = ("kind", span.start, sent.start, stop)
+    found = mentions.memo.get(key)
+    if found is None:
+        low = max(sent.start, span.start - 10)
+        if low <= stop < span.start:
+            low = stop + 1
+        words = mentions.cols.low[low : span.start]
+        if _contains_cue(words[-5:], "valuation"):
+            found = "valuation"
+        elif _contains_cue(words, "nondeal"):
+            found = "nondeal"
+        else:
+            found = "deal"
+        mentions.memo[key] = found
+    return found
 
 
 def as_amount(span: Span) -> dict[str, str | None]:
@@ -208,23 +221,36 @@ def find_stake(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> f
 # --------------------------------------------------------------------- dates
 
 
+def _sentence_dates(sent: Span, mentions: MentionIndex) -> list[tuple[Span, str]]:
+    """The dates of ``sent`` with a value, but for horizons (« d'ici 2030 »), with
+    their value (cached per sentence)."""
+    key = ("dates", sent.start, sent.end)
+    found = mentions.memo.get(key)
+    if found is None:
+        found = []
+        for span in mentions.dates:
+            if span.start < sent.start or span.end > sent.end:
+                continue
+            value = (span._.date or {}).get("value")
+            if not value:
+                continue
+            before = mentions.cols.low[max(sent.start, span.start - 3) : span.start]
+            tail = " " + " ".join(before).replace("' ", "'")  # « d' ici » as « d'ici »
+            if _ends_with_cue(before, _cues("horizon")) or any(
+                tail.endswith(" " + " ".join(c)) for c in _cues("horizon")
+            ):
+                continue
+            found.append((span, value))
+        mentions.memo[key] = found
+    return found
+
+
 def find_date(
     doc: Doc, sent: Span, targets: dict[int, str], chain: list[Token], mentions: MentionIndex
 ) -> str | None:
     """The value of a date tied to the trigger, its verb or a verb above it."""
     chain_ids = {t.i for t in chain}
-    for span in mentions.dates:
-        if span.start < sent.start or span.end > sent.end:
-            continue
-        value = (span._.date or {}).get("value")
-        if not value:
-            continue
-        before = mentions.cols.low[max(sent.start, span.start - 3) : span.start]
-        tail = " " + " ".join(before).replace("' ", "'")  # « d' ici » as « d'ici »
-        if _ends_with_cue(before, _cues("horizon")) or any(
-            tail.endswith(" " + " ".join(c)) for c in _cues("horizon")
-        ):
-            continue
+    for span, value in _sentence_dates(sent, mentions):
         root = span.root
         if root.head.i in chain_ids or attached(root, targets, mentions):
             return value

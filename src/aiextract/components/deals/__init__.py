@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import numpy
-from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -27,7 +26,12 @@ from aiextract.components.deals.attributes import (
     money_spans,
     verb_chain,
 )
-from aiextract.components.deals.columns import Columns, read_array
+from aiextract.components.deals.columns import (
+    IS_SPACE_COLUMN,
+    SENT_START_COLUMN,
+    Columns,
+    read_array,
+)
 from aiextract.components.deals.roles import (
     MentionIndex,
     Party,
@@ -177,28 +181,29 @@ def load_triggers(path: str | None = None) -> list[Trigger]:
     return triggers
 
 
-def text_sentences(doc: Doc) -> list[Span]:
+def text_sentences(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
     """Sentences as a reader sees them: the parser's, glued back where it cut without
-    final punctuation, and cut at line breaks."""
+    final punctuation, and cut at line breaks. ``arr`` is ``read_array(doc)`` if read."""
     if not len(doc):
         return []
-    arr = doc.to_array([SENT_START, IS_SPACE])
+    if arr is None:
+        arr = read_array(doc)
+    spaces = arr[:, IS_SPACE_COLUMN].tolist()
     starts = {0}
-    for i in numpy.nonzero(arr[:, 1])[0]:
-        if "\n" in doc[int(i)].text:
-            starts.add(int(i) + 1)
-    for i in numpy.nonzero(arr[:, 0] == 1)[0]:
-        i = int(i)
+    for i in numpy.nonzero(arr[:, IS_SPACE_COLUMN])[0].tolist():
+        if "\n" in doc[i].text:
+            starts.add(i + 1)
+    for i in numpy.nonzero(arr[:, SENT_START_COLUMN] == 1)[0].tolist():
         if i == 0 or i in starts:
             continue
-        prev = doc[i - 1]
-        before = doc[i - 2] if i >= 2 else prev
-        if prev.text in _FINAL or prev.is_space or (prev.text in '»")' and before.text in _FINAL):
+        prev = doc[i - 1].text
+        before = doc[i - 2].text if i >= 2 else prev
+        if prev in _FINAL or spaces[i - 1] or (prev in '»")' and before in _FINAL):
             starts.add(i)
     bounds = sorted(s for s in starts if s < len(doc))
     spans = []
     for a, b in zip(bounds, [*bounds[1:], len(doc)], strict=True):
-        if b - a == 1 and doc[a].is_space:
+        if b - a == 1 and spaces[a]:
             continue
         spans.append(Span(doc, a, b))
     return spans
@@ -351,14 +356,13 @@ class DealsComponent:
         hits = self._hits(doc, positions, mentions.cols)
         if not hits:
             return []
-        sentences = text_sentences(doc)
-        sent_of: dict[int, int] = {}
+        sentences = text_sentences(doc, arr)
+        sent_of = [-1] * len(doc)  # token -> its sentence, -1 for none
         for n, sent in enumerate(sentences):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = n
+            sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)
         by_sent: dict[int, list[int]] = {}
         for i in sorted(hits):
-            if i in sent_of:
+            if sent_of[i] >= 0:
                 by_sent.setdefault(sent_of[i], []).append(i)
         candidates: list[Candidate] = []
         for n, anchors in sorted(by_sent.items()):
@@ -563,7 +567,7 @@ def _per_target(cand: Candidate) -> list[Candidate]:
 def _operation_dates(
     doc: Doc,
     sentences: list[Span],
-    sent_of: dict[int, int],
+    sent_of: list[int],
     deals: list[Candidate],
     mentions: MentionIndex,
 ) -> None:
@@ -572,7 +576,7 @@ def _operation_dates(
     for span in mentions.dates:
         value = (span._.date or {}).get("value")
         verb = span.root.head
-        if not value or verb.lemma_.lower() not in ANNOUNCE_VERBS or span.start not in sent_of:
+        if not value or verb.lemma_.lower() not in ANNOUNCE_VERBS or sent_of[span.start] < 0:
             continue
         nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
         if verb.dep_ == "acl":

@@ -12,12 +12,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import DEP, HEAD, IS_LOWER, IS_PUNCT, LEMMA, LOWER, MORPH, POS
+from spacy.attrs import (
+    DEP,
+    HEAD,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    POS,
+    SENT_START,
+)
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-_ATTRS = [LOWER, LEMMA, POS, DEP, HEAD, IS_LOWER, IS_PUNCT, MORPH]
+_ATTRS = [LOWER, LEMMA, POS, DEP, HEAD, IS_LOWER, IS_PUNCT, MORPH, SENT_START, IS_SPACE]
+SENT_START_COLUMN, IS_SPACE_COLUMN = 8, 9  # in read_array's array
 # hash -> string, shared by all documents (hashes do not depend on the vocab); cleared
 # when it grows past _MAX_CACHED so that a long run over many texts keeps flat memory
 _MAX_CACHED = 500_000
@@ -34,7 +46,8 @@ def normalise(text: str) -> str:
 
 
 def read_array(doc: Doc) -> numpy.ndarray:
-    """The raw attribute array the columns are made from (LOWER and LEMMA first)."""
+    """The raw attribute array the columns are made from (LOWER and LEMMA first,
+    SENT_START and IS_SPACE at SENT_START_COLUMN and IS_SPACE_COLUMN)."""
     return doc.to_array(_ATTRS)
 
 
@@ -84,7 +97,7 @@ class Columns:
         if arr is None:
             arr = read_array(doc)
         strings = doc.vocab.strings
-        rows = arr.T.tolist()
+        rows = arr[:, :8].T.tolist()
         heads = (numpy.arange(len(doc)) + arr[:, 4].astype(numpy.int64)).tolist()
         return cls(
             low=_read(rows[0], _LOWS, strings, normalise),

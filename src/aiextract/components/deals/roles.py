@@ -18,6 +18,7 @@ The trigger's ``frame`` (``data/deal_triggers.tsv``) maps positions to roles.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
@@ -476,6 +477,12 @@ def epithets() -> tuple[tuple[str, str], ...]:
     return tuple((_norm(r["epithet"]), r["name"]) for r in load_table("deal_references.tsv"))
 
 
+@cache
+def _any_epithet() -> re.Pattern[str]:
+    """Whether a phrase holds some epithet at all (most hold none): one search."""
+    return re.compile("|".join(re.escape(e) for e, _ in epithets()) or "(?!)")
+
+
 def _norm(text: str) -> str:
     return text.lower().replace("’", "'").strip()
 
@@ -746,9 +753,10 @@ def resolve_reference(
         return found
     phrase = " ".join(mentions.cols.low[tok.left_edge.i : tok.right_edge.i + 1])
     phrase = phrase.replace("' ", "'")
-    for epithet, name in epithets():
-        if epithet in phrase:
-            return _named(mentions, name)
+    if _any_epithet().search(phrase):
+        for epithet, name in epithets():
+            if epithet in phrase:
+                return _named(mentions, name)
     is_pronoun = tok.pos_ == "PRON" and low in PRONOUNS
     if is_pronoun and depth == 0:
         # « Le groupe texan ... : il avait déjà acquis »: the description it stands for
@@ -774,15 +782,18 @@ def resolve_reference(
     ):  # « par le géant »: from « le » (« du studio » keeps its fused article)
         first += 1
     head_words = doc[first : tok.i + 1]
-    fused = _norm(head_words[0].text) in ("du", "au")
+    cols = mentions.cols
+    fused = cols.low[first] in ("du", "au")
     is_description = (
         len(head_words) <= 5
-        and not (fused and any(t.pos_ not in ("ADJ", "ADP") for t in head_words[1:-1]))
-        and "Plur" not in tok.morph.get("Number")  # « les start-up françaises »
-        and _norm(head_words[0].text) in ("le", "la", "l'", "ce", "cette", "cet", "du", "au")
+        and not (fused and any(p not in ("ADJ", "ADP") for p in cols.pos[first + 1 : tok.i]))
+        and not cols.has(tok.i, "Number", "Plur")  # « les start-up françaises »
+        and cols.low[first] in ("le", "la", "l'", "ce", "cette", "cet", "du", "au")
         and any(
-            t.lemma_.lower() in company_nouns() or _norm(t.text) in ("start", "up") or noun_key(t)
-            for t in head_words
+            cols.lemma[j] in company_nouns()
+            or cols.low[j] in ("start", "up")
+            or mentions.noun_key(j)
+            for j in range(first, tok.i + 1)
         )
     )
     if not (is_pronoun or is_description):
@@ -839,19 +850,15 @@ def resolve_reference(
                 # may choose between them
                 found = None
                 if prev is not None:
-                    stop = max(
-                        (t.i for t in prev[:-1] if t.text in (".", "!", "?") or "\n" in t.text),
-                        default=prev.start - 1,
-                    )
+                    stop = _last_stop(prev, mentions)
+                    stop = prev.start - 1 if stop is None else stop
                     found = _previous_company(doc, doc[stop + 1 : prev.end], mentions, skip)
                 return found if found is not None and found.name in fits else None
     # 2. the subject of the previous sentence, or its only company
     if prev is None:
         return None
     # the closest previous sentence first, then the one before
-    last_stop = max(
-        (t.i for t in prev[:-1] if t.text in (".", "!", "?") or "\n" in t.text), default=None
-    )
+    last_stop = _last_stop(prev, mentions)
     windows = [prev] if last_stop is None else [doc[last_stop + 1 : prev.end], prev]
     for n, window in enumerate(windows):
         found = _previous_company(doc, window, mentions, skip)
@@ -869,6 +876,22 @@ def resolve_reference(
             ):
                 return found  # « la biotech » is not a leading company never called so
     return None
+
+
+def _last_stop(prev: Span, mentions: MentionIndex) -> int | None:
+    """The last sentence stop inside ``prev`` but for its last token (cached)."""
+    key = ("stop", prev.start, prev.end)
+    if key not in mentions.memo:
+        lows, doc = mentions.cols.low, prev.doc
+        mentions.memo[key] = max(
+            (
+                j
+                for j in range(prev.start, prev.end - 1)
+                if lows[j] in (".", "!", "?") or (not lows[j] and "\n" in doc[j].text)
+            ),
+            default=None,
+        )
+    return mentions.memo[key]
 
 
 def _previous_company(

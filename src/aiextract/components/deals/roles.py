@@ -569,35 +569,39 @@ def path_up(
     None when the walk leaves the deal's clause: through another verb that is not
     transparent, into another mention's apposition, or too far.
     """
-    tok, entry, via_verb = token, token, False
+    cols = mentions.cols
+    heads, poses, deps, lemmas = cols.head, cols.pos, cols.dep, cols.lemma
+    tok, entry, via_verb = token.i, token.i, False
     for _ in range(8):
-        if tok.i in targets:
-            return tok, entry, via_verb
-        head = tok.head
-        if head.i == tok.i:
+        if tok in targets:
+            doc = token.doc
+            return doc[tok], doc[entry], via_verb
+        head = heads[tok]
+        if head == tok:
             return None
-        if head.i not in targets:
-            if head.pos_ in ("VERB", "AUX"):
-                if head.dep_ == "xcomp" and head.head.i in targets:
+        if head not in targets:
+            if poses[head] in ("VERB", "AUX"):
+                if deps[head] == "xcomp" and heads[head] in targets:
                     pass  # « s'engage à acheter ... sur Azure »: one event
-                elif (
-                    head.dep_ == "acl"
-                    and head.head.i in targets
-                    and head.lemma_.lower() in GIVE_VERBS
-                ):
+                elif deps[head] == "acl" and heads[head] in targets and lemmas[head] in GIVE_VERBS:
                     pass  # « un prêt accordé par X à Y »: the giver and the receiver
-                elif head.lemma_ not in TRANSPARENT_VERBS:
+                elif _raw_lemma(cols, head) not in TRANSPARENT_VERBS:
                     return None
                 else:
                     via_verb = True
-            if tok.dep_ == "appos":
-                other = mentions.by_token.get(head.i)
+            if deps[tok] == "appos":
+                other = mentions.by_token.get(head)
                 if other is not None and other is not own:
                     return None
-            if tok.dep_ in CLAUSE_DEPS:
+            if deps[tok] in CLAUSE_DEPS:
                 return None
         entry, tok = tok, head
     return None
+
+
+def _raw_lemma(cols: Columns, i: int) -> str:
+    """``token.lemma_`` as the parser gives it (not lower-cased)."""
+    return cols.doc[i].lemma_
 
 
 # ------------------------------------------------------------------ the cues

@@ -38,7 +38,6 @@ from aiextract.components.deals.roles import (
     find_parties,
     find_subject,
     linear_marker,
-    noun_key,
     verb_forms,
 )
 from aiextract.extensions import register_extensions
@@ -489,7 +488,7 @@ class DealsComponent:
         parties, gov = find_parties(
             doc, sent, prev, anchor, trigger.is_verb, frame, mentions, deal_type
         )
-        pair = _pair_subject(anchor if trigger.is_verb else gov)
+        pair = _pair_subject(anchor if trigger.is_verb else gov, mentions)
         if (
             not parties
             and not pair
@@ -609,12 +608,15 @@ def _worth_verb(anchor: Token) -> Token | None:
     )
 
 
-def _pair_subject(verb: Token | None) -> bool:
+def _pair_subject(verb: Token | None, mentions: MentionIndex) -> bool:
     """True when the subject of ``verb`` is « les deux entreprises » (or groupes...)."""
-    subj = find_subject(verb) if verb is not None else None
-    if subj is None or (noun_key(subj) == "" and subj.lemma_.lower() != "partenaire"):
+    subj = find_subject(verb, mentions) if verb is not None else None
+    if subj is None:
         return False
-    return any(c.lower_ == "deux" for c in subj.children)
+    cols = mentions.cols
+    if mentions.noun_key(subj.i) == "" and cols.lemma[subj.i] != "partenaire":
+        return False
+    return any(cols.low[c] == "deux" for c in cols.kids(subj.i))
 
 
 def _governor_of(cand: Candidate) -> int | None:

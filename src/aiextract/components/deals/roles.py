@@ -506,45 +506,55 @@ def noun_key(tok: Token) -> str:
 # ------------------------------------------------------------------- the tree
 
 
-def is_passive(verb: Token) -> bool:
-    if (
-        verb.dep_ == "acl"
-        and "Part" in verb.morph.get("VerbForm")
-        and "Past" in verb.morph.get("Tense")
-    ):
+def is_passive(verb: Token, mentions: MentionIndex) -> bool:
+    cols, i = mentions.cols, verb.i
+    if cols.dep[i] == "acl" and cols.has(i, "VerbForm", "Part") and cols.has(i, "Tense", "Past"):
         return True  # « Orane, détenue à 40 % par X »
-    return "Pass" in verb.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in verb.children)
+    return cols.has(i, "Voice", "Pass") or any(cols.dep[c] == "aux:pass" for c in cols.kids(i))
 
 
-def find_subject(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``, through coordination, control and participles."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+def find_subject(verb: Token, mentions: MentionIndex) -> Token | None:
+    """The subject of ``verb``, through coordination, control and participles
+    (cached per document)."""
+    key = ("subject", verb.i)
+    if key not in mentions.memo:
+        found = _find_subject(verb.i, mentions.cols, 0)
+        mentions.memo[key] = None if found is None else verb.doc[found]
+    return mentions.memo[key]
+
+
+def _find_subject(i: int, cols: Columns, depth: int) -> int | None:
+    kids = cols.kids(i)
+    for child in kids:
+        if cols.dep[child] in SUBJECT_DEPS:
             return child
-    if depth > 3 or verb.head.i == verb.i:
+    head, dep = cols.head[i], cols.dep[i]
+    if depth > 3 or head == i:
         return None
-    head, dep = verb.head, verb.dep_
     if dep == "xcomp":
-        if head.lemma_.lower() in OBJECT_CONTROL:  # « autoriser X à signer »
-            for child in head.children:
-                if child.dep_ == "obj" and child.i < verb.i:
+        if cols.lemma[head] in OBJECT_CONTROL:  # « autoriser X à signer »
+            for child in cols.kids(head):
+                if cols.dep[child] == "obj" and child < i:
                     return child
-        return find_subject(head, depth + 1)
-    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return find_subject(head, depth + 1)
+        return _find_subject(head, cols, depth + 1)
+    if dep == "conj" and cols.pos[head] in ("VERB", "AUX"):
+        return _find_subject(head, cols, depth + 1)
     if dep == "advcl" and (
-        "Ger" in verb.morph.get("VerbForm")
-        or any(c.lower_ == "en" for c in verb.children)
-        or ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"))
-        or any(c.dep_ == "mark" and c.lower_ in ("en", "pour", "afin") for c in verb.children)
-        or "Inf" in verb.morph.get("VerbForm")
+        cols.has(i, "VerbForm", "Ger")
+        or any(cols.low[c] == "en" for c in kids)
+        or (cols.has(i, "VerbForm", "Part") and cols.has(i, "Tense", "Pres"))
+        or any(cols.dep[c] == "mark" and cols.low[c] in ("en", "pour", "afin") for c in kids)
+        or cols.has(i, "VerbForm", "Inf")
     ):
-        return find_subject(head, depth + 1)
-    if dep == "acl" and any(c.lower_ == "en" for c in verb.children):
+        return _find_subject(head, cols, depth + 1)
+    if dep == "acl" and any(cols.low[c] == "en" for c in kids):
         # « en recrutant » hangs on a noun: its subject is that of the verb above
-        above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return find_subject(above, depth + 1) if above is not None else None
-    if dep == "acl" and head.pos_ in ("NOUN", "PROPN", "X"):
+        above = next(
+            (a for a in cols.ancestors(i, len(cols.head)) if cols.pos[a] in ("VERB", "AUX")),
+            None,
+        )
+        return _find_subject(above, cols, depth + 1) if above is not None else None
+    if dep == "acl" and cols.pos[head] in ("NOUN", "PROPN", "X"):
         return head
     return None
 
@@ -1166,7 +1176,7 @@ def find_parties(
     # the subject, through coordination and control
     if is_verb:
         head_verb = anchor
-        subj_key = "psubj" if is_passive(anchor) else "subj"
+        subj_key = "psubj" if is_passive(anchor, mentions) else "subj"
         if subj_key == "psubj" and "psubj" not in frame and anchor.dep_ == "acl":
             subj_key = "subj"  # « rejoint » tagged a participle: no passive for it
     elif gov is not None and anchor.dep_ != "nsubj:pass":
@@ -1204,7 +1214,7 @@ def find_parties(
     if head_verb is not None and possessive:
         # « X ... son partenariat avec Y »: the owner is the subject of a verb above
         for verb in [head_verb, *(a for a in head_verb.ancestors if a.pos_ in ("VERB", "AUX"))][:4]:
-            subj = find_subject(verb)
+            subj = find_subject(verb, mentions)
             if subj is None or not sent.start <= subj.i < sent.end:
                 continue
             found = _subject_mentions(subj, doc, mentions)
@@ -1213,14 +1223,14 @@ def find_parties(
                 add(subj_key, ref, "tree" if found else "reference", ref.start)
                 break
     if head_verb is not None and not used:
-        subj = find_subject(head_verb)
+        subj = find_subject(head_verb, mentions)
         if (
             subj is not None
             and subj.i > head_verb.i
             and head_verb.dep_ == "xcomp"
             and "Fin" not in head_verb.morph.get("VerbForm")
         ):
-            subj = find_subject(head_verb.head)  # « a annoncé avoir débauché X »
+            subj = find_subject(head_verb.head, mentions)  # « a annoncé avoir débauché X »
         if subj is not None and subj.text in ("-", "up") and subj.i - 2 >= sent.start:
             # « La start-up avait levé » with « - » or « up » parsed as the subject
             start = doc[subj.i - 1] if subj.text == "-" else doc[subj.i - 2]

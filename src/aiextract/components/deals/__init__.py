@@ -445,6 +445,7 @@ class DealsComponent:
                 anchor,
                 doc[_governor_of(cand)] if _governor_of(cand) else None,
                 _noun_is_subject(anchor, cand.trigger),
+                mentions,
             )
             cand.date = find_date(doc, sent, targets, chain, mentions)
             cand.name = find_name(doc, sent, anchor, mentions)
@@ -496,7 +497,7 @@ class DealsComponent:
         ):
             return None  # nothing to report, nothing to lend to another deal
         noun_subject = _noun_is_subject(anchor, trigger)
-        chain = verb_chain(anchor, gov, noun_subject)
+        chain = verb_chain(anchor, gov, noun_subject, mentions)
         cert = certainty(doc, sent, anchor, chain, mentions)
         if cert in ("denied", "question"):
             return None

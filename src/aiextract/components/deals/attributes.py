@@ -109,6 +109,14 @@ def _phrases(*kinds: str) -> re.Pattern[str]:
 
 
 @cache
+def _phrase_words(*kinds: str) -> frozenset[str]:
+    """The longest word of each cue of ``_phrases(*kinds)``: a text where none occurs
+    cannot match, which spares most sentences the regex."""
+    cues = [c for kind in kinds for c in _hedges(kind) if kind == "hedge_phrase" or len(c) > 1]
+    return frozenset(max(cue, key=len) for cue in cues)
+
+
+@cache
 def _deny_phrases() -> tuple[dict[int, frozenset[tuple[str, ...]]], frozenset[str]]:
     """The denial cues by length (to test the words before a trigger in one look each),
     and the one-word ones."""
@@ -246,10 +254,10 @@ def _sentence_dates(sent: Span, mentions: MentionIndex) -> list[tuple[Span, str]
 
 
 def find_date(
-    doc: Doc, sent: Span, targets: dict[int, str], chain: list[Token], mentions: MentionIndex
+    doc: Doc, sent: Span, targets: dict[int, str], chain: list[int], mentions: MentionIndex
 ) -> str | None:
     """The value of a date tied to the trigger, its verb or a verb above it."""
-    chain_ids = {t.i for t in chain}
+    chain_ids = set(chain)
     for span, value in _sentence_dates(sent, mentions):
         root = span.root
         if root.head.i in chain_ids or attached(root, targets, mentions):
@@ -274,34 +282,42 @@ def _announced(verb: Token, sent: Span, anchor: int) -> bool:
 # ----------------------------------------------------------------- certainty
 
 
-def verb_chain(anchor: Token, gov: Token | None, noun_is_subject: bool) -> list[Token]:
+def verb_chain(
+    anchor: Token, gov: Token | None, noun_is_subject: bool, mentions: MentionIndex
+) -> list[int]:
     """The trigger's verb and the words that govern it (« pourrait racheter »,
-    « envisage de racheter », « en discussions pour racheter »), up to the clause top."""
-    chain: list[Token] = [anchor]
-    tok = anchor
+    « envisage de racheter », « en discussions pour racheter »), up to the clause top:
+    their positions, the trigger first."""
+    chain = [anchor.i]
     if noun_is_subject:
         return chain
+    cols = mentions.cols
+    tok = anchor.i
     if gov is not None:
-        chain.append(gov)
-        tok = gov
+        chain.append(gov.i)
+        tok = gov.i
     for _ in range(4):
-        if tok.head.i == tok.i:
+        head = cols.head[tok]
+        if head == tok:
             break
-        if tok.pos_ == "VERB" and any(c.lower_ == "en" and c.dep_ == "mark" for c in tok.children):
+        kids = cols.kids(tok)
+        if cols.pos[tok] == "VERB" and any(
+            cols.low[c] == "en" and cols.dep[c] == "mark" for c in kids
+        ):
             break  # « en recrutant »: a manner, asserted whatever the verb above says
-        dep = tok.dep_
+        dep = cols.dep[tok]
         if (
             dep in ("xcomp", "ccomp", "obj", "acl")
             or dep.startswith("obl")
             or (
                 dep in ("nmod", "advcl")
                 and any(
-                    c.dep_ in ("case", "mark") and c.lower_ in ("pour", "de", "d'", "d’", "à")
-                    for c in tok.children
+                    cols.dep[c] in ("case", "mark") and cols.low[c] in ("pour", "de", "d'", "à")
+                    for c in kids
                 )
             )
         ):
-            tok = tok.head
+            tok = head
             chain.append(tok)
         else:
             break
@@ -323,14 +339,14 @@ def _sentence_hedged(sent: Span, mentions: MentionIndex) -> bool:
     found = mentions.memo.get(key)
     if found is None:
         text = _norm(mentions.sent_text(sent))
-        found = mentions.memo[key] = bool(
-            _phrases("hedge_phrase", "fail").search(text)
-        )
+        found = mentions.memo[key] = any(
+            word in text for word in _phrase_words("hedge_phrase", "fail")
+        ) and bool(_phrases("hedge_phrase", "fail").search(text))
     return found
 
 
 def certainty(
-    doc: Doc, sent: Span, anchor: Token, chain: list[Token], mentions: MentionIndex
+    doc: Doc, sent: Span, anchor: Token, chain: list[int], mentions: MentionIndex
 ) -> str:
     """'stated', 'hedged', 'denied' (no deal) or 'question' (no deal)."""
     key = ("question", sent.start)
@@ -354,8 +370,7 @@ def certainty(
         if poses[above] == "VERB" and (lemmas[above] in deny or lows[above] in deny):
             return "denied"
     hedged = False
-    for k, tok in enumerate(chain):
-        i = tok.i
+    for k, i in enumerate(chain):
         lemma, low = lemmas[i], lows[i]
         if lemma in deny or low in deny:
             return "denied"

@@ -474,8 +474,10 @@ class DealsComponent:
             and "pour cent" not in mentions.sent_text(sent)
         ):
             return None
-        det = next((c for c in anchor.children if c.dep_ == "det"), None)
-        reference = not trigger.is_verb and det is not None and det.lower_ in _DEMONSTRATIVES
+        cols = mentions.cols
+        kids = cols.kids(anchor.i)
+        det = next((c for c in kids if cols.dep[c] == "det"), None)
+        reference = not trigger.is_verb and det is not None and cols.low[det] in _DEMONSTRATIVES
         nobody = not mentions.in_span(sent.start, sent.end) and not mentions.reference_tokens(sent)
         if nobody and (trigger.is_verb or not (reference or has_money)):
             return None
@@ -538,13 +540,13 @@ class DealsComponent:
         cand.gov = gov.i if gov is not None else None
         cand.orphan = anchor.dep_ == "acl" and not parties
         cand.pair = pair
-        lows, heads = mentions.cols.low, mentions.cols.head
-        cand.by_phrase = any(
-            lows[j] == "par" and heads[heads[j]] == anchor.i
-            for j in range(anchor.left_edge.i, anchor.right_edge.i + 1)
-        )
+        # « par » two levels under the trigger (its head's head is the trigger)
+        below = [g for c in kids for g in cols.kids(c)]
+        if cols.head[anchor.i] == anchor.i:
+            below += kids
+        cand.by_phrase = any(cols.low[j] == "par" for j in below)
         cand.round_word = deal_type == "funding" and any(
-            c.lemma_.lower() in _ROUND_ORDER for c in anchor.children if c.dep_ == "amod"
+            cols.lemma[c] in _ROUND_ORDER for c in kids if cols.dep[c] == "amod"
         )
         return cand
 

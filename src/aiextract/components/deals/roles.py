@@ -1207,8 +1207,9 @@ def find_parties(
     if adverbial and head_verb is None:
         head_verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subj_key = "gsubj"
+    cols = mentions.cols
     possessive = not is_verb and any(
-        c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in anchor.children
+        cols.dep[c] == "det" and cols.has(c, "Poss", "Yes") for c in cols.kids(anchor.i)
     )
     if possessive and head_verb is None:
         head_verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)

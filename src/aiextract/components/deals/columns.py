@@ -9,6 +9,8 @@ through a process-wide table, so a look is a list index.
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy
@@ -51,9 +53,15 @@ def read_array(doc: Doc) -> numpy.ndarray:
     return doc.to_array(_ATTRS)
 
 
-def _read(hashes: list[int], table: dict[int, str], strings: StringStore, convert) -> list[str]:
+def _read(
+    hashes: list[int], table: dict[int, str], strings: StringStore, convert
+) -> Sequence[str]:
+    """The strings of ``hashes`` through ``table`` (filled from ``strings`` on a miss)."""
+    if len(hashes) == 1:  # itemgetter of one key gives the value, not a tuple
+        return _read(hashes * 2, table, strings, convert)[:1]
+    get = operator.itemgetter(*hashes)
     try:  # the common case: every word seen before
-        return list(map(table.__getitem__, hashes))
+        return get(table)
     except KeyError:
         pass
     if len(table) > _MAX_CACHED:
@@ -61,7 +69,7 @@ def _read(hashes: list[int], table: dict[int, str], strings: StringStore, conver
     for h in hashes:
         if h not in table:
             table[h] = convert(strings[h])
-    return list(map(table.__getitem__, hashes))
+    return get(table)
 
 
 def _parse_feats(text: str) -> dict[str, tuple[str, ...]]:
@@ -77,10 +85,10 @@ def _parse_feats(text: str) -> dict[str, tuple[str, ...]]:
 class Columns:
     """One list per attribute, indexed by token position."""
 
-    low: list[str]  # normalise(token.text)
-    lemma: list[str]  # token.lemma_.lower()
-    pos: list[str]
-    dep: list[str]
+    low: Sequence[str]  # normalise(token.text)
+    lemma: Sequence[str]  # token.lemma_.lower()
+    pos: Sequence[str]
+    dep: Sequence[str]
     head: list[int]  # the head's position
     is_lower: list[int]  # 1 or 0
     is_punct: list[int]

@@ -6,21 +6,25 @@ import random
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "seeds", ROOT / "tests" / "data" / "dev")
+# the five real articles the project started from, and the dev corpus (short articles
+# written to be dense in deals: the worst case for the deals component)
+FOLDERS = {"seeds": ROOT / "seeds", "dev": ROOT / "tests" / "data" / "dev"}
+SOURCES = tuple(FOLDERS.values())
 
 
-def base_texts() -> list[str]:
-    """Every article text the repository ships (seeds and dev corpus)."""
+def base_texts(only: str | None = None) -> list[str]:
+    """The article texts the repository ships: seeds and dev corpus, or one of them."""
     texts = []
-    for folder in SOURCES:
+    for folder in (FOLDERS[only],) if only else SOURCES:
         for path in sorted(folder.glob("*.txt")):
             texts.append(path.read_text(encoding="utf-8"))
     return texts
 
 
-def build_corpus(n_articles: int, seed: int = 13) -> list[str]:
-    """``n_articles`` texts drawn by repeating and shuffling the shipped articles."""
-    texts = base_texts()
+def build_corpus(n_articles: int, seed: int = 13, only: str | None = None) -> list[str]:
+    """``n_articles`` texts drawn by repeating and shuffling the shipped articles (all,
+    or only ``"seeds"`` or ``"dev"``)."""
+    texts = base_texts(only)
     rng = random.Random(seed)
     corpus: list[str] = []
     while len(corpus) < n_articles:

@@ -7,13 +7,23 @@ from __future__ import annotations
 
 import pytest
 from benchmarks.bench_pipeline import report
-from benchmarks.corpus import build_corpus
+from benchmarks.corpus import base_texts, build_corpus
 
 
 def test_corpus_builder_repeats_to_size():
     corpus = build_corpus(37)
     assert len(corpus) == 37
     assert all(isinstance(t, str) and t for t in corpus)
+
+
+@pytest.mark.parametrize("only", ["seeds", "dev"])
+def test_corpus_builder_draws_from_one_folder(only):
+    texts = set(base_texts(only))
+    corpus = build_corpus(12, only=only)
+    assert len(corpus) == 12
+    assert set(corpus) <= texts
+    others = set(base_texts("dev" if only == "seeds" else "seeds"))
+    assert not set(corpus) & others
 
 
 @pytest.mark.slow

@@ -40,6 +40,7 @@ _LEMMAS: dict[int, str] = {}
 _DEPS: dict[int, str] = {}
 _FEATS: dict[int, dict[str, tuple[str, ...]]] = {}
 _EMPTY: dict[str, tuple[str, ...]] = {}
+_POS: dict[int, str] = dict(POS_NAMES)  # a copy: _read never writes to spaCy's table
 
 
 def normalise(text: str) -> str:
@@ -110,7 +111,7 @@ class Columns:
         return cls(
             low=_read(rows[0], _LOWS, strings, normalise),
             lemma=_read(rows[1], _LEMMAS, strings, str.lower),
-            pos=list(map(POS_NAMES.__getitem__, rows[2])),
+            pos=_read(rows[2], _POS, strings, str),
             dep=_read(rows[3], _DEPS, strings, str),
             head=heads,
             is_lower=rows[5],

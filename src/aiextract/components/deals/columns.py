@@ -60,17 +60,19 @@ def _read(
     """The strings of ``hashes`` through ``table`` (filled from ``strings`` on a miss)."""
     if len(hashes) == 1:  # itemgetter of one key gives the value, not a tuple
         return _read(hashes * 2, table, strings, convert)[:1]
-    get = operator.itemgetter(*hashes)
     try:  # the common case: every word seen before
-        return get(table)
+        return operator.itemgetter(*hashes)(table)
     except KeyError:
         pass
     if len(table) > _MAX_CACHED:
         table.clear()
+    out = []  # one by one, so that a table cleared meanwhile by another thread is no harm
     for h in hashes:
-        if h not in table:
-            table[h] = convert(strings[h])
-    return get(table)
+        text = table.get(h)
+        if text is None:
+            text = table[h] = convert(strings[h])
+        out.append(text)
+    return out
 
 
 def _parse_feats(text: str) -> dict[str, tuple[str, ...]]:

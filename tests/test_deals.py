@@ -383,6 +383,59 @@ CASES = [
         "Sam Altman pourrait rejoindre Microsoft.",
         [("hire", {"Microsoft": "employer", "Sam Altman": "person"}, None, "hedged")],
     ),
+    (
+        "hire-nomme-directeur-provenance",
+        "L'assureur Alan nomme Hélène Martin directrice financière, en provenance de Qonto.",
+        [
+            (
+                "hire",
+                {"Alan": "employer", "Hélène Martin": "person", "Qonto": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "hire-est-nomme-de",
+        "Thomas Garnier a été nommé directeur général de Back Market.",
+        [("hire", {"Back Market": "employer", "Thomas Garnier": "person"}, None, "stated")],
+    ),
+    (
+        "hire-prend-la-tete",
+        "Camille Roussel prend la tête de Contentsquare, après huit ans chez Criteo.",
+        [("hire", {"Contentsquare": "employer", "Camille Roussel": "person"}, None, "stated")],
+    ),
+    (
+        "hire-prend-la-tete-des-ventes",
+        "Antoine Lefort prendra la tête des ventes de Doctolib en septembre.",
+        [("hire", {"Doctolib": "employer", "Antoine Lefort": "person"}, None, "stated")],
+    ),
+    (
+        "hire-confie-la-direction-ancien",
+        "Le groupe Fnac confie la direction de sa filiale à Julie Moreau, ancienne de Decathlon.",
+        [
+            (
+                "hire",
+                {"Fnac": "employer", "Julie Moreau": "person", "Decathlon": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "hire-nomme-ancien-apposition",
+        "Ledger a nommé Victor Lambert, ancien directeur commercial de Salesforce, au poste "
+        "de président.",
+        [
+            (
+                "hire",
+                {"Ledger": "employer", "Victor Lambert": "person", "Salesforce": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    ("neg-prend-la-tete-classement", "Doctolib prend la tête du classement des applications.", []),
     # ------------------------------------------------------------ multi-sentence
     (
         "merge-same-deal",

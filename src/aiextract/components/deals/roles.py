@@ -1001,6 +1001,16 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
         return True  # « 42 millions d'euros de la Commission européenne », « 2 M€ de X »
     if head.lemma_.lower() in company_nouns() and head.head.i == anchor.i:
         return True
+    if role == "employer":
+        # « nommé directeur général de X », « prend la tête des ventes de X »: the
+        # post's noun (and the department under it) hang on the appointing verb
+        for _ in range(3):
+            if head.head.i == anchor.i:
+                return head.pos_ == "NOUN"
+            if head.pos_ != "NOUN" or head.dep_ != "nmod" or head.head.i == head.i:
+                return False
+            head = head.head
+        return False
     return role in ("source", "person") and head.head.i == anchor.i
 
 
@@ -1299,7 +1309,7 @@ def find_parties(
                 low in ("ancien", "ancienne", "ex", "ex-")
                 for low in mentions.cols.low[max(sent.start, mention.start - 8) : mention.start]
             ):
-                key, how = "de", "cue"
+                key, how = ("quitter" if "quitter" in frame else "de"), "cue"
             else:
                 continue
         else:
@@ -1313,8 +1323,13 @@ def find_parties(
                 and subj_key
             ):
                 key = subj_key
-                if entry.i > main.i and "Fin" not in main.morph.get("VerbForm") and "obj" in frame:
-                    key = "obj"  # « avoir débauché X » with X parsed as a subject
+                if entry.i > main.i and "obj" in frame and (
+                    "Fin" not in main.morph.get("VerbForm")
+                    or any(f[2] < main.i for f in by_key.get(subj_key, ()))
+                ):
+                    # « avoir débauché X » with X parsed as a subject; « X nomme Y
+                    # directrice » with Y parsed as a second subject after the verb
+                    key = "obj"
             elif via_verb:
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
             elif marker:

@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.columns import Columns
+from aiextract.components.deals.columns import normalise as _norm
 from aiextract.components.deals.roles import MentionIndex, path_up, verb_forms
 from aiextract.lexicon import load_table
 
@@ -138,9 +139,6 @@ def _hedge_lemmas(kind: str) -> frozenset[str]:
                 words.update(verb_forms(cue[0]))
     return frozenset(words)
 
-
-def _norm(text: str) -> str:
-    return text.lower().replace("’", "'").strip()
 
 
 def _words(tokens: Span | list[Token]) -> list[str]:

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.columns import Columns
+from aiextract.components.deals.columns import normalise as _norm
 from aiextract.extensions import (
     DATES_KEY,
     MONEY_KEY,
@@ -327,10 +328,6 @@ class MentionIndex:
             self.memo[("amounts",)] = found
         return found
 
-    def low(self, doc: Doc, i: int) -> str:
-        """The normalised lower-case text of token ``i``."""
-        return self.cols.low[i]
-
     def noun_key(self, i: int) -> str:
         """``noun_key(doc[i])`` from the columns."""
         if not self.cols.is_lower[i]:
@@ -484,9 +481,6 @@ def _any_epithet() -> re.Pattern[str]:
     """Whether a phrase holds some epithet at all (most hold none): one search."""
     return re.compile("|".join(re.escape(e) for e, _ in epithets()) or "(?!)")
 
-
-def _norm(text: str) -> str:
-    return text.lower().replace("’", "'").strip()
 
 
 # Nouns that fit any company: they never pick one out by themselves.

@@ -193,7 +193,9 @@ def test_columns_agree_with_tokens_on_fresh_caches(nlp, monkeypatch, text):
 @pytest.mark.parametrize("text", SENTENCES)
 def test_columns_from_a_read_array(nlp, text):
     doc = nlp(text)
-    assert Columns.from_doc(doc, read_array(doc)) == Columns.from_doc(doc)
+    read, fresh = Columns.from_doc(doc, read_array(doc)), Columns.from_doc(doc)
+    assert read == fresh
+    assert list(read.morph) == list(fresh.morph) == [t.morph.key for t in doc]
 
 
 def test_read_array_layout(nlp):

@@ -157,6 +157,7 @@ class Candidate:
     by_phrase: bool = False  # « par » hangs on the trigger (« par un industriel »)
     merged: list[int] = field(default_factory=list)
     last_sent: int = -1  # the latest sentence that mentions this deal
+    chain: list[int] = field(default_factory=list)  # verb_chain of the trigger
 
     def names(self) -> set[str]:
         return {p.name for p in self.parties}
@@ -441,13 +442,7 @@ class DealsComponent:
                 cand.parties = _retype(cand.parties, _AS_INVESTMENT)
             if cand.type != "investment":
                 cand.stake = None
-            chain = verb_chain(
-                anchor,
-                doc[_governor_of(cand)] if _governor_of(cand) else None,
-                _noun_is_subject(anchor, cand.trigger),
-                mentions,
-            )
-            cand.date = find_date(doc, sent, targets, chain, mentions)
+            cand.date = find_date(doc, sent, targets, cand.chain, mentions)
             cand.name = find_name(doc, sent, anchor, mentions)
             cand.confidence = _confidence(cand)
             out.extend(_per_target(cand))
@@ -538,6 +533,7 @@ class DealsComponent:
             ),
         )
         cand.gov = gov.i if gov is not None else None
+        cand.chain = chain
         cand.orphan = anchor.dep_ == "acl" and not parties
         cand.pair = pair
         # « par » two levels under the trigger (its head's head is the trigger)

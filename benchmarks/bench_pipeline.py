@@ -23,7 +23,7 @@ import time
 import spacy
 
 import aiextract
-from benchmarks.corpus import FOLDERS, build_corpus
+from benchmarks.corpus import FOLDERS, build_corpus, deal_density
 
 BATCH_SIZE = 64
 
@@ -92,8 +92,8 @@ def report(n_articles: int, rounds: int, only: str | None = None) -> str:
     costs = component_costs(nlp, texts, rounds)
     model_time = sum(t for name, t in costs.items() if not name.startswith("aiextract_"))
     lines = [
-        f"{len(texts)} articles ({only or 'seeds and dev'}), {rounds} rounds,"
-        " median seconds per pipe",
+        f"{len(texts)} articles ({only or 'seeds and dev'}, {deal_density(only):.1f} gold"
+        f" deals per 1,000 words), {rounds} rounds, median seconds per pipe",
         f"{'pipe':<18}{'seconds':>10}{'% of bare':>11}{'one at a time':>16}",
     ]
     for name, seconds in costs.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -32,3 +33,14 @@ def build_corpus(n_articles: int, seed: int = 13, only: str | None = None) -> li
         rng.shuffle(batch)
         corpus.extend(batch)
     return corpus[:n_articles]
+
+
+def deal_density(only: str | None = None) -> float:
+    """Gold deals per 1,000 words of the shipped articles (all, or one folder): what the
+    deals component's cost follows."""
+    deals = words = 0
+    for folder in (FOLDERS[only],) if only else SOURCES:
+        words += sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+        with open(folder / "gold.jsonl", encoding="utf-8") as lines:
+            deals += sum(len(json.loads(line).get("deals", [])) for line in lines if line.strip())
+    return 1000 * deals / words if words else 0.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from benchmarks.bench_pipeline import report
-from benchmarks.corpus import base_texts, build_corpus
+from benchmarks.corpus import base_texts, build_corpus, deal_density
 
 
 def test_corpus_builder_repeats_to_size():
@@ -24,6 +24,11 @@ def test_corpus_builder_draws_from_one_folder(only):
     assert set(corpus) <= texts
     others = set(base_texts("dev" if only == "seeds" else "seeds"))
     assert not set(corpus) & others
+
+
+def test_deal_density_of_the_real_and_the_dense_articles():
+    seeds, dev, both = deal_density("seeds"), deal_density("dev"), deal_density()
+    assert 0 < seeds < both < dev  # the dev corpus was written dense in deals
 
 
 @pytest.mark.slow

@@ -37,6 +37,7 @@ from aiextract.components.deals.roles import (
     Party,
     find_parties,
     find_subject,
+    is_passive,
     linear_marker,
     verb_forms,
 )
@@ -103,6 +104,10 @@ _ROUND_ORDER = frozenset(
         "prochain",
     ]
 )
+# « de » before a noun that is then a complement, not a deal (« un prêt d'amorçage »).
+_OF_WORDS = frozenset(["de", "d'", "d’", "du", "des"])
+# Round nouns that are an early round by themselves (« après un amorçage de 2 M€ »).
+_EARLY_ROUNDS = frozenset(["amorçage"])
 # Nouns that stand for the deal just told (« l'opération a été annoncée le ... »).
 _OPERATION_NOUNS = frozenset(["opération", "transaction", "accord", "annonce"])
 # Verbs of value: their object is the amount of the trigger noun that is their subject.
@@ -155,6 +160,7 @@ class Candidate:
     pair: bool = False  # « les deux entreprises ont conclu »: the two of the deal before
     round_word: bool = False  # « une première levée », « le précédent tour »
     by_phrase: bool = False  # « par » hangs on the trigger (« par un industriel »)
+    by_agent: bool = False  # « Y est détenue par X »: a holding with its holder as agent
     merged: list[int] = field(default_factory=list)
     last_sent: int = -1  # the latest sentence that mentions this deal
     chain: list[int] = field(default_factory=list)  # verb_chain of the trigger
@@ -295,14 +301,16 @@ class DealsComponent:
                 "avec une",
             ):
                 continue
+            if trigger.form == "amorçage" and start > 0 and cols.low[start - 1] in _OF_WORDS:
+                continue  # « un prêt d'amorçage », « la phase d'amorçage »: no round
             if trigger.form == "commande" and doc[max(0, start - 2) : start].text.lower() in (
                 "carnet de",
                 "carnets de",
                 "prises de",
             ):
                 continue  # « le carnet de commandes »: an order book, not one order
-            if trigger.kind == "verb" and (
-                poses[i] in ("DET", "ADP", "PROPN")
+            if trigger.is_verb and (
+                (trigger.kind == "verb" and poses[i] in ("DET", "ADP", "PROPN"))
                 or (poses[i] == "NOUN" and i > 0 and poses[i - 1] == "DET")
                 or (poses[i] == "NOUN" and any(cols.dep[c] == "det" for c in cols.kids(i)))
             ):
@@ -434,8 +442,8 @@ class DealsComponent:
             if "money" in cand.trigger.flags and cand.amount is None:
                 continue
             if cand.type in ("investment", "acquisition") or "percent" in cand.trigger.flags:
-                cand.stake = find_stake(doc, sent, anchor, mentions)
-                if "percent" in cand.trigger.flags and cand.stake is None:
+                cand.stake = find_stake(doc, sent, anchor, mentions, hits[cand.anchor][2] - 1)
+                if "percent" in cand.trigger.flags and cand.stake is None and not cand.by_agent:
                     continue
             if cand.type == "acquisition" and cand.stake is not None and cand.stake < 50:
                 cand.type = "investment"
@@ -463,16 +471,23 @@ class DealsComponent:
         has_money = bool(money_spans(doc, sent, mentions))
         if "money" in trigger.flags and not has_money:
             return None
-        if (
+        no_percent = (
             "percent" in trigger.flags
             and "%" not in mentions.sent_text(sent)
             and "pour cent" not in mentions.sent_text(sent)
-        ):
+        )
+        if no_percent and not ("agent" in trigger.flags and " par " in mentions.sent_text(sent)):
             return None
         cols = mentions.cols
         kids = cols.kids(anchor.i)
         det = next((c for c in kids if cols.dep[c] == "det"), None)
-        reference = not trigger.is_verb and det is not None and cols.low[det] in _DEMONSTRATIVES
+        reference = (
+            not trigger.is_verb
+            and det is not None
+            and cols.low[det] in _DEMONSTRATIVES
+            # « les investissements européens ont dépassé ... »: a sector, no deal told
+            and not (cols.low[det] == "les" and any(cols.dep[c] == "amod" for c in kids))
+        )
         nobody = not mentions.in_span(sent.start, sent.end) and not mentions.reference_tokens(sent)
         if nobody and (trigger.is_verb or not (reference or has_money)):
             return None
@@ -484,8 +499,25 @@ class DealsComponent:
                     for k, v in frame.items()
                 }
         parties, gov = find_parties(
-            doc, sent, prev, anchor, trigger.is_verb, frame, mentions, deal_type
+            doc,
+            sent,
+            prev,
+            anchor,
+            trigger.is_verb,
+            frame,
+            mentions,
+            deal_type,
+            possessive_frame="poss" in trigger.flags,
         )
+        # « Y est détenue depuis 2020 par le fonds X »: a holding told with its holder
+        # as the passive's agent needs no percentage
+        by_agent = (
+            "agent" in trigger.flags
+            and is_passive(anchor, mentions)
+            and {"investor", "target"} <= {p.role for p in parties}
+        )
+        if no_percent and not by_agent:
+            return None
         pair = _pair_subject(anchor if trigger.is_verb else gov, mentions)
         if (
             not parties
@@ -533,6 +565,7 @@ class DealsComponent:
             ),
         )
         cand.gov = gov.i if gov is not None else None
+        cand.by_agent = by_agent
         cand.chain = chain
         cand.orphan = anchor.dep_ == "acl" and not parties
         cand.pair = pair
@@ -541,8 +574,9 @@ class DealsComponent:
         if cols.head[anchor.i] == anchor.i:
             below += kids
         cand.by_phrase = any(cols.low[j] == "par" for j in below)
-        cand.round_word = deal_type == "funding" and any(
-            cols.lemma[c] in _ROUND_ORDER for c in kids if cols.dep[c] == "amod"
+        cand.round_word = deal_type == "funding" and (
+            trigger.form in _EARLY_ROUNDS
+            or any(cols.lemma[c] in _ROUND_ORDER for c in kids if cols.dep[c] == "amod")
         )
         return cand
 

@@ -207,8 +207,12 @@ def attached(token: Token, targets: dict[int, str], mentions: MentionIndex) -> b
     return path_up(token, targets, mentions, None) is not None
 
 
-def find_stake(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> float | None:
-    """The percentage nearest the trigger in its sentence (« détient 27 % »)."""
+def find_stake(
+    doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex, last: int | None = None
+) -> float | None:
+    """The percentage nearest the trigger in its sentence (« détient 27 % »); ``last`` is
+    the trigger phrase's last token, from which a percentage after it is measured."""
+    last = anchor.i if last is None else max(last, anchor.i)
     best: tuple[int, float] | None = None
     for match in _PERCENT.finditer(mentions.sent_text(sent)):
         value = float(match.group(1).replace(",", "."))
@@ -218,7 +222,9 @@ def find_stake(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> f
         span = doc.char_span(start, start + len(match.group(1)), alignment_mode="expand")
         if span is None:
             continue
-        distance = abs(span.start - anchor.i)
+        lo, hi = (last, span.start) if span.start > last else (span.start, anchor.i)
+        # the words of a name in between do not count (« de la Caisse de dépôt et ... »)
+        distance = hi - lo - sum(1 for j in range(lo, hi) if j in mentions.by_token)
         if distance <= 12 and (best is None or distance < best[0]):
             best = (distance, value)
     return None if best is None else best[1]
@@ -343,6 +349,10 @@ def _sentence_hedged(sent: Span, mentions: MentionIndex) -> bool:
     return found
 
 
+# Verbs of preparing a deal still to come (« X prépare son introduction en Bourse »).
+_PLAN_VERBS = frozenset(["préparer"])
+
+
 def certainty(
     doc: Doc, sent: Span, anchor: Token, chain: list[int], mentions: MentionIndex
 ) -> str:
@@ -374,7 +384,12 @@ def certainty(
             return "denied"
         if k <= 2 and poses[i] in ("VERB", "AUX") and _negated(i, cols):
             return "denied"
-        if lemma in fail or lemma in hedge or low in fail or (k > 0 and low in hedge):
+        if (
+            lemma in fail
+            or lemma in hedge
+            or low in fail
+            or (k > 0 and (low in hedge or lemma in _PLAN_VERBS))
+        ):
             hedged = True
         kids = cols.kids(i)
         moods = [i, *(c for c in kids if deps[c].startswith("aux"))]

@@ -973,7 +973,14 @@ def _role_allowed(role: str, kind: str) -> bool:
 def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIndex) -> bool:
     """« de X » belongs to the deal only on the trigger itself or on a part of a
     company (« le rachat des activités de X », « 27 % de X »), not « les poids de X »."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+    while token.head.i != token.i and (
+        token.dep_ == "conj"
+        or (  # « de A et du fonds B »: B's company noun is the conjunct
+            token.head.dep_ == "conj"
+            and token.head.lemma_.lower() in company_nouns()
+            and token.head.head.i != token.head.i
+        )
+    ):
         token = token.head
     head = token.head
     # « la biotech lyonnaise X »: climb over the company noun and its adjectives
@@ -1164,6 +1171,129 @@ def _coordinated_with(doc: Doc, mention: Mention, taken: list[tuple[Mention, str
     return False
 
 
+# Possessive determiners in « entrer à son / notre / leur capital ».
+_OWN_POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
+_OUR_POSSESSIVES = frozenset(["notre", "nos"])
+_QUOTES = frozenset(["«", "»", '"'])
+# Verbs that introduce a quote's speaker after the quote (« », explique le président de X).
+SPEECH_VERBS = frozenset(
+    [
+        "expliquer",
+        "déclarer",
+        "affirmer",
+        "souligner",
+        "indiquer",
+        "préciser",
+        "confier",
+        "ajouter",
+        "commenter",
+        "résumer",
+        "assurer",
+        "estimer",
+        "réjouir",
+        "annoncer",
+        "détailler",
+        "insister",
+        "poursuivre",
+        "rappeler",
+        "raconter",
+        "témoigner",
+        "noter",
+        "conclure",
+    ]
+)
+
+
+def _quote_speaker(doc: Doc, anchor: Token, mentions: MentionIndex) -> Mention | None:
+    """The company of the speaker of a quote holding ``anchor``: « ... notre capital »,
+    explique le président de X / a déclaré Z, PDG de X. None when the text does not say."""
+    cols = mentions.cols
+    end = min(len(cols.low), anchor.i + 80)
+    window = range(max(0, anchor.i - 80), anchor.i)
+    opened = next((cols.low[k] for k in reversed(window) if cols.low[k] in _QUOTES), None)
+    straight = sum(1 for k in window if cols.low[k] == '"')
+    if opened is None or opened == "»" or (opened == '"' and straight % 2 == 0):
+        return None  # the trigger is not inside a quote
+    close = next((k for k in range(anchor.i + 1, end) if cols.low[k] in ("»", '"')), None)
+    if close is None:
+        return None
+    k = close + 1
+    while k < end and cols.pos[k] == "PUNCT":
+        k += 1
+    said = k < end and cols.lemma[k] in SPEECH_VERBS  # « ... », explique
+    if not said and k + 1 < end and cols.pos[k] == "AUX":
+        said = cols.lemma[k + 1] in SPEECH_VERBS  # « ... », a déclaré
+    if not said:
+        return None
+    for j in range(k + 1, min(end, k + 16)):
+        if cols.low[j] in (".", "«", "»", ";", "!", "?"):
+            return None
+        mention = mentions.by_token.get(j)
+        if mention is not None and mention.kind == "org" and mention.start == j:
+            if linear_marker(doc, j, k + 1, mentions) in ("de", "chez"):
+                return mention  # « le président de X », « PDG de la société X »
+            return None
+    return None
+
+
+def _possessive_owner(
+    doc: Doc,
+    sent: Span,
+    prev: Span | None,
+    anchor: Token,
+    is_verb: bool,
+    head_verb: Token | None,
+    mentions: MentionIndex,
+) -> tuple[list[Mention], str] | None:
+    """The owners of the possessive in a trigger phrase (« entrer à son capital »): the
+    speaker's company for « notre » in a quote; for « son / leur », the subject of the
+    verb governing the trigger noun, or of a verb above the trigger verb (not the trigger
+    verb's own subject: « X est entré à son capital » is X entering another company)."""
+    cols = mentions.cols
+    word = next(
+        (
+            cols.low[k]
+            for k in range(anchor.i + 1, min(sent.end, anchor.i + 4))
+            if cols.low[k] in _OWN_POSSESSIVES or cols.low[k] in _OUR_POSSESSIVES
+        ),
+        None,
+    )
+    if word is None:
+        return None
+    if word in _OUR_POSSESSIVES:
+        speaker = _quote_speaker(doc, anchor, mentions)
+        return ([speaker], "reference") if speaker is not None else None
+    if is_verb:
+        verbs = [a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")][:3]
+    else:
+        verbs = [head_verb] if head_verb is not None else []
+    own = find_subject(anchor, mentions) if is_verb else None
+    for verb in verbs:
+        subj = find_subject(verb, mentions)
+        if subj is not None and subj.text in ("-", "up") and subj.i - 2 >= sent.start:
+            start = doc[subj.i - 1] if subj.text == "-" else doc[subj.i - 2]
+            if start.lower_ == "start":  # « La start-up X a annoncé » cut at « - »
+                subj = start
+        if subj is not None and not sent.start <= subj.i < sent.end:
+            continue
+        if own is not None and subj is not None and subj.i == own.i:
+            continue
+        if subj is not None:
+            found = _subject_mentions(subj, doc, mentions)
+            if found:
+                return found, "tree"  # « A et B ont annoncé l'entrée à leur capital »
+            ref = resolve_reference(subj, sent, prev, doc, mentions, set())
+            if ref is not None:
+                return [ref], "reference"
+            if subj.pos_ == "PRON" and subj.i < verb.i:
+                return None
+        # no subject in the parse, or a noun that is no name (« Le fabricant de
+        # cosmétiques X a finalisé »): the closest unmarked name before the verb
+        found = _linear_subject(doc, sent, verb, anchor, mentions)
+        return (found, "cue") if found else None
+    return None
+
+
 def find_parties(
     doc: Doc,
     sent: Span,
@@ -1173,8 +1303,11 @@ def find_parties(
     frame: dict[str, str],
     mentions: MentionIndex,
     deal_type: str,
+    possessive_frame: bool = False,
 ) -> tuple[list[Party], Token | None]:
-    """The parties of the trigger at ``anchor`` and the verb governing a trigger noun."""
+    """The parties of the trigger at ``anchor`` and the verb governing a trigger noun.
+    ``possessive_frame``: the possessive of the trigger phrase (« à son capital ») names
+    the ``capital`` party."""
     gov = None if is_verb else governor(anchor)
     targets: dict[int, str] = {anchor.i: "anchor"}
     if gov is not None:
@@ -1258,6 +1391,12 @@ def find_parties(
         if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
             for mention in _linear_subject(doc, sent, head_verb, anchor, mentions):
                 add(subj_key, mention, "cue", mention.start)
+    if possessive_frame:
+        # « X annonce l'entrée à son capital de Y », « le fonds Y est entré à notre capital »
+        owner = _possessive_owner(doc, sent, prev, anchor, is_verb, head_verb, mentions)
+        for mention in owner[0] if owner is not None else ():
+            if mention.start not in used:
+                add("capital", mention, owner[1], mention.start)
     if adverbial and not used:
         for mention in reversed(mentions.in_span(sent.start, anchor.i)):
             if mention.kind == "org" and linear_marker(

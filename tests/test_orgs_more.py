@@ -266,6 +266,31 @@ CASES = [
         set(),
         set(),
     ),
+    # A known acronym glued to an unknown one is half of a longer name (« HP » of AP-HP).
+    (
+        "acronym-compound",
+        "La medtech Cardiolis a signé un contrat avec l'AP-HP.",
+        {"Cardiolis", "AP-HP"},
+        set(),
+    ),
+    (
+        "acronym-alone",
+        "HP et Dell se disputent le marché des PC en Europe.",
+        {"HP", "Dell"},
+        set(),
+    ),
+    (
+        "acronym-spaced-dash",
+        "HP - numéro deux mondial du secteur - a racheté la start-up Teradix.",
+        {"HP", "Teradix"},
+        set(),
+    ),
+    (
+        "acronym-two-known",
+        "Le partenariat IBM-HP annoncé hier porte sur le cloud.",
+        {"IBM", "HP"},
+        set(),
+    ),
 ]
 
 XFAIL = {

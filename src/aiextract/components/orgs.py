@@ -486,6 +486,29 @@ class OrgsComponent:
             and doc[start - 2].lower_ in PLACE_HEADS
         )
 
+    def _acronym_half(self, doc: Doc, start: int, end: int) -> bool:
+        """« HP » in « l'AP-HP »: a known acronym glued by a hyphen to an unknown acronym
+        is half of a longer name, not the company of that name (« IBM-HP » is two)."""
+
+        def unknown_acronym(i: int) -> bool:
+            text = doc[i].text if 0 <= i < len(doc) else ""
+            return (
+                1 < len(text) <= 4 and text.isalpha() and text.isupper() and not self.lookup(text)
+            )
+
+        text = doc[start].text
+        if end - start != 1 or not (len(text) <= 4 and text.isupper()):
+            return False
+        glued_before = (
+            start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+        ) and not doc[start - 1].whitespace_
+        glued_after = (
+            end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        ) and not doc[end].whitespace_
+        return (glued_before and unknown_acronym(start - 2)) or (
+            glued_after and unknown_acronym(end + 1)
+        )
+
     @staticmethod
     def _as_medium(doc: Doc, start: int, entry: Entry) -> bool:
         """« sur LinkedIn », « via TikTok »: a platform named as a medium people post on."""
@@ -632,6 +655,8 @@ class OrgsComponent:
             )
             if inside_person:
                 continue  # « Alan » inside « Alan Turing »
+            if self._acronym_half(doc, s, e):
+                continue
             if entry.type == "product":
                 while (
                     e < n

@@ -106,6 +106,32 @@ CASES = [
         [],
     ),
     (
+        "poss-noun-son-aux-cotes-de",
+        "Solvo annonce l'entrée à son capital du fonds Atria, aux côtés de Bpifrance.",
+        [
+            (
+                "investment",
+                {"Solvo": "target", "Atria": "investor", "Bpifrance": "investor"},
+                None,
+                "stated",
+                None,
+            )
+        ],
+    ),
+    (
+        "entree-au-capital-aux-cotes-de",
+        "Le fonds Kerys entre au capital de Mobilis aux côtés de Bpifrance.",
+        [
+            (
+                "investment",
+                {"Kerys": "investor", "Mobilis": "target", "Bpifrance": "investor"},
+                None,
+                "stated",
+                None,
+            )
+        ],
+    ),
+    (
         "entree-au-capital-unchanged",
         "Le fonds Kerys entre au capital de Mobilis.",
         [("investment", {"Kerys": "investor", "Mobilis": "target"}, None, "stated", None)],
@@ -177,6 +203,28 @@ CASES = [
         "à Paris.",
         [("funding", {"Silvane": "target"}, 40 * M, "stated", None)],
     ),
+    (
+        "ipo-reflexive-verb-hedged",
+        "Le fabricant de batteries Volthys pourrait s'introduire en Bourse dès l'an prochain.",
+        [("funding", {"Volthys": "target"}, None, "hedged", None)],
+    ),
+    (
+        "ipo-reflexive-verb-with-lever-one-deal",
+        "La foodtech Miamo s'est introduite en Bourse en 2021 en levant 30 millions d'euros.",
+        [("funding", {"Miamo": "target"}, 30 * M, "stated", None)],
+    ),
+    (
+        "ipo-entree-en-bourse-de-x-planned",
+        "L'entrée en Bourse de l'éditeur Cartalis est prévue pour le printemps.",
+        [("funding", {"Cartalis": "target"}, None, "hedged", None)],
+    ),
+    (
+        "de-after-the-trigger-complement",
+        "Le transporteur Vialis remporte l'appel d'offres de Nantes Métropole, un marché de "
+        "40 millions d'euros.",
+        [("contract", {"Vialis": "supplier", "Nantes Métropole": "buyer"}, 40 * M, "stated", None)],
+    ),
+    ("no-deal-share-price-in-bourse", "Le titre a progressé de 4 % en Bourse après l'annonce.", []),
     # ------------------------------------------- 3: holding with a « par » agent
     (
         "detenue-depuis-par-fonds",

@@ -970,6 +970,17 @@ def _role_allowed(role: str, kind: str) -> bool:
     return kind == "org"
 
 
+def _trigger_complement(tok: Token, anchor: Token) -> bool:
+    """« en Bourse » in « l'introduction en Bourse de X »: a noun right after the trigger
+    noun, with only a preposition between, that the next « de X » hangs on."""
+    return (
+        tok.head.i == anchor.i
+        and tok.dep_ == "nmod"
+        and 0 < tok.i - anchor.i <= 2
+        and all(t.pos_ == "ADP" for t in tok.doc[anchor.i + 1 : tok.i])
+    )
+
+
 def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIndex) -> bool:
     """« de X » belongs to the deal only on the trigger itself or on a part of a
     company (« le rachat des activités de X », « 27 % de X »), not « les poids de X »."""
@@ -985,7 +996,7 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
     head = token.head
     # « la biotech lyonnaise X »: climb over the company noun and its adjectives
     for _ in range(3):
-        if head.i == anchor.i:
+        if head.i == anchor.i or _trigger_complement(head, anchor):
             return True
         if head.pos_ == "ADJ" or head.lemma_.lower() in company_nouns():
             head = head.head

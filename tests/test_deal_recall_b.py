@@ -90,6 +90,23 @@ CASES = [
         [("investment", {"Bpifrance": "investor", "Tecnoval": "target"}, None, "stated", None)],
     ),
     (
+        "poss-verb-notre-speaker-before-quote",
+        "Marc Dulac, président de Tecnoval, le confirme : « Bpifrance est entrée à notre "
+        "capital au printemps. »",
+        [("investment", {"Bpifrance": "investor", "Tecnoval": "target"}, None, "stated", None)],
+    ),
+    (
+        "poss-verb-notre-speaker-before-quote-patron",
+        "Interrogé par Les Echos, le patron de Tecnoval détaille : « Le fonds Atria est entré "
+        "à notre capital. »",
+        [("investment", {"Atria": "investor", "Tecnoval": "target"}, None, "stated", None)],
+    ),
+    (
+        "no-deal-notre-speaker-before-quote-without-company",
+        "Le fondateur explique : « Le fonds Atria est entré à notre capital. »",
+        [],
+    ),
+    (
         "no-deal-notre-speaker-without-company",
         "« Le fonds Atria est entré à notre capital l'an dernier », explique le fondateur.",
         [],

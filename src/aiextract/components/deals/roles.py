@@ -1207,10 +1207,11 @@ SPEECH_VERBS = frozenset(
         "insister",
         "poursuivre",
         "rappeler",
-        "raconter",
         "témoigner",
         "noter",
         "conclure",
+        "confirmer",
+        "raconter",
     ]
 )
 
@@ -1221,9 +1222,10 @@ def _quote_speaker(doc: Doc, anchor: Token, mentions: MentionIndex) -> Mention |
     cols = mentions.cols
     end = min(len(cols.low), anchor.i + 80)
     window = range(max(0, anchor.i - 80), anchor.i)
-    opened = next((cols.low[k] for k in reversed(window) if cols.low[k] in _QUOTES), None)
+    opening = next((k for k in reversed(window) if cols.low[k] in _QUOTES), None)
     straight = sum(1 for k in window if cols.low[k] == '"')
-    if opened is None or opened == "»" or (opened == '"' and straight % 2 == 0):
+    mark = cols.low[opening] if opening is not None else "»"
+    if mark == "»" or (mark == '"' and straight % 2 == 0):
         return None  # the trigger is not inside a quote
     close = next((k for k in range(anchor.i + 1, end) if cols.low[k] in ("»", '"')), None)
     if close is None:
@@ -1234,15 +1236,31 @@ def _quote_speaker(doc: Doc, anchor: Token, mentions: MentionIndex) -> Mention |
     said = k < end and cols.lemma[k] in SPEECH_VERBS  # « ... », explique
     if not said and k + 1 < end and cols.pos[k] == "AUX":
         said = cols.lemma[k + 1] in SPEECH_VERBS  # « ... », a déclaré
-    if not said:
+    if said:
+        for j in range(k + 1, min(end, k + 16)):
+            if cols.low[j] in (".", "«", "»", ";", "!", "?"):
+                return None
+            mention = mentions.by_token.get(j)
+            if mention is not None and mention.kind == "org" and mention.start == j:
+                if linear_marker(doc, j, k + 1, mentions) in ("de", "chez"):
+                    return mention  # « le président de X », « PDG de la société X »
+                return None
         return None
-    for j in range(k + 1, min(end, k + 16)):
-        if cols.low[j] in (".", "«", "»", ";", "!", "?"):
+    # « Z, président de X, explique : « ... » »: the speaker before the quote, in the
+    # same sentence (a speech verb right before the quote, the company before it)
+    k = opening - 1
+    while k >= 0 and cols.pos[k] == "PUNCT":
+        k -= 1
+    if k < 0 or cols.lemma[k] not in SPEECH_VERBS:
+        return None
+    for j in range(k - 1, max(-1, k - 16), -1):
+        if cols.low[j] in (".", "«", "»", ";", "!", "?") or "\n" in doc[j].text:
             return None
         mention = mentions.by_token.get(j)
-        if mention is not None and mention.kind == "org" and mention.start == j:
-            if linear_marker(doc, j, k + 1, mentions) in ("de", "chez"):
-                return mention  # « le président de X », « PDG de la société X »
+        if mention is not None and mention.kind == "org":
+            start = max(0, mention.start - 8)
+            if linear_marker(doc, mention.start, start, mentions) in ("de", "chez"):
+                return mention
             return None
     return None
 

@@ -826,7 +826,7 @@ def merge(
     deals: list[Candidate] = []
     partial: list[Candidate] = []
     for cand in candidates:
-        if not _requirements(cand):
+        if not _requirements(cand) or "follow" in cand.trigger.flags:
             partial.append(cand)
             continue
         for deal in deals:
@@ -836,6 +836,12 @@ def merge(
         else:
             deals.append(cand)
     for cand in partial:
+        if "follow" in cand.trigger.flags:
+            # « L'opération est menée par X »: the parties of the deal just told
+            told = _just_told(cand, deals)
+            if told is not None and cand.parties:
+                _absorb(told, cand)
+            continue
         if cand.pair and not {p.kind for p in cand.parties} & {"org"}:
             pair = _pair_of(cand, deals, counts)
             if pair is not None:
@@ -933,6 +939,20 @@ def merge(
                 if getattr(target, attr) is None and getattr(cand, attr) is not None:
                     setattr(target, attr, getattr(cand, attr))
     return sorted(deals, key=lambda d: d.anchor)
+
+
+def _just_told(cand: Candidate, deals: list[Candidate]) -> Candidate | None:
+    """The deal told last in ``cand``'s sentence or the one before, when it is of
+    ``cand``'s type and amount (none when the last deal told is another kind)."""
+    told = [
+        d for d in deals if d.anchor < cand.anchor and cand.sent - max(d.sent, d.last_sent) <= 1
+    ]
+    if not told:
+        return None
+    last = max(told, key=lambda d: (max(d.sent, d.last_sent), d.anchor))
+    if last.type != cand.type or not _same_amount(last.amount, cand.amount):
+        return None
+    return last
 
 
 def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) -> Candidate | None:

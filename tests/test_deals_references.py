@@ -458,6 +458,30 @@ CASES = [
         ],
     ),
     (
+        "operation-amount-of-the-deal-told",
+        "Le groupe Kelio a finalisé l'acquisition de la société Datapix. "
+        "Le montant de l'opération s'élève à 30 millions d'euros.",
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, 30 * M, "stated")],
+    ),
+    (
+        "operation-valued-contract",
+        "La société Orvia a signé un contrat avec la SNCF. "
+        "Le prix de l'opération avoisine 4 millions d'euros.",
+        [("contract", {"Orvia": "buyer", "SNCF": "supplier"}, 4 * M, "stated")],
+    ),
+    (
+        "operation-revenue-is-no-amount",
+        "Le groupe Kelio a racheté la société Datapix. L'opération renforce ce spécialiste, "
+        "qui réalise 30 millions d'euros de chiffre d'affaires.",
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated")],
+    ),
+    (
+        "operation-savings-are-no-amount",
+        "Le groupe Kelio a racheté la société Datapix. "
+        "L'opération permettra d'économiser 3 millions d'euros par an.",
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated")],
+    ),
+    (
         "operation-of-another-amount",
         "La fintech Paylo lève 8 millions d'euros auprès de Partech. Une autre opération "
         "de 3 millions d'euros, menée par Kima Ventures, concerne la société Dunéo.",

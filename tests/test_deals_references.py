@@ -408,6 +408,85 @@ CASES = [
         "Le groupe a racheté une usine à Lille.",
         [],
     ),
+    # « l'opération » stands for the deal just told: its parties join that deal when it
+    # is a round, and nothing else comes of it
+    (
+        "operation-led-by-next-sentence",
+        "La medtech Orsalis annonce la clôture d'un tour de table de 7 millions d'euros. "
+        "L'opération est menée par le fonds Elaia, aux côtés de Bpifrance.",
+        [
+            (
+                "funding",
+                {"Orsalis": "target", "Elaia": "investor", "Bpifrance": "investor"},
+                7 * M,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "operation-subject-leads",
+        "Le spécialiste du recyclage Revalia boucle une série A de 15 millions d'euros. "
+        "Demeter Partners mène l'opération, aux côtés d'Eurazeo.",
+        [
+            (
+                "funding",
+                {"Revalia": "target", "Demeter Partners": "investor", "Eurazeo": "investor"},
+                15 * M,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "operation-demonstrative-piloted",
+        "La jeune pousse Nexalia a bouclé un financement de 2 millions d'euros. "
+        "Cette opération, pilotée par Side Capital, doit financer son expansion.",
+        [("funding", {"Nexalia": "target", "Side Capital": "investor"}, 2 * M, "stated")],
+    ),
+    (
+        "operation-after-acquisition-adds-no-investor",
+        "Le groupe Ardelis a racheté la société Vigilo pour 20 millions d'euros. "
+        "L'opération a été conseillée par la banque Lazard.",
+        [("acquisition", {"Ardelis": "acquirer", "Vigilo": "target"}, 20 * M, "stated")],
+    ),
+    (
+        "operation-follows-the-last-deal-told",
+        "La start-up Kelio a levé 5 millions d'euros auprès d'Alven. "
+        "Elle rachète aussi la société Datapix. L'opération est financée par Bpifrance.",
+        [
+            ("funding", {"Kelio": "target", "Alven": "investor"}, 5 * M, "stated"),
+            ("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated"),
+        ],
+    ),
+    (
+        "operation-amount-of-the-deal-told",
+        "Le groupe Kelio a finalisé l'acquisition de la société Datapix. "
+        "Le montant de l'opération s'élève à 30 millions d'euros.",
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, 30 * M, "stated")],
+    ),
+    (
+        "operation-valued-contract",
+        "La société Orvia a signé un contrat avec la SNCF. "
+        "Le prix de l'opération avoisine 4 millions d'euros.",
+        [("contract", {"Orvia": "buyer", "SNCF": "supplier"}, 4 * M, "stated")],
+    ),
+    (
+        "operation-revenue-is-no-amount",
+        "Le groupe Kelio a racheté la société Datapix. L'opération renforce ce spécialiste, "
+        "qui réalise 30 millions d'euros de chiffre d'affaires.",
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated")],
+    ),
+    (
+        "operation-savings-are-no-amount",
+        "Le groupe Kelio a racheté la société Datapix. "
+        "L'opération permettra d'économiser 3 millions d'euros par an.",
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated")],
+    ),
+    (
+        "operation-of-another-amount",
+        "La fintech Paylo lève 8 millions d'euros auprès de Partech. Une autre opération "
+        "de 3 millions d'euros, menée par Kima Ventures, concerne la société Dunéo.",
+        [("funding", {"Paylo": "target", "Partech": "investor"}, 8 * M, "stated")],
+    ),
 ]
 
 # Known gaps: strict, so a fix is noticed.

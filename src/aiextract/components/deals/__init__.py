@@ -114,6 +114,8 @@ _OPERATION_NOUNS = frozenset(["opération", "transaction", "accord", "annonce"])
 _WORTH_VERBS = frozenset(
     ["atteindre", "élever", "monter", "chiffrer", "avoisiner", "dépasser", "représenter"]
 )
+# Nouns of a deal's price: « le montant de l'opération atteint 30 M€ ».
+_VALUE_NOUNS = frozenset(["montant", "prix", "valeur", "coût", "enveloppe"])
 # Roles when a candidate changes type.
 _AS_HIRE = {"acquirer": "employer", "seller": "source", "person": "person"}
 _AS_INVESTMENT = {"acquirer": "investor", "target": "target"}
@@ -428,7 +430,8 @@ class DealsComponent:
             free = [s for s in money if s.start not in claimed]
             kinds = {s.start: money_kind(doc, s, sent, cand.anchor, mentions) for s in money}
             amount = next((s for s in mine if kinds[s.start] == "deal"), None)
-            if amount is None and len([c for c, _ in found]) == 1:
+            follow = "follow" in cand.trigger.flags  # « l'opération »: its own amount only
+            if amount is None and len([c for c, _ in found]) == 1 and not follow:
                 amount = next((s for s in free if kinds[s.start] == "deal"), None)
             if amount is not None:
                 cand.amount = as_amount(amount)
@@ -630,6 +633,8 @@ def _operation_dates(
 def _worth_verb(anchor: Token) -> Token | None:
     """« Le contrat pourrait atteindre 1,5 Md€ »: the verb of value a trigger noun is
     the subject of (directly or under a modal)."""
+    if anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in _VALUE_NOUNS:
+        anchor = anchor.head  # « le montant de l'opération s'élève à »
     if anchor.dep_ != "nsubj":
         return None
     verb = anchor.head
@@ -826,7 +831,7 @@ def merge(
     deals: list[Candidate] = []
     partial: list[Candidate] = []
     for cand in candidates:
-        if not _requirements(cand):
+        if not _requirements(cand) or "follow" in cand.trigger.flags:
             partial.append(cand)
             continue
         for deal in deals:
@@ -836,6 +841,17 @@ def merge(
         else:
             deals.append(cand)
     for cand in partial:
+        if "follow" in cand.trigger.flags:
+            # « L'opération est menée par X »: the parties of the deal just told;
+            # « Le montant de l'opération s'élève à 30 M€ »: its amount, whatever its type
+            told = _just_told(cand, deals)
+            if told is None:
+                continue
+            if cand.parties and told.type == cand.type:
+                _absorb(told, cand)
+            elif not cand.parties and cand.amount and told.amount is None:
+                told.amount = cand.amount
+            continue
         if cand.pair and not {p.kind for p in cand.parties} & {"org"}:
             pair = _pair_of(cand, deals, counts)
             if pair is not None:
@@ -933,6 +949,18 @@ def merge(
                 if getattr(target, attr) is None and getattr(cand, attr) is not None:
                     setattr(target, attr, getattr(cand, attr))
     return sorted(deals, key=lambda d: d.anchor)
+
+
+def _just_told(cand: Candidate, deals: list[Candidate]) -> Candidate | None:
+    """The deal told last in ``cand``'s sentence or the one before, when its amount
+    does not contradict ``cand``'s."""
+    told = [
+        d for d in deals if d.anchor < cand.anchor and cand.sent - max(d.sent, d.last_sent) <= 1
+    ]
+    if not told:
+        return None
+    last = max(told, key=lambda d: (max(d.sent, d.last_sent), d.anchor))
+    return last if _same_amount(last.amount, cand.amount) else None
 
 
 def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) -> Candidate | None:

@@ -131,6 +131,7 @@ EVENT_NOUNS = frozenset(
         "bouclage",
         "réalisation",
         "mise",
+        "clôture",
     ]
 )
 # Nouns that name a part of a company or of its capital (« le rachat des activités de X »).

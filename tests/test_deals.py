@@ -472,6 +472,35 @@ CASES = [
     ("neg-weights", "Microsoft pourrait acquérir les poids des modèles d'OpenAI.", []),
     ("neg-founded-by", "xAI, la start-up fondée par Elon Musk, développe le chatbot Grok.", []),
     ("neg-ready", "Microsoft est prêt à tout pour garder ses talents.", []),
+    # ------------------------------------------- holdings told as an attribute
+    (
+        "actionnaire-reste",
+        "Présent depuis la création, le fonds Elaia reste actionnaire de Wavely.",
+        [("investment", {"Elaia": "investor", "Wavely": "target"}, None, "stated")],
+    ),
+    (
+        "actionnaire-apposed",
+        "Le fonds Elaia, actionnaire de Wavely depuis 2019, a cédé ses titres.",
+        [("investment", {"Elaia": "investor", "Wavely": "target"}, None, "stated")],
+    ),
+    (
+        "actionnaire-copula-percent",
+        "Le fonds Elaia est actionnaire à 20 % de Wavely.",
+        [("investment", {"Elaia": "investor", "Wavely": "target"}, None, "stated")],
+    ),
+    (
+        "actionnaire-majoritaire",
+        "Elaia est l'actionnaire majoritaire de Wavely.",
+        [("investment", {"Elaia": "investor", "Wavely": "target"}, None, "stated")],
+    ),
+    (
+        "actionnaire-devenu",
+        "Le fonds Elaia est devenu actionnaire de Wavely en 2021.",
+        [("investment", {"Elaia": "investor", "Wavely": "target"}, None, "stated")],
+    ),
+    ("neg-actionnaire-no-target", "Le fonds Elaia est un actionnaire exigeant.", []),
+    ("neg-actionnaire-no-holder", "L'actionnaire de Wavely a démenti toute cession.", []),
+    ("neg-reste-leader", "Le groupe Kelio reste leader du marché.", []),
 ]
 
 XFAIL = {

@@ -329,6 +329,11 @@ class DealsComponent:
                 trigger.kind == "noun"
                 and poses[i] in ("ADJ", "ADV", "VERB")
                 and not (i > 0 and poses[i - 1] == "DET")
+                # « X reste / est actionnaire de Y »: a predicative noun tagged ADJ
+                and not (
+                    poses[i] == "ADJ"
+                    and (cols.dep[i] == "xcomp" or any(cols.dep[c] == "cop" for c in cols.kids(i)))
+                )
             ):
                 continue  # « prêt à », not « un prêt » (nor « une levée » tagged a verb)
             old = hits.get(anchor.i)
@@ -479,7 +484,10 @@ class DealsComponent:
             and "%" not in mentions.sent_text(sent)
             and "pour cent" not in mentions.sent_text(sent)
         )
-        if no_percent and not ("agent" in trigger.flags and " par " in mentions.sent_text(sent)):
+        if no_percent and not (
+            ("agent" in trigger.flags and " par " in mentions.sent_text(sent))
+            or "named" in trigger.flags
+        ):
             return None
         cols = mentions.cols
         kids = cols.kids(anchor.i)
@@ -518,6 +526,13 @@ class DealsComponent:
             "agent" in trigger.flags
             and is_passive(anchor, mentions)
             and {"investor", "target"} <= {p.role for p in parties}
+        )
+        # « le fonds X reste actionnaire de Y »: a holding between two named companies
+        # needs no percentage either
+        by_agent = by_agent or (
+            "named" in trigger.flags
+            and {"investor", "target"}
+            <= {p.role for p in parties if p.how != "reference" and p.kind == "org"}
         )
         if no_percent and not by_agent:
             return None

@@ -1358,6 +1358,8 @@ def find_parties(
             subj_key = "gsubj_win"
         elif lemma in LEAD_VERBS and "led_by" in frame:
             subj_key = "led_by"  # « X mènera le tour de table »: X leads, it does not raise
+    elif gov is None and any(c.dep_ == "cop" for c in anchor.children):
+        head_verb, subj_key = anchor, "gsubj"  # « X est (l')actionnaire de Y »
     else:
         head_verb, subj_key = None, ""
     by_key: dict[str, list[tuple[Mention, str, int]]] = {}
@@ -1368,6 +1370,11 @@ def find_parties(
             return
         by_key.setdefault(key, []).append((mention, how, token))
         used.add(mention.start)
+
+    if not is_verb and anchor.dep_ == "appos":
+        # « X, actionnaire de Y, ... »: the name the trigger noun stands beside
+        for apposed in _subject_mentions(anchor.head, doc, mentions):
+            add("gsubj", apposed, "tree", apposed.start)
 
     # « X annonce un projet ... en partenariat avec Y »: X is a party too
     adverbial = not is_verb and anchor.i > sent.start and doc[anchor.i - 1].lower_ == "en"

@@ -481,6 +481,58 @@ CASES = [
         "L'opération permettra d'économiser 3 millions d'euros par an.",
         [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated")],
     ),
+    # the source of a hire told in the next sentence, about the person hired
+    (
+        "hire-source-next-sentence",
+        "La fintech Paylo nomme Julie Ferrand directrice financière. "
+        "Elle était jusqu'ici vice-présidente de Qonto.",
+        [
+            (
+                "hire",
+                {"Paylo": "employer", "Julie Ferrand": "person", "Qonto": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "hire-source-years-chez",
+        "La fintech Paylo recrute Julie Ferrand comme directrice financière. "
+        "Elle a auparavant passé huit ans chez BNP Paribas.",
+        [
+            (
+                "hire",
+                {"Paylo": "employer", "Julie Ferrand": "person", "BNP Paribas": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "hire-source-vient-de",
+        "Le groupe Kelio a recruté Marc Aubry au poste de directeur technique. "
+        "Il vient de Dassault Systèmes.",
+        [
+            (
+                "hire",
+                {"Kelio": "employer", "Marc Aubry": "person", "Dassault Systèmes": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "hire-next-sentence-about-the-company",
+        "Le groupe Kelio a recruté Marc Aubry. Le groupe Kelio était jusqu'ici client de "
+        "la société Datapix.",
+        [("hire", {"Kelio": "employer", "Marc Aubry": "person"}, None, "stated")],
+    ),
+    (
+        "hire-next-sentence-future-task",
+        "Le groupe Kelio a recruté Marc Aubry. Il pilotera le développement de la filiale "
+        "allemande.",
+        [("hire", {"Kelio": "employer", "Marc Aubry": "person"}, None, "stated")],
+    ),
     (
         "operation-of-another-amount",
         "La fintech Paylo lève 8 millions d'euros auprès de Partech. Une autre opération "

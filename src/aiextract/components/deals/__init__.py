@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.attributes import (
     ANNOUNCE_VERBS,
+    _contains_cue,
     as_amount,
     attached,
     certainty,
@@ -391,6 +392,8 @@ class DealsComponent:
         deals = merge(candidates, sentences, counts, leader.name if leader else None)
         if any(d.date is None for d in deals) and mentions.dates:
             _operation_dates(doc, sentences, sent_of, deals, mentions)
+        if any(d.type == "hire" for d in deals):
+            _hire_sources(doc, sentences, deals, mentions)
         out = []
         for deal in deals:
             if deal.confidence < self.min_confidence:
@@ -643,6 +646,38 @@ def _operation_dates(
             last = max(before, key=lambda d: (max(d.sent, d.last_sent), d.anchor))
             if last.date is None:
                 last.date = value
+
+
+def _hire_sources(
+    doc: Doc, sentences: list[Span], deals: list[Candidate], mentions: MentionIndex
+) -> None:
+    """« X nomme Z directrice. Elle était jusqu'ici vice-présidente de W »: the company
+    named after « de » or « chez » in the sentence right after a hire, about the person
+    hired and with words of a former job, is the hire's source."""
+    cols = mentions.cols
+    for deal in deals:
+        persons = [p for p in deal.parties if p.role == "person"]
+        if deal.type != "hire" or len(persons) != 1:
+            continue
+        if any(p.role == "source" for p in deal.parties):
+            continue
+        n = max(deal.sent, deal.last_sent) + 1
+        if n >= len(sentences):
+            continue
+        sent = sentences[n]
+        words = list(cols.low[sent.start : sent.end])
+        surname = persons[0].name.split()[-1].lower()
+        if not {"il", "elle", surname} & set(words[:3]):
+            continue
+        if not _contains_cue(words, "past_job"):
+            continue
+        names = deal.names()
+        for mention in mentions.in_span(sent.start, sent.end):
+            if mention.kind != "org" or mention.product or mention.name in names:
+                continue
+            if linear_marker(doc, mention.start, sent.start, mentions) in ("de", "chez", "quitter"):
+                deal.parties.append(Party(mention.name, "source", "org", mention.start, "cue"))
+                break
 
 
 def _worth_verb(anchor: Token) -> Token | None:

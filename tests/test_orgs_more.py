@@ -285,6 +285,25 @@ CASES = [
         {"HP", "Teradix"},
         set(),
     ),
+    # An unknown name as the subject of a deal told through a modal or a deal noun.
+    (
+        "subject-of-modal-deal-verb",
+        "Kelio pourrait racheter Datapix pour 40 millions d'euros.",
+        {"Kelio", "Datapix"},
+        set(),
+    ),
+    (
+        "subject-of-deal-noun",
+        "Kelio a finalisé l'acquisition de la société Datapix.",
+        {"Kelio", "Datapix"},
+        set(),
+    ),
+    (
+        "first-name-subject-of-modal",
+        "Marie pourrait racheter les parts de son associé.",
+        set(),
+        {"Marie"},
+    ),
     (
         "acronym-two-known",
         "Le partenariat IBM-HP annoncé hier porte sur le cloud.",

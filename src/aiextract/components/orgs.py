@@ -94,6 +94,11 @@ ORG_OBJECT_NOUNS = _words(
     président présidente fondateur fondatrice cofondateur cofondatrice salariés employés
     conseil filiale maison participation"""
 )
+# Deal nouns whose verb's subject is a company (« X négocie le rachat de Y »).
+DEAL_OBJECT_NOUNS = _words(
+    """rachat acquisition fusion cession reprise levée participation partenariat alliance
+    contrat commande rapprochement"""
+)
 # « compte sur Y », « publié sur Y »: Y is a medium people post on.
 MEDIUM_CONTEXT = _words(
     """compte comptes profil page chaîne publié publiée posté postée écrit écrite partagé
@@ -1184,6 +1189,12 @@ class OrgsComponent:
         head = root.head.lemma_.lower()
         if root.dep_ in ("nsubj", "nsubj:pass", "obj") and head in self.subject_verbs:
             return not (root.dep_ == "nsubj:pass" and head in self.by_verbs)
+        if root.dep_ == "nsubj" and any(
+            (c.dep_ == "xcomp" and c.lemma_.lower() in self.subject_verbs)
+            or (c.dep_ == "obj" and c.lemma_.lower() in DEAL_OBJECT_NOUNS)
+            for c in root.head.children
+        ):
+            return True  # « X pourrait racheter Y », « X négocie le rachat de Y »
         cases = {c.lower_ for c in root.children if c.dep_ == "case"}
         if head in self.by_verbs and "par" in cases:
             return True

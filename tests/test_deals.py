@@ -472,6 +472,37 @@ CASES = [
     ("neg-weights", "Microsoft pourrait acquérir les poids des modèles d'OpenAI.", []),
     ("neg-founded-by", "xAI, la start-up fondée par Elon Musk, développe le chatbot Grok.", []),
     ("neg-ready", "Microsoft est prêt à tout pour garder ses talents.", []),
+    # ------------------------------------- talks: their parties, hedged
+    (
+        "talks-entre-fusion-failed",
+        "Les discussions entre Ferlane et Oxymat en vue d'une fusion ont échoué.",
+        [("acquisition", {"Ferlane": "acquirer", "Oxymat": "target"}, None, "hedged")],
+    ),
+    (
+        "talks-avec-son-rachat",
+        "Vitalis a entamé des négociations avec Datapix en vue de son rachat.",
+        [("acquisition", {"Vitalis": "acquirer", "Datapix": "target"}, None, "hedged")],
+    ),
+    (
+        "talks-copula-partenariat",
+        "Vitalis est en discussions avec Datapix pour un partenariat dans le cloud.",
+        [("partnership", {"Vitalis": "partner", "Datapix": "partner"}, None, "hedged")],
+    ),
+    (
+        "talks-object-of-leading-verb",
+        "Vitalis mène des pourparlers avec Oxymat pour une fusion.",
+        [("acquisition", {"Vitalis": "acquirer", "Oxymat": "target"}, None, "hedged")],
+    ),
+    (
+        "talks-before-a-done-deal",
+        "Vitalis a racheté Datapix après six mois de négociations.",
+        [("acquisition", {"Vitalis": "acquirer", "Datapix": "target"}, None, "stated")],
+    ),
+    (
+        "neg-talks-no-deal-noun",
+        "Les négociations entre Vitalis et les syndicats sur les salaires se poursuivent.",
+        [],
+    ),
     # ------------------------------------------- holdings told as an attribute
     (
         "actionnaire-reste",
@@ -509,7 +540,6 @@ XFAIL = {
 }
 # Known gaps of the deals component itself: strict, so a fix is noticed.
 OWN_GAPS = {
-    "acquisition-abandoned": "deals: parties named on « négociations entre X et Y pour le rachat »",
 }
 
 

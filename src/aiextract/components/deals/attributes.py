@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.columns import Columns
 from aiextract.components.deals.columns import normalise as _norm
-from aiextract.components.deals.roles import MentionIndex, path_up, verb_forms
+from aiextract.components.deals.roles import MentionIndex, path_up, talks_noun, verb_forms
 from aiextract.lexicon import load_table
 
 # A percentage: « 27 % », « 27,5% », « 27 pour cent » (narrow and no-break spaces too).
@@ -399,6 +399,8 @@ def certainty(
             hedged = True
     if _sentence_hedged(sent, mentions):
         hedged = True
+    if not hedged and cols.pos[anchor.i] == "NOUN" and talks_noun(anchor) is not None:
+        hedged = True  # « des négociations avec X en vue de son rachat »
     return "hedged" if hedged else "stated"
 
 

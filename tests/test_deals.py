@@ -472,6 +472,18 @@ CASES = [
     ("neg-weights", "Microsoft pourrait acquérir les poids des modèles d'OpenAI.", []),
     ("neg-founded-by", "xAI, la start-up fondée par Elon Musk, développe le chatbot Grok.", []),
     ("neg-ready", "Microsoft est prêt à tout pour garder ses talents.", []),
+    # ------------------------------------- joining a round: an investor
+    (
+        "participe-au-tour",
+        "Bpifrance participe au tour de table de la biotech Dermagen.",
+        [("funding", {"Bpifrance": "investor", "Dermagen": "target"}, None, "stated")],
+    ),
+    (
+        "a-participe-a-la-levee",
+        "Le fonds Elaia a également participé à la levée de fonds de Wavely.",
+        [("funding", {"Elaia": "investor", "Wavely": "target"}, None, "stated")],
+    ),
+    ("neg-participe-no-target", "Le Crédit Agricole Languedoc participe au financement.", []),
     # ------------------------------------- talks: their parties, hedged
     (
         "talks-entre-fusion-failed",
@@ -536,7 +548,6 @@ CASES = [
 
 XFAIL = {
     "acquerir": UPSTREAM_ORGS,  # « Run:ai » cut to « Run »
-    "absorber": UPSTREAM_ORGS,  # « Orange Business » cut
 }
 # Known gaps of the deals component itself: strict, so a fix is noticed.
 OWN_GAPS = {

@@ -285,6 +285,19 @@ CASES = [
         {"HP", "Teradix"},
         set(),
     ),
+    # A known organisation continued by the model's entity: a subsidiary's fuller name.
+    (
+        "subsidiary-fuller-name",
+        "Le Crédit Mutuel Arkéa accompagne la start-up Kelvio.",
+        {"Crédit Mutuel Arkéa", "Kelvio"},
+        set(),
+    ),
+    (
+        "subsidiary-after-preposition",
+        "Kelvio a signé un contrat avec Orange Business pour son réseau.",
+        {"Kelvio", "Orange Business"},
+        set(),
+    ),
     # An unknown name as the subject of a deal told through a modal or a deal noun.
     (
         "subject-of-modal-deal-verb",

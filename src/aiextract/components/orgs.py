@@ -491,6 +491,28 @@ class OrgsComponent:
             and doc[start - 2].lower_ in PLACE_HEADS
         )
 
+    @staticmethod
+    def _extends_known(doc: Doc, span: Span, orgs: list, free: Any, take: Any) -> bool:
+        """« Orange Business », « Crédit Agricole Languedoc »: a model ORG entity that
+        starts with a gazetteer organisation and goes on with free words ending on a
+        capitalised one is a subsidiary's fuller name: the kept name is widened to it."""
+        s, e = span.start, span.end
+        kept = next(
+            (k for k, o in enumerate(orgs) if o[0] == s and o[1] < e and o[3] == "gazetteer"),
+            None,
+        )
+        if kept is None or not free(orgs[kept][1], e):
+            return False
+        rest = doc[orgs[kept][1] : e]
+        if not rest[-1].text[:1].isupper() or any(
+            (t.is_punct and t.text not in ("&", "-", "'", "’")) or any(c.isdigit() for c in t.text)
+            for t in rest
+        ):
+            return False  # « Airbus A321neo », « Google Pixel 9 »: a product, not a company
+        orgs[kept] = (s, e, clean_name(span.text), "model")
+        take(s, e)
+        return True
+
     def _acronym_half(self, doc: Doc, start: int, end: int) -> bool:
         """« HP » in « l'AP-HP »: a known acronym glued by a hyphen to an unknown acronym
         is half of a longer name, not the company of that name (« IBM-HP » is two)."""
@@ -708,6 +730,8 @@ class OrgsComponent:
                 if span is None or len(span) == 0:
                     continue
             s, e = span.start, span.end
+            if ent.label_ == "ORG" and self._extends_known(doc, span, orgs, free, take):
+                continue
             if not free(s, e):
                 # Keep the free end of an entity that runs into a kept name
                 # (« Station F. Jensen Huang » → « Jensen Huang »).

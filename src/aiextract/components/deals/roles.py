@@ -87,6 +87,8 @@ TRANSPARENT_VERBS = frozenset(
 )
 # Verbs whose subject leads a round (« X mènera le tour de table »).
 LEAD_VERBS = frozenset(["mener", "conduire", "piloter", "codiriger", "emmener", "diriger"])
+# Verbs of joining a round: their subject is one of its investors.
+JOIN_VERBS = frozenset(["participer", "contribuer", "souscrire", "abonder"])
 # Verbs that give (the subject is the giver) or win (the subject is the winner).
 GIVE_VERBS = frozenset(
     [
@@ -424,6 +426,12 @@ def verb_forms(lemma: str) -> list[str]:
             )
         )
     return sorted(forms)
+
+
+@cache
+def _join_forms() -> frozenset[str]:
+    """The inflected forms of JOIN_VERBS (the lemmatiser leaves « participe » alone)."""
+    return frozenset(form for verb in JOIN_VERBS for form in verb_forms(verb))
 
 
 @cache
@@ -1420,6 +1428,8 @@ def find_parties(
             subj_key = "gsubj_win"
         elif lemma in LEAD_VERBS and "led_by" in frame:
             subj_key = "led_by"  # « X mènera le tour de table »: X leads, it does not raise
+        elif (lemma in JOIN_VERBS or gov.lower_ in _join_forms()) and "with" in frame:
+            subj_key = "with"  # « X participe au tour de table »: X invests alongside
     elif gov is None and any(c.dep_ == "cop" for c in anchor.children):
         head_verb, subj_key = anchor, "gsubj"  # « X est (l')actionnaire de Y »
     else:

@@ -298,6 +298,13 @@ CASES = [
         {"Kelvio", "Orange Business"},
         set(),
     ),
+    # A name cut in three tokens by its hyphen.
+    (
+        "hyphenated-name-after-cue",
+        "La start-up marseillaise Algo-Mer a finalisé une série A menée par Breega.",
+        {"Algo-Mer", "Breega"},
+        set(),
+    ),
     # An unknown name as the subject of a deal told through a modal or a deal noun.
     (
         "subject-of-modal-deal-verb",

@@ -972,12 +972,23 @@ class OrgsComponent:
         k, n = j, len(doc)
         while k < n and k - j < 5:
             t = doc[k]
-            if (
-                t.text[:1].isupper()
-                or re.match(r"[a-z]+[A-Z]", t.text)
-                or (k > j and (t.text == "&" or t.text[:1].isdigit()))
-                or (k == j and t.text[:1].isdigit() and any(c.isalpha() for c in t.text))
-            ) and (not t.is_punct or t.text == "&"):
+            glued_hyphen = (  # « Algo-Mer » cut in three tokens
+                k > j
+                and t.text == "-"
+                and not doc[k - 1].whitespace_
+                and not t.whitespace_
+                and k + 1 < n
+                and doc[k + 1].text[:1].isupper()
+            )
+            if glued_hyphen or (
+                (
+                    t.text[:1].isupper()
+                    or re.match(r"[a-z]+[A-Z]", t.text)
+                    or (k > j and (t.text == "&" or t.text[:1].isdigit()))
+                    or (k == j and t.text[:1].isdigit() and any(c.isalpha() for c in t.text))
+                )
+                and (not t.is_punct or t.text == "&")
+            ):
                 k += 1
             else:
                 break

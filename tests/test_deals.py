@@ -472,6 +472,29 @@ CASES = [
     ("neg-weights", "Microsoft pourrait acquérir les poids des modèles d'OpenAI.", []),
     ("neg-founded-by", "xAI, la start-up fondée par Elon Musk, développe le chatbot Grok.", []),
     ("neg-ready", "Microsoft est prêt à tout pour garder ses talents.", []),
+    # ------------------------------------- idioms holding a trigger word
+    ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
+    (
+        "neg-idiom-aux-commandes",
+        "Les fondateurs de Datalume restent aux commandes de la start-up, qui conservera sa "
+        "marque.",
+        [],
+    ),
+    (
+        "neg-idiom-levee-de-boucliers",
+        "La réforme a provoqué une levée de boucliers chez les syndicats.",
+        [],
+    ),
+    (
+        "idiom-fonds-d-investissement-is-no-investment",
+        "Le fonds d'investissement Capzanine rachète la société Hexaform.",
+        [("acquisition", {"Capzanine": "acquirer", "Hexaform": "target"}, None, "stated")],
+    ),
+    (
+        "commande-still-an-order",
+        "Kapta a passé une commande de 300 camions auprès de Renault Trucks.",
+        [("contract", {"Kapta": "buyer", "Renault Trucks": "supplier"}, None, "stated")],
+    ),
     # ------------------------------------- joining a round: an investor
     (
         "participe-au-tour",

@@ -382,3 +382,18 @@ def test_lone_one_word_person_names(nlp, text, word, org, person):
         assert org in doc._.orgs and org not in doc._.people
     if person:
         assert person in doc._.people and word not in doc._.orgs
+
+
+def test_model_entity_over_a_clause_stops_before_the_verb(nlp):
+    """The model's ORG label is forced over « Kordis vise ... d'affaires »: the name is
+    « Kordis » alone, and its other mentions keep that name."""
+    text = "Kordis vise 50 millions d'euros de chiffre d'affaires. Kordis recrute."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "aiextract_orgs":
+            break
+        doc = proc(doc)
+    end = text.index(" d'affaires") + len(" d'affaires")
+    doc.ents = [doc.char_span(0, end, "ORG")]
+    doc = nlp.get_pipe("aiextract_orgs")(doc)
+    assert set(doc._.orgs) == {"Kordis"}

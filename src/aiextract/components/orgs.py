@@ -729,6 +729,11 @@ class OrgsComponent:
                 )
                 if span is None or len(span) == 0:
                     continue
+            verb = next(
+                (t.i for t in span[1:] if t.is_lower and t.pos_ in ("VERB", "AUX")), None
+            )
+            if verb is not None:  # « Vectis vise 100 millions ... »: a clause, not a name
+                span = doc[span.start : verb]
             s, e = span.start, span.end
             if ent.label_ == "ORG" and self._extends_known(doc, span, orgs, free, take):
                 continue

@@ -236,6 +236,17 @@ class DealsComponent:
         # head word (a lemma, an inflected form, a plural) -> triggers; the other words
         # of a phrase are checked in place. A dict lookup per token is much cheaper
         # than a Matcher with hundreds of IN-predicates.
+        # trigger form -> (words before, words after) of the idioms that hold it
+        self.idioms: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        forms = {t.form for t in self.triggers}
+        for row in load_table("deal_cues.tsv"):
+            if row["key"] != "idiom":
+                continue
+            words = tuple(row["cue"].lower().replace("’", "'").split())
+            for k, word in enumerate(words):
+                if word in forms:
+                    self.idioms.setdefault(word, []).append((words[:k], words[k + 1 :]))
+                    break
         self.words: list[tuple[str, ...]] = []
         self.index: dict[str, list[int]] = {}
         self._keys: frozenset[int] | None = None
@@ -257,6 +268,19 @@ class DealsComponent:
             return []
         lows, lemmas = arr[:, 0].tolist(), arr[:, 1].tolist()
         return [i for i, low in enumerate(lows) if low in keys or lemmas[i] in keys]
+
+    def _in_idiom(self, form: str, start: int, end: int, cols: Columns) -> bool:
+        """The trigger at ``start``..``end`` is inside an idiom of ``deal_cues.tsv``
+        (key ``idiom``, written with the trigger's form: « lever le voile »)."""
+        lows = cols.low
+        for before, after in self.idioms.get(form, ()):
+            if (
+                start >= len(before)
+                and tuple(lows[start - len(before) : start]) == before
+                and tuple(lows[end : end + len(after)]) == after
+            ):
+                return True
+        return False
 
     def _matches(self, positions: list[int], cols: Columns) -> list[tuple[int, int, int]]:
         """(trigger number, start, end) of every trigger headed at ``positions``."""
@@ -306,6 +330,8 @@ class DealsComponent:
                 continue
             if trigger.form == "amorçage" and start > 0 and cols.low[start - 1] in _OF_WORDS:
                 continue  # « un prêt d'amorçage », « la phase d'amorçage »: no round
+            if self._in_idiom(trigger.form, start, end, cols):
+                continue  # « lever le voile sur », « rester aux commandes de »
             if trigger.form == "commande" and doc[max(0, start - 2) : start].text.lower() in (
                 "carnet de",
                 "carnets de",

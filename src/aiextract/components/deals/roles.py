@@ -440,7 +440,7 @@ def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
     rows = [
         r
         for r in load_table("deal_cues.tsv")
-        if r["key"] not in ("valuation", "nondeal", "horizon", "reference", "past_job")
+        if r["key"] not in ("valuation", "nondeal", "horizon", "reference", "past_job", "idiom")
     ]
     cues = [(tuple(_norm(r["cue"]).split()), r["key"]) for r in rows]
     return tuple(sorted(cues, key=lambda c: -len(c[0])))

@@ -472,6 +472,11 @@ CASES = [
     ("neg-weights", "Microsoft pourrait acquérir les poids des modèles d'OpenAI.", []),
     ("neg-founded-by", "xAI, la start-up fondée par Elon Musk, développe le chatbot Grok.", []),
     ("neg-ready", "Microsoft est prêt à tout pour garder ses talents.", []),
+    (
+        "cede-minority-stake-is-investment",
+        "Le groupe Kelio a cédé 30 % de sa filiale Datapix au fonds Ardian.",
+        [("investment", {"Ardian": "investor", "Datapix": "target"}, None, "stated")],
+    ),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

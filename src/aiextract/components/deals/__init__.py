@@ -484,7 +484,12 @@ class DealsComponent:
                     continue
             if cand.type == "acquisition" and cand.stake is not None and cand.stake < 50:
                 cand.type = "investment"
-                cand.parties = _retype(cand.parties, _AS_INVESTMENT)
+                # an investment has an investor and a target only (GUIDELINES)
+                cand.parties = [
+                    p
+                    for p in _retype(cand.parties, _AS_INVESTMENT)
+                    if p.role in ("investor", "target")
+                ]
             if cand.type != "investment":
                 cand.stake = None
             cand.date = find_date(doc, sent, targets, cand.chain, mentions)

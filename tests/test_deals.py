@@ -477,6 +477,49 @@ CASES = [
         "Le groupe Kelio a cédé 30 % de sa filiale Datapix au fonds Ardian.",
         [("investment", {"Ardian": "investor", "Datapix": "target"}, None, "stated")],
     ),
+    # ------------------------------------- acquisition and holding idioms
+    (
+        "passe-dans-le-giron",
+        "Biotop passe dans le giron du groupe Ravel.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "stated")],
+    ),
+    (
+        "passe-sous-pavillon",
+        "La société Biotop passe sous pavillon du groupe Ravel.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "stated")],
+    ),
+    (
+        "tombe-dans-l-escarcelle",
+        "Biotop tombe dans l'escarcelle du groupe Ravel.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "stated")],
+    ),
+    (
+        "s-offre-name-misparsed",
+        "Le groupe Ravel s'offre la PME Biotop pour 50 millions d'euros.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, 50 * M, "stated")],
+    ),
+    (
+        "avale-son-concurrent",
+        "Ravel avale son concurrent Biotop.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "stated")],
+    ),
+    (
+        "prend-une-participation",
+        "Le groupe Ravel prend une participation minoritaire dans la start-up Biotop.",
+        [("investment", {"Ravel": "investor", "Biotop": "target"}, None, "stated")],
+    ),
+    (
+        "monte-au-capital",
+        "Le fonds Ardian monte au capital de la société Biotop.",
+        [("investment", {"Ardian": "investor", "Biotop": "target"}, None, "stated")],
+    ),
+    (
+        "mise-sur",
+        "Le fonds Partech mise 10 millions d'euros sur la start-up Biotop.",
+        [("investment", {"Partech": "investor", "Biotop": "target"}, 10 * M, "stated")],
+    ),
+    ("neg-mise-sur-a-technology", "La start-up Biotop mise sur l'intelligence artificielle.", []),
+    ("neg-avale-des-pertes", "L'entreprise a dû avaler des pertes de 3 millions d'euros.", []),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

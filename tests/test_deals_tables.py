@@ -47,6 +47,11 @@ def test_triggers_are_well_formed() -> None:
         assert "\\u" not in trig.form
 
 
+def test_trigger_forms_are_unique() -> None:
+    forms = [(t.form, t.kind) for t in load_triggers()]
+    assert len(forms) == len(set(forms)), [f for f in forms if forms.count(f) > 1]
+
+
 def test_every_type_has_triggers() -> None:
     assert {t.type for t in load_triggers()} == set(DEAL_TYPES)
 

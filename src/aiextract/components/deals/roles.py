@@ -158,7 +158,9 @@ UNIT_NOUNS = frozenset(
         "totalité",
         "majorité",
         "contrôle",
-        "contrôle",
+        "giron",  # « passer dans le giron de X »
+        "escarcelle",
+        "pavillon",
         "titre",
         "titres",
         "%",
@@ -1606,7 +1608,10 @@ def find_parties(
                 and mention.start > anchor.i
                 and not mention.product
                 and not any(c.dep_ == "case" for c in token.children)
-                and entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl")
+                and (
+                    entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl")
+                    or (entry.dep_ == "xcomp" and entry.pos_ == "PROPN")
+                )
             ):
                 key = "obj"  # a name right under the verb, mis-tagged by the parser
             elif entry.dep_ in ("nmod", "appos") and target.i == anchor.i and not is_verb:

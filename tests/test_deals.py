@@ -520,6 +520,29 @@ CASES = [
     ),
     ("neg-mise-sur-a-technology", "La start-up Biotop mise sur l'intelligence artificielle.", []),
     ("neg-avale-des-pertes", "L'entreprise a dû avaler des pertes de 3 millions d'euros.", []),
+    # ------------------------------------- contracts told by choosing, public tenders
+    (
+        "retenu-pour",
+        "La SNCF a retenu Biotop pour la maintenance de ses trains.",
+        [("contract", {"SNCF": "buyer", "Biotop": "supplier"}, None, "stated")],
+    ),
+    (
+        "selectionne-pour",
+        "La SNCF a sélectionné la société Biotop pour équiper ses gares.",
+        [("contract", {"SNCF": "buyer", "Biotop": "supplier"}, None, "stated")],
+    ),
+    (
+        "remporte-un-marche",
+        "Biotop remporte un marché de 3 millions d'euros auprès de la Ville de Lyon.",
+        [("contract", {"Biotop": "supplier", "Ville de Lyon": "buyer"}, 3 * M, "stated")],
+    ),
+    (
+        "neg-marche-size",
+        "Le marché européen des batteries atteindra 100 milliards d'euros en 2030.",
+        [],
+    ),
+    ("neg-vise-un-marche", "Biotop vise un marché de 2 milliards d'euros.", []),
+    ("neg-retenu-projets", "Le jury a retenu trois projets.", []),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

@@ -397,3 +397,19 @@ def test_model_entity_over_a_clause_stops_before_the_verb(nlp):
     doc.ents = [doc.char_span(0, end, "ORG")]
     doc = nlp.get_pipe("aiextract_orgs")(doc)
     assert set(doc._.orgs) == {"Kordis"}
+
+
+def test_model_entity_over_a_possessive_phrase_stops_at_its_first_small_word(nlp):
+    """« Biotop pour la maintenance de ses trains » forced as one ORG: the name is
+    « Biotop »."""
+    text = "La SNCF a retenu Biotop pour la maintenance de ses trains."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "aiextract_orgs":
+            break
+        doc = proc(doc)
+    start = text.index("Biotop")
+    doc.ents = [doc.char_span(start, len(text) - 1, "ORG")]
+    doc = nlp.get_pipe("aiextract_orgs")(doc)
+    assert "Biotop" in doc._.orgs
+    assert not any("maintenance" in name for name in doc._.orgs)

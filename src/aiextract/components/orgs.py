@@ -492,6 +492,18 @@ class OrgsComponent:
         )
 
     @staticmethod
+    def _clause_start(span: Span) -> int | None:
+        """Where a model entity runs into a clause: its first lower-case verb, or the first
+        lower-case word before a possessive (« Biotop pour la maintenance de ses trains »);
+        None when it is a name throughout."""
+        verb = next((t.i for t in span[1:] if t.is_lower and t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            return verb
+        if any(t.is_lower and "Yes" in t.morph.get("Poss") for t in span):
+            return next((t.i for t in span[1:] if t.is_lower), None)
+        return None
+
+    @staticmethod
     def _extends_known(doc: Doc, span: Span, orgs: list, free: Any, take: Any) -> bool:
         """« Orange Business », « Crédit Agricole Languedoc »: a model ORG entity that
         starts with a gazetteer organisation and goes on with free words ending on a
@@ -729,11 +741,9 @@ class OrgsComponent:
                 )
                 if span is None or len(span) == 0:
                     continue
-            verb = next(
-                (t.i for t in span[1:] if t.is_lower and t.pos_ in ("VERB", "AUX")), None
-            )
-            if verb is not None:  # « Vectis vise 100 millions ... »: a clause, not a name
-                span = doc[span.start : verb]
+            cut = self._clause_start(span)
+            if cut is not None:  # « Vectis vise 100 millions ... »: a clause, not a name
+                span = doc[span.start : cut]
             s, e = span.start, span.end
             if ent.label_ == "ORG" and self._extends_known(doc, span, orgs, free, take):
                 continue

@@ -157,6 +157,7 @@ UNIT_NOUNS = frozenset(
         "majorité",
         "contrôle",
         "contrôle",
+        "giron",
         "titre",
         "titres",
         "%",
@@ -643,6 +644,20 @@ def _linear_marker(
         k = limit - 1  # « ... de X »: X's own cue is « de »
     while k >= limit:
         low = lows[k]
+        if (
+            limit < k < j
+            and lows[k - 1] in ("de", "d'")
+            and poses[k] == "DET"
+            and _describes(mentions.cols, k - 2, limit)
+        ):
+            k -= 1  # « le spécialiste de la cybersécurité X »: a complement's article
+            continue
+        if limit < k < j and low in ("du", "des") and _describes(mentions.cols, k - 1, limit):
+            k -= 1  # « le leader européen du stockage X »
+            continue
+        if low in ("au", "aux") and k < j:
+            j = k  # « au laboratoire suisse X »: the cue opens the phrase
+            break
         if poses[k] == "DET" and k < j:
             j = k - 1  # the determiner opening the phrase
             break
@@ -650,8 +665,8 @@ def _linear_marker(
             j = k - 1  # a company noun: the phrase may start further back
             k -= 1  # (« l'éditeur de logiciels de traçabilité X »)
             continue
-        if not (is_lower[k] and (poses[k] in ("NOUN", "ADJ") or low in ("de", "d'"))):
-            break
+        if not (is_lower[k] and (poses[k] in ("NOUN", "ADJ", "PROPN") or low in ("de", "d'"))):
+            break  # (« l'allemand X »: a nationality noun tagged PROPN)
         k -= 1
     while j >= sent_start and skipped < 6:
         low = lows[j]
@@ -706,6 +721,14 @@ def _linear_marker(
                         return inherited
             return key
     return ""
+
+
+def _describes(cols: Columns, k: int, limit: int) -> bool:
+    """Is token ``k`` (after its adjectives) a company noun a « de » complement hangs
+    on (« spécialiste », « leader européen »), not a part of a company (« capital »)?"""
+    while k > limit and cols.pos[k] == "ADJ" and cols.is_lower[k]:
+        k -= 1
+    return k >= limit and cols.low[k] in company_words() and cols.low[k] not in UNIT_NOUNS
 
 
 def _apposed_cue(
@@ -999,7 +1022,11 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
     for _ in range(3):
         if head.i == anchor.i or _trigger_complement(head, anchor):
             return True
-        if head.pos_ == "ADJ" or head.lemma_.lower() in company_nouns():
+        if (
+            head.pos_ == "ADJ"
+            or head.lemma_.lower() in company_nouns()
+            or (head.i == token.i - 1 and head.is_lower)  # « de l'allemand X »
+        ):
             head = head.head
         else:
             break
@@ -1156,8 +1183,34 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
         ):
             j += 1
             continue
+        k = j - 1  # a description opened by a determiner (« avec le spécialiste des »)
+        while k > anchor.i and cols.is_lower[k] and (
+            cols.pos[k] in ("NOUN", "ADJ") or cols.low[k] in ("de", "d'", "du", "des")
+        ):
+            k -= 1
+        end = None
+        if anchor.i < k < j and cols.pos[k] == "DET":
+            end = _description_end(mentions, j, sent.end)
+        if end is not None:
+            j = end  # « avec le spécialiste des anticorps X »: X right after its description
+            continue
         break
     return out
+
+
+def _description_end(mentions: MentionIndex, j: int, end: int) -> int | None:
+    """The start of the name right after a description opened at token ``j``
+    (« spécialiste de la cybersécurité X », « leader européen du stockage X »): lower-case
+    nouns, adjectives and « de » complements, at most 6 words; None when no name ends it."""
+    cols = mentions.cols
+    for k in range(j, min(end, j + 7)):
+        if k > j and k in mentions.by_token:
+            return k
+        if not cols.is_lower[k] or not (
+            cols.pos[k] in ("NOUN", "ADJ", "DET") or cols.low[k] in ("de", "d'", "du", "des")
+        ):
+            return None
+    return None
 
 
 def _dont_governs(tok: Token, anchor: Token, doc: Doc) -> bool:

@@ -94,6 +94,23 @@ CASES = [
         [("investment", {"Keras": "investor", "Biscor": "target"}, None, "stated")],
     ),
     (
+        "de-over-a-long-description",
+        "Le fonds Keras a annoncé l'acquisition du fabricant lyonnais de vélos électriques "
+        "Cyclom.",
+        [("acquisition", {"Keras": "acquirer", "Cyclom": "target"}, None, "stated")],
+    ),
+    (
+        "name-closes-the-object",
+        "Le groupe Darnell va racheter le numéro deux européen de l'emballage Packwell.",
+        [("acquisition", {"Darnell": "acquirer", "Packwell": "target"}, None, "stated")],
+    ),
+    (
+        "name-parsed-as-xcomp",
+        "Le groupe Darnell s'est offert le spécialiste du mobilier de bureau Ofisa pour 25 "
+        "millions d'euros.",
+        [("acquisition", {"Darnell": "acquirer", "Ofisa": "target"}, 25 * M, "stated")],
+    ),
+    (
         "no-deal-description-without-trigger",
         "Le spécialiste de la cybersécurité Vigilo a publié ses résultats annuels.",
         [],

@@ -1183,19 +1183,41 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
         ):
             j += 1
             continue
-        k = j - 1  # a description opened by a determiner (« avec le spécialiste des »)
-        while k > anchor.i and cols.is_lower[k] and (
-            cols.pos[k] in ("NOUN", "ADJ") or cols.low[k] in ("de", "d'", "du", "des")
+        k = j - 1  # a description opened by an article (« avec le spécialiste des »)
+        while (
+            k > anchor.i
+            and cols.is_lower[k]
+            and (cols.pos[k] in ("NOUN", "ADJ", "DET") or cols.low[k] in _DESCRIPTION_LINKS)
         ):
             k -= 1
+        opened = next(
+            (t for t in range(k + 1, j) if cols.pos[t] == "DET" or cols.low[t] in _ARTICLES), None
+        )
         end = None
-        if anchor.i < k < j and cols.pos[k] == "DET":
+        # a company noun heads it (« le spécialiste », not « les poids des modèles »)
+        if opened is not None and any(low in words for low in cols.low[opened + 1 : j]):
             end = _description_end(mentions, j, sent.end)
         if end is not None:
             j = end  # « avec le spécialiste des anticorps X »: X right after its description
             continue
         break
     return out
+
+
+_ARTICLES = ("du", "des", "au", "aux")
+_DESCRIPTION_LINKS = ("de", "d'", *_ARTICLES)
+
+
+def _closes_object(entry: Token, mention: Mention) -> bool:
+    """Does ``mention`` end the object noun phrase ``entry``, right after a lower-case
+    word of its description (« le numéro deux européen de l'emballage X »)?"""
+    return (
+        entry.dep_ == "obj"
+        and entry.i < mention.start
+        and entry.right_edge.i == mention.end - 1
+        and entry.doc[mention.start - 1].is_lower
+        and entry.doc[mention.start - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+    )
 
 
 def _description_end(mentions: MentionIndex, j: int, end: int) -> int | None:
@@ -1552,6 +1574,10 @@ def find_parties(
                 key = marker
                 if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", ""), mentions):
                     key = ""
+                    if mention.start in adjacent:
+                        key = "de"  # « l'acquisition du fabricant lyonnais de vélos X »
+                    elif is_verb and target.i == anchor.i and _closes_object(entry, mention):
+                        key = "obj"  # « racheter le numéro deux européen de l'emballage X »
             elif (
                 entry.dep_ == "obj"
                 and target.i == anchor.i
@@ -1560,6 +1586,7 @@ def find_parties(
                     mention.start <= entry.i < mention.end
                     or entry.lemma_.lower() in company_words() | UNIT_NOUNS
                     or token.dep_ in ("conj", "appos", "flat:name")
+                    or _closes_object(entry, mention)
                 )
             ):
                 key = "obj"
@@ -1580,7 +1607,16 @@ def find_parties(
                 and mention.start > anchor.i
                 and not mention.product
                 and not any(c.dep_ == "case" for c in token.children)
-                and entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl")
+                and (
+                    entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl")
+                    # « s'est offert le spécialiste du mobilier X » with X an xcomp
+                    or (
+                        entry.dep_ == "xcomp"
+                        and mention.start - 1 > anchor.i
+                        and doc[mention.start - 1].is_lower
+                        and doc[mention.start - 1].pos_ == "NOUN"
+                    )
+                )
             ):
                 key = "obj"  # a name right under the verb, mis-tagged by the parser
             elif entry.dep_ in ("nmod", "appos") and target.i == anchor.i and not is_verb:

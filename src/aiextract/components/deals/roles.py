@@ -653,6 +653,20 @@ def _linear_marker(
         k = limit - 1  # « ... de X »: X's own cue is « de »
     while k >= limit:
         low = lows[k]
+        if (
+            limit < k < j
+            and lows[k - 1] in ("de", "d'")
+            and poses[k] == "DET"
+            and _describes(mentions.cols, k - 2, limit)
+        ):
+            k -= 1  # « le spécialiste de la cybersécurité X »: a complement's article
+            continue
+        if limit < k < j and low in ("du", "des") and _describes(mentions.cols, k - 1, limit):
+            k -= 1  # « le leader européen du stockage X »
+            continue
+        if low in ("au", "aux") and k < j:
+            j = k  # « au laboratoire suisse X »: the cue opens the phrase
+            break
         if poses[k] == "DET" and k < j:
             j = k - 1  # the determiner opening the phrase
             break
@@ -660,8 +674,8 @@ def _linear_marker(
             j = k - 1  # a company noun: the phrase may start further back
             k -= 1  # (« l'éditeur de logiciels de traçabilité X »)
             continue
-        if not (is_lower[k] and (poses[k] in ("NOUN", "ADJ") or low in ("de", "d'"))):
-            break
+        if not (is_lower[k] and (poses[k] in ("NOUN", "ADJ", "PROPN") or low in ("de", "d'"))):
+            break  # (« l'allemand X »: a nationality noun tagged PROPN)
         k -= 1
     while j >= sent_start and skipped < 6:
         low = lows[j]
@@ -716,6 +730,14 @@ def _linear_marker(
                         return inherited
             return key
     return ""
+
+
+def _describes(cols: Columns, k: int, limit: int) -> bool:
+    """Is token ``k`` (after its adjectives) a company noun a « de » complement hangs
+    on (« spécialiste », « leader européen »), not a part of a company (« capital »)?"""
+    while k > limit and cols.pos[k] == "ADJ" and cols.is_lower[k]:
+        k -= 1
+    return k >= limit and cols.low[k] in company_words() and cols.low[k] not in UNIT_NOUNS
 
 
 def _apposed_cue(
@@ -1009,7 +1031,11 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
     for _ in range(3):
         if head.i == anchor.i or _trigger_complement(head, anchor):
             return True
-        if head.pos_ == "ADJ" or head.lemma_.lower() in company_nouns():
+        if (
+            head.pos_ == "ADJ"
+            or head.lemma_.lower() in company_nouns()
+            or (head.i == token.i - 1 and head.is_lower)  # « de l'allemand X »
+        ):
             head = head.head
         else:
             break
@@ -1228,8 +1254,56 @@ def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionInd
         ):
             j += 1
             continue
+        k = j - 1  # a description opened by an article (« avec le spécialiste des »)
+        while (
+            k > anchor.i
+            and cols.is_lower[k]
+            and (cols.pos[k] in ("NOUN", "ADJ", "DET") or cols.low[k] in _DESCRIPTION_LINKS)
+        ):
+            k -= 1
+        opened = next(
+            (t for t in range(k + 1, j) if cols.pos[t] == "DET" or cols.low[t] in _ARTICLES), None
+        )
+        end = None
+        # a company noun heads it (« le spécialiste », not « les poids des modèles »)
+        if opened is not None and any(low in words for low in cols.low[opened + 1 : j]):
+            end = _description_end(mentions, j, sent.end)
+        if end is not None:
+            j = end  # « avec le spécialiste des anticorps X »: X right after its description
+            continue
         break
     return out
+
+
+_ARTICLES = ("du", "des", "au", "aux")
+_DESCRIPTION_LINKS = ("de", "d'", *_ARTICLES)
+
+
+def _closes_object(entry: Token, mention: Mention) -> bool:
+    """Does ``mention`` end the object noun phrase ``entry``, right after a lower-case
+    word of its description (« le numéro deux européen de l'emballage X »)?"""
+    return (
+        entry.dep_ == "obj"
+        and entry.i < mention.start
+        and entry.right_edge.i == mention.end - 1
+        and entry.doc[mention.start - 1].is_lower
+        and entry.doc[mention.start - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+    )
+
+
+def _description_end(mentions: MentionIndex, j: int, end: int) -> int | None:
+    """The start of the name right after a description opened at token ``j``
+    (« spécialiste de la cybersécurité X », « leader européen du stockage X »): lower-case
+    nouns, adjectives and « de » complements, at most 6 words; None when no name ends it."""
+    cols = mentions.cols
+    for k in range(j, min(end, j + 7)):
+        if k > j and k in mentions.by_token:
+            return k
+        if not cols.is_lower[k] or not (
+            cols.pos[k] in ("NOUN", "ADJ", "DET") or cols.low[k] in ("de", "d'", "du", "des")
+        ):
+            return None
+    return None
 
 
 def _dont_governs(tok: Token, anchor: Token, doc: Doc) -> bool:
@@ -1580,6 +1654,10 @@ def find_parties(
                 key = marker
                 if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", ""), mentions):
                     key = ""
+                    if mention.start in adjacent:
+                        key = "de"  # « l'acquisition du fabricant lyonnais de vélos X »
+                    elif is_verb and target.i == anchor.i and _closes_object(entry, mention):
+                        key = "obj"  # « racheter le numéro deux européen de l'emballage X »
             elif (
                 entry.dep_ == "obj"
                 and target.i == anchor.i
@@ -1588,6 +1666,7 @@ def find_parties(
                     mention.start <= entry.i < mention.end
                     or entry.lemma_.lower() in company_words() | UNIT_NOUNS
                     or token.dep_ in ("conj", "appos", "flat:name")
+                    or _closes_object(entry, mention)
                 )
             ):
                 key = "obj"
@@ -1610,7 +1689,19 @@ def find_parties(
                 and not any(c.dep_ == "case" for c in token.children)
                 and (
                     entry.dep_ in ("advmod", "obl:mod", "dep", "nmod", "obl")
-                    or (entry.dep_ == "xcomp" and entry.pos_ == "PROPN")
+                    # « s'offre la PME X », « s'est offert le spécialiste du mobilier X »
+                    # with X an xcomp
+                    or (
+                        entry.dep_ == "xcomp"
+                        and (
+                            entry.pos_ == "PROPN"
+                            or (
+                                mention.start - 1 > anchor.i
+                                and doc[mention.start - 1].is_lower
+                                and doc[mention.start - 1].pos_ == "NOUN"
+                            )
+                        )
+                    )
                 )
             ):
                 key = "obj"  # a name right under the verb, mis-tagged by the parser

@@ -543,6 +543,40 @@ CASES = [
     ),
     ("neg-vise-un-marche", "Biotop vise un marché de 2 milliards d'euros.", []),
     ("neg-retenu-projets", "Le jury a retenu trois projets.", []),
+    # ------------------------------------- appointments told as a new post
+    (
+        "succede-a-la-tete",
+        "Marie Dupont succède à Paul Martin à la tête de Biotop.",
+        [("hire", {"Marie Dupont": "person", "Biotop": "employer"}, None, "stated")],
+    ),
+    (
+        "devient-directrice",
+        "Marie Dupont devient directrice générale de Biotop.",
+        [("hire", {"Marie Dupont": "person", "Biotop": "employer"}, None, "stated")],
+    ),
+    (
+        "promue-presidente",
+        "Marie Dupont a été promue présidente de Biotop.",
+        [("hire", {"Marie Dupont": "person", "Biotop": "employer"}, None, "stated")],
+    ),
+    (
+        "annonce-l-arrivee",
+        "Biotop annonce l'arrivée de Marie Dupont comme directrice commerciale.",
+        [("hire", {"Marie Dupont": "person", "Biotop": "employer"}, None, "stated")],
+    ),
+    ("neg-devient-leader", "Biotop devient leader du marché français.", []),
+    ("neg-accueille-visiteurs", "Biotop accueille 500 visiteurs sur son stand.", []),
+    (
+        "neg-devient-premiere-femme",
+        "Marie Dupont devient la première femme à diriger une licorne.",
+        [],
+    ),
+    ("neg-arrivee-en-france", "L'arrivée de Tesla en France inquiète Renault.", []),
+    (
+        "ouvre-son-capital",
+        "Biotop ouvre son capital au fonds Ardian.",
+        [("investment", {"Ardian": "investor", "Biotop": "target"}, None, "stated")],
+    ),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

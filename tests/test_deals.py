@@ -577,6 +577,25 @@ CASES = [
         "Biotop ouvre son capital au fonds Ardian.",
         [("investment", {"Ardian": "investor", "Biotop": "target"}, None, "stated")],
     ),
+    (
+        "hire-source-ancienne-apposed",
+        "La société Fretlink vient de recruter Sophie Marchal, ancienne directrice des "
+        "opérations de Geodis, au poste de directrice générale adjointe.",
+        [
+            (
+                "hire",
+                {"Fretlink": "employer", "Sophie Marchal": "person", "Geodis": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "rachat-d-un-concurrent-apposed-name",
+        "Selon nos informations, la start-up Fretlink étudierait le rachat d'un concurrent "
+        "allemand, la société Trucklink, pour un montant de 10 millions d'euros.",
+        [("acquisition", {"Fretlink": "acquirer", "Trucklink": "target"}, 10 * M, "hedged")],
+    ),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

@@ -522,6 +522,13 @@ CASES = [
         ],
     ),
     (
+        "no-amount-lent-to-a-hire",
+        "La société Fretlink recrute Sophie Marchal comme directrice financière. "
+        "Selon nos informations, la start-up étudierait aussi un rachat, pour un montant de "
+        "10 millions d'euros.",
+        [("hire", {"Fretlink": "employer", "Sophie Marchal": "person"}, None, "stated")],
+    ),
+    (
         "hire-next-sentence-about-the-company",
         "Le groupe Kelio a recruté Marc Aubry. Le groupe Kelio était jusqu'ici client de "
         "la société Datapix.",

@@ -930,7 +930,7 @@ def merge(
                 continue
             if cand.parties and told.type == cand.type:
                 _absorb(told, cand)
-            elif not cand.parties and cand.amount and told.amount is None:
+            elif not cand.parties and cand.amount and told.amount is None and told.type != "hire":
                 told.amount = cand.amount
             continue
         if cand.pair and not {p.kind for p in cand.parties} & {"org"}:
@@ -1017,7 +1017,11 @@ def merge(
         elif cand.amount and earlier:
             # the deal introduced last among those mentioned in the sentence before
             recent = [
-                d for d in earlier if cand.sent - max(d.sent, d.last_sent) <= 1 and d.amount is None
+                d
+                for d in earlier
+                if cand.sent - max(d.sent, d.last_sent) <= 1
+                and d.amount is None
+                and d.type != "hire"  # a hire has no amount
             ]
             if recent:
                 target = max(recent, key=lambda d: (d.sent, d.anchor))

@@ -744,13 +744,23 @@ def _apposed_cue(
     doc: Doc, comma: int, start: int, sent_start: int, mentions: MentionIndex, depth: int
 ) -> str:
     """« auprès de son actionnaire de référence, le fonds X »: X shares the cue of the
-    noun phrase it stands beside (an investor cue only)."""
+    noun phrase it stands beside (an investor cue, or « de » after a company noun)."""
     k = comma - 1
     if k < sent_start or k in mentions.by_token or depth >= 4:
         return ""
     head = doc[k]
     while head.pos_ == "ADJ" and sent_start <= head.head.i < head.i:
         head = head.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() in company_words() and head.i < start:
+        # « le rachat d'un concurrent allemand, la société X »: X is the company
+        # the « de » phrase describes
+        first = head.left_edge.i
+        while first < head.i and doc[first].dep_ == "case":
+            first += 1
+        if first >= sent_start and (
+            linear_marker(doc, first, sent_start, mentions, depth + 1) == "de"
+        ):
+            return "de"
     while head.dep_ == "nmod" and sent_start <= head.head.i < head.i:
         head = head.head
     if head.pos_ != "NOUN" or head.left_edge.i < sent_start or head.i >= start:
@@ -1123,6 +1133,19 @@ def _talks_parties(
         else:
             found += [(key, m) for m in named]
     return found
+
+
+def _former_employer(mention: Mention, sent: Span, mentions: MentionIndex) -> bool:
+    """« Sophie Marchal, ancienne directrice des opérations de X »: « ancien(ne) » or
+    « ex- » opens the noun phrase that ends with the organisation."""
+    cols = mentions.cols
+    for j in range(mention.start - 1, max(sent.start, mention.start - 8) - 1, -1):
+        low = cols.low[j]
+        if low in ("ancien", "ancienne", "ex", "ex-") or low.startswith("ex-"):
+            return True
+        if j in mentions.by_token or cols.pos[j] in ("VERB", "AUX", "PUNCT", "PRON"):
+            return False
+    return False
 
 
 def _verbless(tok: Token) -> bool:
@@ -1707,6 +1730,12 @@ def find_parties(
                 key = "obj"  # a name right under the verb, mis-tagged by the parser
             elif entry.dep_ in ("nmod", "appos") and target.i == anchor.i and not is_verb:
                 key = ""
+        if (
+            deal_type == "hire"
+            and mention.kind == "org"
+            and _former_employer(mention, sent, mentions)
+        ):
+            key = "quitter" if "quitter" in frame else "de"  # « ancienne directrice de X »
         if not key and deal_type == "hire" and mention.kind == "person" and not marker:
             # a person named around a hiring verb is the one hired, whatever the parse
             key = next((k for k in ("obj", "subj", "psubj", "de") if frame.get(k) == "person"), "")

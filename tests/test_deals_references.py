@@ -522,6 +522,20 @@ CASES = [
         ],
     ),
     (
+        "subsidiary-is-its-own-company",
+        "Le producteur Valorem a annoncé la cession de 49 % de sa filiale Valorem Bretagne "
+        "à la Banque des Territoires, pour 85 millions d'euros. Valorem exploite 1 200 "
+        "mégawatts en France.",
+        [
+            (
+                "investment",
+                {"Banque des Territoires": "investor", "Valorem Bretagne": "target"},
+                85 * M,
+                "stated",
+            )
+        ],
+    ),
+    (
         "no-amount-lent-to-a-hire",
         "La société Fretlink recrute Sophie Marchal comme directrice financière. "
         "Selon nos informations, la start-up étudierait aussi un rachat, pour un montant de "

@@ -175,6 +175,30 @@ def test_canonical_people(mentions, expected):
         pytest.param(
             ["OPENAI", "OpenAI"], (), {"OPENAI": "OpenAI", "OpenAI": "OpenAI"}, id="case-variants"
         ),
+        pytest.param(
+            ["Valorem", "Valorem Bretagne"],
+            (),
+            {"Valorem": "Valorem", "Valorem Bretagne": "Valorem Bretagne"},
+            id="regional-subsidiary",
+        ),
+        pytest.param(
+            ["Kelio", "Kelio France"],
+            (),
+            {"Kelio": "Kelio", "Kelio France": "Kelio France"},
+            id="country-subsidiary",
+        ),
+        pytest.param(
+            ["Fretlink", "Fretlink Business"],
+            (),
+            {"Fretlink": "Fretlink", "Fretlink Business": "Fretlink Business"},
+            id="division",
+        ),
+        pytest.param(
+            ["Kima", "Kima Ventures"],
+            (),
+            {"Kima": "Kima Ventures", "Kima Ventures": "Kima Ventures"},
+            id="fund-suffix-merges",
+        ),
     ],
 )
 def test_canonical_orgs(mentions, fixed, expected):

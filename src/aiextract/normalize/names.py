@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Callable, Container, Iterable
 from functools import lru_cache
 
+from aiextract.lexicon import load_table
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one readable block."""
@@ -211,6 +213,17 @@ def canonical_people(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _subsidiary_words() -> frozenset[str]:
+    return frozenset(w for row in load_table("subsidiary_words.tsv") for w in name_key(row["word"]))
+
+
+def _subsidiary(extra: tuple[str, ...]) -> bool:
+    """The words added to a name make another organisation (« Bretagne » in « Valorem
+    Bretagne », « Business » in « Orange Business »)."""
+    return bool(extra) and all(word in _subsidiary_words() for word in extra)
+
+
 def canonical_orgs(names: Iterable[str], fixed: Container[str] = ()) -> dict[str, str]:
     """Map each organisation mention to the fullest form the article uses.
 
@@ -240,7 +253,10 @@ def canonical_orgs(names: Iterable[str], fixed: Container[str] = ()) -> dict[str
             for f in forms
             if f not in fixed
             and len(name_key(f)) > len(key)
-            and (name_key(f)[: len(key)] == key or name_key(f)[-len(key) :] == key)
+            and (
+                (name_key(f)[: len(key)] == key and not _subsidiary(name_key(f)[len(key) :]))
+                or name_key(f)[-len(key) :] == key
+            )
         ]
         tops = {name_key(f) for f in supers}
         if len(tops) == 1:

@@ -596,6 +596,31 @@ CASES = [
         "allemand, la société Trucklink, pour un montant de 10 millions d'euros.",
         [("acquisition", {"Fretlink": "acquirer", "Trucklink": "target"}, 10 * M, "hedged")],
     ),
+    # ------------------------------------- the agent of a participle does the deal
+    (
+        "levee-realisee-par",
+        "La levée de 5 millions d'euros réalisée par Biotop auprès du fonds Elaia a été "
+        "annoncée hier.",
+        [("funding", {"Biotop": "target", "Elaia": "investor"}, 5 * M, "stated")],
+    ),
+    (
+        "levee-realisee-par-loose-parse",
+        "Ce rapprochement intervient six mois après la levée de fonds de 18 millions d'euros "
+        "réalisée par Medalis auprès de Sofinnova Partners et d'Eurazeo.",
+        [
+            (
+                "funding",
+                {"Medalis": "target", "Sofinnova Partners": "investor", "Eurazeo": "investor"},
+                18 * M,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "rachat-conclu-par",
+        "Le rachat de Biotop conclu par le groupe Ravel a été validé.",
+        [("acquisition", {"Biotop": "target", "Ravel": "acquirer"}, None, "stated")],
+    ),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

@@ -1135,6 +1135,19 @@ def _talks_parties(
     return found
 
 
+def _agent_of_participle(token: Token) -> bool:
+    """« réalisée par X », « conclu par le groupe X »: X is the agent of a participle
+    (not of a leading verb: « menée par X » names an investor)."""
+    for _ in range(2):
+        if token.dep_.startswith("obl"):  # obl:agent, or obl:mod in a loose parse
+            verb = token.head
+            return verb.dep_ == "acl" and verb.lemma_.lower() not in LEAD_VERBS
+        if token.dep_ not in ("nmod", "flat:name", "appos", "amod") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _former_employer(mention: Mention, sent: Span, mentions: MentionIndex) -> bool:
     """« Sophie Marchal, ancienne directrice des opérations de X »: « ancien(ne) » or
     « ex- » opens the noun phrase that ends with the organisation."""
@@ -1671,6 +1684,14 @@ def find_parties(
                     # « avoir débauché X » with X parsed as a subject; « X nomme Y
                     # directrice » with Y parsed as a second subject after the verb
                     key = "obj"
+            elif (
+                marker == "par"
+                and target.i == anchor.i
+                and not is_verb
+                and "gsubj" in frame
+                and _agent_of_participle(token)
+            ):
+                key = "gsubj"  # « la levée réalisée par X », « le rachat conclu par X »
             elif via_verb:
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
             elif marker:

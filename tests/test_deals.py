@@ -617,6 +617,12 @@ CASES = [
         ],
     ),
     (
+        "licence-accordee-par",
+        "La licence exclusive accordée par Genlab au laboratoire Novapharm porte sur "
+        "trois molécules.",
+        [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
+    ),
+    (
         "rachat-conclu-par",
         "Le rachat de Biotop conclu par le groupe Ravel a été validé.",
         [("acquisition", {"Biotop": "target", "Ravel": "acquirer"}, None, "stated")],

@@ -1135,17 +1135,23 @@ def _talks_parties(
     return found
 
 
-def _agent_of_participle(token: Token) -> bool:
-    """« réalisée par X », « conclu par le groupe X »: X is the agent of a participle
-    (not of a leading verb: « menée par X » names an investor)."""
+def _agent_key(token: Token, frame: dict[str, str]) -> str:
+    """The frame key of X in « réalisée par X », « conclu par le groupe X »: X is the agent
+    of a participle on the trigger noun, so it takes the noun's subject role (the giver's
+    for a giving verb: « la subvention versée par X »); '' for a leading or joining verb
+    (« menée par X » names an investor) or no participle."""
     for _ in range(2):
         if token.dep_.startswith("obl"):  # obl:agent, or obl:mod in a loose parse
             verb = token.head
-            return verb.dep_ == "acl" and verb.lemma_.lower() not in LEAD_VERBS
+            lemma = verb.lemma_.lower()
+            if verb.dep_ != "acl" or lemma in LEAD_VERBS or lemma in JOIN_VERBS:
+                return ""
+            key = "gsubj_give" if lemma in GIVE_VERBS else "gsubj"
+            return key if key in frame else ""
         if token.dep_ not in ("nmod", "flat:name", "appos", "amod") or token.head.i == token.i:
-            return False
+            return ""
         token = token.head
-    return False
+    return ""
 
 
 def _former_employer(mention: Mention, sent: Span, mentions: MentionIndex) -> bool:
@@ -1688,10 +1694,11 @@ def find_parties(
                 marker == "par"
                 and target.i == anchor.i
                 and not is_verb
-                and "gsubj" in frame
-                and _agent_of_participle(token)
+                and _agent_key(token, frame)
             ):
-                key = "gsubj"  # « la levée réalisée par X », « le rachat conclu par X »
+                # « la levée réalisée par X », « le rachat conclu par X », « la licence
+                # accordée par X »
+                key = _agent_key(token, frame)
             elif via_verb:
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
             elif marker:

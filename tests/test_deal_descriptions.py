@@ -1,6 +1,7 @@
 """Deals whose party is named after a descriptive noun phrase (« le spécialiste de la
 cybersécurité X », « au leader européen du stockage X », « de l'allemand X »): the name
-takes the role of its noun phrase. Every text is written for these tests.
+takes the role of its noun phrase; and descriptions standing for a company named in
+earlier sentences (« La société, qui a bouclé … »). Every text is written for these tests.
 
 Each case lists the deals expected as ``(type, {name: role}, amount, certainty)``, as in
 tests/test_deals.py; the component must return exactly those deals.
@@ -118,6 +119,33 @@ CASES = [
     (
         "no-deal-description-without-name",
         "Le groupe Darnell a racheté le spécialiste du recyclage des batteries.",
+        [],
+    ),
+    # pattern 1: a description whose company is told sentences before
+    (
+        "relative-after-description-subject",
+        "Basée à Nantes, Ondalis fabrique des vélos cargo. La société, qui a bouclé un tour "
+        "de table de 9 millions d'euros auprès du fonds Keras, ouvre une usine.",
+        [("funding", {"Ondalis": "target", "Keras": "investor"}, 9 * M, "stated")],
+    ),
+    (
+        "relative-after-description-investor",
+        "Le fonds Keras gère 300 millions d'euros. Il a été créé en 2015. La société de "
+        "gestion, qui a investi dans la start-up Vitanor, compte douze salariés.",
+        [("investment", {"Keras": "investor", "Vitanor": "target"}, None, "stated")],
+    ),
+    (
+        "description-subject-to-leading-company",
+        "Ondalis fabrique des vélos cargo à Nantes. Fondée en 2019, Ondalis emploie 40 "
+        "personnes. Le marché du vélo cargo progresse de 20 % par an. Les ventes ont doublé "
+        "en 2024. L'entreprise a levé 9 millions d'euros auprès du fonds Keras.",
+        [("funding", {"Ondalis": "target", "Keras": "investor"}, 9 * M, "stated")],
+    ),
+    (
+        "no-deal-description-two-companies-equal",
+        "Ondalis et Velcom fabriquent des vélos cargo. Les deux marques se partagent le "
+        "marché français. Le secteur progresse de 20 % par an. La société a levé 9 millions "
+        "d'euros auprès du fonds Keras.",
         [],
     ),
     (

@@ -778,6 +778,9 @@ def resolve_reference(
                     ):
                         found = mentions.by_token[child.i]
                         break
+            if found is None and depth == 0 and antecedent.pos_ == "NOUN":
+                # « La société, qui a bouclé un tour … »: the company the description is
+                found = resolve_reference(antecedent, sent, prev, doc, mentions, exclude, 1)
         if found is None:
             # « du côté d'Oracle, avec qui un accord ... »: the name just before
             j = tok.i - 1

@@ -121,6 +121,17 @@ CASES = [
         "Le groupe Darnell a racheté le spécialiste du recyclage des batteries.",
         [],
     ),
+    (
+        "giving-verb-trigger-under-the-name",
+        "La biotech lyonnaise Genlab a concédé au laboratoire suisse Novapharm une licence "
+        "mondiale sur son vaccin.",
+        [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
+    ),
+    (
+        "giving-verb-licence-before-description",
+        "Genlab a accordé une licence au laboratoire suisse Novapharm.",
+        [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
+    ),
     # pattern 1: a description whose company is told sentences before
     (
         "relative-after-description-subject",
@@ -149,17 +160,14 @@ CASES = [
         [],
     ),
     (
-        "giving-verb-split-sentence",
+        "giving-verb-sentence-cut-at-the-name",
         "Genlab a accordé au laboratoire suisse Novapharm une licence exclusive.",
         [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
     ),
 ]
 
 # Known gaps: strict, so a fix is noticed.
-OWN_GAPS: dict[str, str] = {
-    "giving-verb-split-sentence": "the parser cuts the sentence around the name: the "
-    "linear fallback reads the giver as the buyer",
-}
+OWN_GAPS: dict[str, str] = {}
 
 
 def _params():

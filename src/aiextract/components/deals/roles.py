@@ -1530,6 +1530,12 @@ def find_parties(
                     and _verbless(token)
                     and _sentence_root(token).i != anchor_root.i
                 )
+                or (  # « au laboratoire Y une licence »: a cut parse hangs the trigger
+                    # noun on the name right before it
+                    marker in frame
+                    and not is_verb
+                    and mentions.cols.head[anchor.i] == token.i < anchor.i
+                )
                 or (deal_type == "hire" and marker in ("chez", "quitter"))
             ):
                 key, how = marker, "cue"

@@ -132,6 +132,25 @@ CASES = [
         "Genlab a accordé une licence au laboratoire suisse Novapharm.",
         [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
     ),
+    (
+        "giving-verb-giver-after-its-noun",
+        "La PME Navelis a accordé au groupe italien Fincor une licence de fabrication.",
+        [("contract", {"Navelis": "supplier", "Fincor": "buyer"}, None, "stated")],
+    ),
+    (
+        "giver-to-a-description-after-a-headline",
+        "Défense : Navelis livrera des radars à la Marine\n\nLe ministère des Armées a "
+        "notifié à l'entreprise toulousaine Navelis une commande de 45 radars, pour un "
+        "montant de 30 millions d'euros.",
+        [
+            (
+                "contract",
+                {"Ministère des Armées": "buyer", "Navelis": "supplier"},
+                30 * M,
+                "stated",
+            )
+        ],
+    ),
     # pattern 1: a description whose company is told sentences before
     (
         "relative-after-description-subject",

@@ -713,6 +713,8 @@ def _complete(
         if doc[mention.root].dep_ == "appos":
             continue
         root = doc[mention.root]
+        if root.dep_ in ("nmod", "appos") and root.head.i < root.i:
+            root = root.head  # « la PME X a accordé »
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in GIVE_VERBS:
             # « X a accordé au laboratoire Y une licence »: the giver (a parse cut there)
             role = frame.get("gsubj_give", role).split("|")[0]

@@ -1531,10 +1531,19 @@ def find_parties(
                     and _sentence_root(token).i != anchor_root.i
                 )
                 or (  # « au laboratoire Y une licence »: a cut parse hangs the trigger
-                    # noun on the name right before it
+                    # noun on the name right before it, or leaves it on its own
                     marker in frame
                     and not is_verb
-                    and mentions.cols.head[anchor.i] == token.i < anchor.i
+                    and mention.end < anchor.i
+                    and (
+                        mentions.cols.head[anchor.i] == token.i
+                        or (
+                            gov is None
+                            and mentions.cols.head[anchor.i] == anchor.i
+                            and mentions.cols.pos[mention.end] == "DET"
+                            and mention.end + 1 == anchor.i
+                        )
+                    )
                 )
                 or (deal_type == "hire" and marker in ("chez", "quitter"))
             ):

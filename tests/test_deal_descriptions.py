@@ -1,6 +1,7 @@
 """Deals whose party is named after a descriptive noun phrase (« le spécialiste de la
 cybersécurité X », « au leader européen du stockage X », « de l'allemand X »): the name
-takes the role of its noun phrase. Every text is written for these tests.
+takes the role of its noun phrase; and descriptions standing for a company named in
+earlier sentences (« La société, qui a bouclé … »). Every text is written for these tests.
 
 Each case lists the deals expected as ``(type, {name: role}, amount, certainty)``, as in
 tests/test_deals.py; the component must return exactly those deals.
@@ -121,17 +122,71 @@ CASES = [
         [],
     ),
     (
-        "giving-verb-split-sentence",
+        "giving-verb-trigger-under-the-name",
+        "La biotech lyonnaise Genlab a concédé au laboratoire suisse Novapharm une licence "
+        "mondiale sur son vaccin.",
+        [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
+    ),
+    (
+        "giving-verb-licence-before-description",
+        "Genlab a accordé une licence au laboratoire suisse Novapharm.",
+        [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
+    ),
+    (
+        "giving-verb-giver-after-its-noun",
+        "La PME Navelis a accordé au groupe italien Fincor une licence de fabrication.",
+        [("contract", {"Navelis": "supplier", "Fincor": "buyer"}, None, "stated")],
+    ),
+    (
+        "giver-to-a-description-after-a-headline",
+        "Défense : Navelis livrera des radars à la Marine\n\nLe ministère des Armées a "
+        "notifié à l'entreprise toulousaine Navelis une commande de 45 radars, pour un "
+        "montant de 30 millions d'euros.",
+        [
+            (
+                "contract",
+                {"Ministère des Armées": "buyer", "Navelis": "supplier"},
+                30 * M,
+                "stated",
+            )
+        ],
+    ),
+    # pattern 1: a description whose company is told sentences before
+    (
+        "relative-after-description-subject",
+        "Basée à Nantes, Ondalis fabrique des vélos cargo. La société, qui a bouclé un tour "
+        "de table de 9 millions d'euros auprès du fonds Keras, ouvre une usine.",
+        [("funding", {"Ondalis": "target", "Keras": "investor"}, 9 * M, "stated")],
+    ),
+    (
+        "relative-after-description-investor",
+        "Le fonds Keras gère 300 millions d'euros. Il a été créé en 2015. La société de "
+        "gestion, qui a investi dans la start-up Vitanor, compte douze salariés.",
+        [("investment", {"Keras": "investor", "Vitanor": "target"}, None, "stated")],
+    ),
+    (
+        "description-subject-to-leading-company",
+        "Ondalis fabrique des vélos cargo à Nantes. Fondée en 2019, Ondalis emploie 40 "
+        "personnes. Le marché du vélo cargo progresse de 20 % par an. Les ventes ont doublé "
+        "en 2024. L'entreprise a levé 9 millions d'euros auprès du fonds Keras.",
+        [("funding", {"Ondalis": "target", "Keras": "investor"}, 9 * M, "stated")],
+    ),
+    (
+        "no-deal-description-two-companies-equal",
+        "Ondalis et Velcom fabriquent des vélos cargo. Les deux marques se partagent le "
+        "marché français. Le secteur progresse de 20 % par an. La société a levé 9 millions "
+        "d'euros auprès du fonds Keras.",
+        [],
+    ),
+    (
+        "giving-verb-sentence-cut-at-the-name",
         "Genlab a accordé au laboratoire suisse Novapharm une licence exclusive.",
         [("contract", {"Genlab": "supplier", "Novapharm": "buyer"}, None, "stated")],
     ),
 ]
 
 # Known gaps: strict, so a fix is noticed.
-OWN_GAPS: dict[str, str] = {
-    "giving-verb-split-sentence": "the parser cuts the sentence around the name: the "
-    "linear fallback reads the giver as the buyer",
-}
+OWN_GAPS: dict[str, str] = {}
 
 
 def _params():

@@ -34,6 +34,7 @@ from aiextract.components.deals.columns import (
     read_array,
 )
 from aiextract.components.deals.roles import (
+    GIVE_VERBS,
     MentionIndex,
     Party,
     find_parties,
@@ -792,6 +793,12 @@ def _complete(
             continue
         if doc[mention.root].dep_ == "appos":
             continue
+        root = doc[mention.root]
+        if root.dep_ in ("nmod", "appos") and root.head.i < root.i:
+            root = root.head  # « la PME X a accordé »
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in GIVE_VERBS:
+            # « X a accordé au laboratoire Y une licence »: the giver (a parse cut there)
+            role = frame.get("gsubj_give", role).split("|")[0]
         return sorted(
             [*parties, Party(mention.name, role, "org", mention.start, "cue")],
             key=lambda p: p.token,

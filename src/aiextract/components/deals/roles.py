@@ -797,6 +797,9 @@ def resolve_reference(
                     ):
                         found = mentions.by_token[child.i]
                         break
+            if found is None and depth == 0 and antecedent.pos_ == "NOUN":
+                # « La société, qui a bouclé un tour … »: the company the description is
+                found = resolve_reference(antecedent, sent, prev, doc, mentions, exclude, 1)
         if found is None:
             # « du côté d'Oracle, avec qui un accord ... »: the name just before
             j = tok.i - 1
@@ -1648,6 +1651,21 @@ def find_parties(
                     marker in frame
                     and _verbless(token)
                     and _sentence_root(token).i != anchor_root.i
+                )
+                or (  # « au laboratoire Y une licence »: a cut parse hangs the trigger
+                    # noun on the name right before it, or leaves it on its own
+                    marker in frame
+                    and not is_verb
+                    and mention.end < anchor.i
+                    and (
+                        mentions.cols.head[anchor.i] == token.i
+                        or (
+                            gov is None
+                            and mentions.cols.head[anchor.i] == anchor.i
+                            and mentions.cols.pos[mention.end] == "DET"
+                            and mention.end + 1 == anchor.i
+                        )
+                    )
                 )
                 or (deal_type == "hire" and marker in ("chez", "quitter"))
             ):

@@ -745,3 +745,10 @@ def _params():
 @pytest.mark.parametrize(("text", "expected"), list(_params()))
 def test_deals(nlp, text: str, expected: list[tuple]) -> None:
     assert_deals(nlp(text)._.deals, expected)
+
+
+def test_idioms_are_read_as_the_tokenizer_cuts_them(nlp):
+    """« fonds d'investissement » is three tokens: the idiom must be stored so."""
+    idioms = nlp.get_pipe("aiextract_deals").idioms
+    assert (("fonds", "d'"), ()) in idioms["investissement"]
+    assert ((), ("le", "voile")) in idioms["lever"]

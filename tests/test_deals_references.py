@@ -555,6 +555,17 @@ CASES = [
         [("hire", {"Kelio": "employer", "Marc Aubry": "person"}, None, "stated")],
     ),
     (
+        "transaction-amount",
+        "Capgemini met la main sur la société Syntheos. "
+        "Le montant de la transaction avoisinerait 18 millions d'euros.",
+        [("acquisition", {"Capgemini": "acquirer", "Syntheos": "target"}, 18 * M, "stated")],
+    ),
+    (
+        "price-of-something-else",
+        "Capgemini met la main sur la société Syntheos. Le prix du baril atteint 80 dollars.",
+        [("acquisition", {"Capgemini": "acquirer", "Syntheos": "target"}, None, "stated")],
+    ),
+    (
         "operation-of-another-amount",
         "La fintech Paylo lève 8 millions d'euros auprès de Partech. Une autre opération "
         "de 3 millions d'euros, menée par Kima Ventures, concerne la société Dunéo.",

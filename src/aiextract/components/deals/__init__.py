@@ -111,7 +111,9 @@ _OF_WORDS = frozenset(["de", "d'", "d’", "du", "des"])
 # Round nouns that are an early round by themselves (« après un amorçage de 2 M€ »).
 _EARLY_ROUNDS = frozenset(["amorçage"])
 # Nouns that stand for the deal just told (« l'opération a été annoncée le ... »).
-_OPERATION_NOUNS = frozenset(["opération", "transaction", "accord", "annonce"])
+_OPERATION_NOUNS = frozenset(
+    ["opération", "transaction", "accord", "annonce", "rachat", "acquisition", "cession"]
+)
 # Verbs of value: their object is the amount of the trigger noun that is their subject.
 _WORTH_VERBS = frozenset(
     ["atteindre", "élever", "monter", "chiffrer", "avoisiner", "dépasser", "représenter"]
@@ -243,7 +245,7 @@ class DealsComponent:
         for row in load_table("deal_cues.tsv"):
             if row["key"] != "idiom":
                 continue
-            words = tuple(row["cue"].lower().replace("’", "'").split())
+            words = tuple(_apostrophe(t.text.lower()) for t in nlp.make_doc(row["cue"]))
             for k, word in enumerate(words):
                 if word in forms:
                     self.idioms.setdefault(word, []).append((words[:k], words[k + 1 :]))
@@ -526,6 +528,13 @@ class DealsComponent:
             return None
         cols = mentions.cols
         kids = cols.kids(anchor.i)
+        if "follow" in trigger.flags and any(
+            cols.dep[c] == "nmod"
+            and cols.lemma[c] not in _OPERATION_NOUNS
+            and any(cols.low[g] in _OF_WORDS for g in cols.kids(c) if cols.dep[g] == "case")
+            for c in kids
+        ):
+            return None  # « le prix du baril », « le montant des ventes »: not the deal's
         det = next((c for c in kids if cols.dep[c] == "det"), None)
         reference = (
             not trigger.is_verb

@@ -172,6 +172,16 @@ CASES = [
         [("funding", {"Ondalis": "target", "Keras": "investor"}, 9 * M, "stated")],
     ),
     (
+        "generic-complement-to-leading-company",
+        "La start-up Ondalis, qui fabrique des vélos cargo à Nantes, a levé 9 millions "
+        "d'euros. Ondalis compte 40 salariés. Le Crédit Mutuel complète le dispositif avec "
+        "un prêt de 2 millions d'euros. Le fonds Keras détient désormais 20 % de la société.",
+        [
+            ("funding", {"Ondalis": "target"}, 9 * M, "stated"),
+            ("investment", {"Keras": "investor", "Ondalis": "target"}, None, "stated"),
+        ],
+    ),
+    (
         "no-deal-description-two-companies-equal",
         "Ondalis et Velcom fabriquent des vélos cargo. Les deux marques se partagent le "
         "marché français. Le secteur progresse de 20 % par an. La société a levé 9 millions "

@@ -112,6 +112,25 @@ CASES = [
         [("acquisition", {"Darnell": "acquirer", "Ofisa": "target"}, 25 * M, "stated")],
     ),
     (
+        "pioneer-as-company-noun",
+        "Le fonds Keras a investi 3 millions d'euros dans le pionnier français de "
+        "l'hydrogène vert Hydrion.",
+        [("investment", {"Keras": "investor", "Hydrion": "target"}, 3 * M, "stated")],
+    ),
+    (
+        "source-after-description",
+        "Le groupe Ardelis a recruté Julie Moreau, ancienne directrice financière du "
+        "spécialiste de la cybersécurité Vigilo.",
+        [
+            (
+                "hire",
+                {"Ardelis": "employer", "Julie Moreau": "person", "Vigilo": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
         "no-deal-description-without-trigger",
         "Le spécialiste de la cybersécurité Vigilo a publié ses résultats annuels.",
         [],

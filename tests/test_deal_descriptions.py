@@ -112,6 +112,25 @@ CASES = [
         [("acquisition", {"Darnell": "acquirer", "Ofisa": "target"}, 25 * M, "stated")],
     ),
     (
+        "pioneer-as-company-noun",
+        "Le fonds Keras a investi 3 millions d'euros dans le pionnier français de "
+        "l'hydrogène vert Hydrion.",
+        [("investment", {"Keras": "investor", "Hydrion": "target"}, 3 * M, "stated")],
+    ),
+    (
+        "source-after-description",
+        "Le groupe Ardelis a recruté Julie Moreau, ancienne directrice financière du "
+        "spécialiste de la cybersécurité Vigilo.",
+        [
+            (
+                "hire",
+                {"Ardelis": "employer", "Julie Moreau": "person", "Vigilo": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
         "no-deal-description-without-trigger",
         "Le spécialiste de la cybersécurité Vigilo a publié ses résultats annuels.",
         [],
@@ -170,6 +189,16 @@ CASES = [
         "personnes. Le marché du vélo cargo progresse de 20 % par an. Les ventes ont doublé "
         "en 2024. L'entreprise a levé 9 millions d'euros auprès du fonds Keras.",
         [("funding", {"Ondalis": "target", "Keras": "investor"}, 9 * M, "stated")],
+    ),
+    (
+        "generic-complement-to-leading-company",
+        "La start-up Ondalis, qui fabrique des vélos cargo à Nantes, a levé 9 millions "
+        "d'euros. Ondalis compte 40 salariés. Le Crédit Mutuel complète le dispositif avec "
+        "un prêt de 2 millions d'euros. Le fonds Keras détient désormais 20 % de la société.",
+        [
+            ("funding", {"Ondalis": "target"}, 9 * M, "stated"),
+            ("investment", {"Keras": "investor", "Ondalis": "target"}, None, "stated"),
+        ],
     ),
     (
         "no-deal-description-two-companies-equal",

@@ -918,6 +918,12 @@ def resolve_reference(
     windows = [prev] if last_stop is None else [doc[last_stop + 1 : prev.end], prev]
     for n, window in enumerate(windows):
         found = _previous_company(doc, window, mentions, skip)
+        if found is not None and is_description and not keys and tok.dep_ not in SUBJECT_DEPS:
+            # « X détient 22 % de la société »: a generic noun as a complement stands for
+            # the article's leading company rather than the last sentence's subject
+            lead = mentions.focus(tok.i, skip)
+            if lead is not None and lead.name != found.name:
+                return lead
         known = mentions.nouns(doc).get(found.name, set()) if found is not None else set()
         if found is not None and (
             n == 0 or not keys - {"start-up"} or not known - GENERIC_NOUNS or known & keys

@@ -94,6 +94,8 @@ ORG_OBJECT_NOUNS = _words(
     président présidente fondateur fondatrice cofondateur cofondatrice salariés employés
     conseil filiale maison participation"""
 )
+# A word starting with a lower-case letter after a space (« Vectis vise »).
+_LOWER_WORD = re.compile(r"\s[^\W\d_A-ZÀ-Þ]")
 # Deal nouns whose verb's subject is a company (« X négocie le rachat de Y »).
 DEAL_OBJECT_NOUNS = _words(
     """rachat acquisition fusion cession reprise levée participation partenariat alliance
@@ -496,6 +498,8 @@ class OrgsComponent:
         """Where a model entity runs into a clause: its first lower-case verb, or the first
         lower-case word before a possessive (« Biotop pour la maintenance de ses trains »);
         None when it is a name throughout."""
+        if not _LOWER_WORD.search(span.text):
+            return None  # the common case: a name of capitalised words
         verb = next((t.i for t in span[1:] if t.is_lower and t.pos_ in ("VERB", "AUX")), None)
         if verb is not None:
             return verb

@@ -526,8 +526,17 @@ class DealsComponent:
             or "named" in trigger.flags
         ):
             return None
+        if (
+            deal_type == "hire"
+            and "weak" in trigger.flags
+            and not any(m.kind == "person" for m in mentions.in_span(sent.start, sent.end))
+        ):
+            return None  # « devenir », « accueillir »: a hire only around a person's name
         cols = mentions.cols
         kids = cols.kids(anchor.i)
+        follow = "follow" in trigger.flags
+        if follow and not has_money and not mentions.in_span(sent.start, sent.end):
+            return None  # « l'opération » lends only an amount or named parties
         if "follow" in trigger.flags and any(
             cols.dep[c] == "nmod"
             and cols.lemma[c] not in _OPERATION_NOUNS

@@ -627,6 +627,44 @@ CASES = [
         "Le rachat de Biotop conclu par le groupe Ravel a été validé.",
         [("acquisition", {"Biotop": "target", "Ravel": "acquirer"}, None, "stated")],
     ),
+    # ------------------------------------- bids and designs on a company: hedged
+    (
+        "jette-son-devolu",
+        "Ravel jette son dévolu sur Biotop, selon Les Echos.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
+    ),
+    (
+        "lorgne-sur",
+        "Ravel lorgne sur Biotop.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
+    ),
+    (
+        "convoite",
+        "Ravel convoite la start-up Biotop.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
+    ),
+    (
+        "opa-sur",
+        "Ravel lance une OPA sur Biotop.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
+    ),
+    (
+        "opa-unit-price-is-no-amount",
+        "Ravel a lancé une offre publique d'achat sur Biotop à 12 euros par action.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
+    ),
+    (
+        "opa-total-amount",
+        "Ravel a lancé une offre publique d'achat de 300 millions d'euros sur Biotop, soit "
+        "12 euros par action.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, 300 * M, "hedged")],
+    ),
+    (
+        "rachat-bloque",
+        "Le rachat de Biotop par Ravel a été bloqué par Bruxelles.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
+    ),
+    ("neg-lorgne-un-marche", "Le fonds Elaia lorgne le marché allemand.", []),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

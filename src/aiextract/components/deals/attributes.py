@@ -62,6 +62,8 @@ _PROJECT_NOUNS = frozenset(
     ]
 )
 _QUOTES = frozenset('«»"“”')
+# Words after an amount that make it a unit price (« 12 euros par action »).
+_UNIT_PRICES = frozenset([("par", "action"), ("par", "titre"), ("l'", "action"), ("par", "part")])
 # Verbs of announcing or closing: their date is the deal's (« Annoncée en février, ... »,
 # « L'opération a été annoncée le 8 octobre »).
 ANNOUNCE_VERBS = frozenset(
@@ -188,10 +190,11 @@ def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionInd
         if low <= stop < span.start:
             low = stop + 1
         words = mentions.cols.low[low : span.start]
+        after = tuple(mentions.cols.low[span.end : span.end + 2])
         if _contains_cue(words[-5:], "valuation"):
             found = "valuation"
-        elif _contains_cue(words, "nondeal"):
-            found = "nondeal"
+        elif _contains_cue(words, "nondeal") or after in _UNIT_PRICES:
+            found = "nondeal"  # « 12 euros par action » is a unit price, not the deal's
         else:
             found = "deal"
         mentions.memo[key] = found

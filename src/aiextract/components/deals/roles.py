@@ -1144,6 +1144,10 @@ def _talks_parties(
     return found
 
 
+# Words that introduce the source of a piece of news.
+_CITING = frozenset(["selon", "d'après"])
+
+
 def _agent_key(token: Token, frame: dict[str, str]) -> str:
     """The frame key of X in « réalisée par X », « conclu par le groupe X »: X is the agent
     of a participle on the trigger noun, so it takes the noun's subject role (the giver's
@@ -1645,6 +1649,8 @@ def find_parties(
     for mention in mentions.in_span(sent.start, sent.end):
         if mention.start in used or anchor.i in range(mention.start, mention.end):
             continue
+        if mention.start > sent.start and mentions.cols.low[mention.start - 1] in _CITING:
+            continue  # « selon Les Echos »: a source of the news, not a party
         token = doc[mention.root]
         marker = linear_marker(doc, mention.start, sent.start, mentions)
         res = path_up(token, targets, mentions, mention)

@@ -665,6 +665,38 @@ CASES = [
         [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
     ),
     ("neg-lorgne-un-marche", "Le fonds Elaia lorgne le marché allemand.", []),
+    # ------------------------------------- lists, alliances, the object's owner
+    (
+        "fusionnent-list-subject",
+        "Biotop et Ravel fusionnent pour créer un leader européen.",
+        [("acquisition", {"Biotop": "acquirer", "Ravel": "target"}, None, "stated")],
+    ),
+    (
+        "unissent-leurs-forces",
+        "Biotop et Ravel unissent leurs forces dans l'hydrogène.",
+        [("partnership", {"Biotop": "partner", "Ravel": "partner"}, None, "stated")],
+    ),
+    (
+        "protocole-d-accord",
+        "Biotop et Ravel ont signé un protocole d'accord.",
+        [("partnership", {"Biotop": "partner", "Ravel": "partner"}, None, "stated")],
+    ),
+    (
+        "cited-before-the-subject-is-no-party",
+        "Selon Kelio, Biotop rachète Datapix.",
+        [("acquisition", {"Biotop": "acquirer", "Datapix": "target"}, None, "stated")],
+    ),
+    (
+        "choisit-la-technologie-de",
+        "Biotop choisit la technologie de Ravel pour ses usines.",
+        [("contract", {"Biotop": "buyer", "Ravel": "supplier"}, None, "stated")],
+    ),
+    (
+        "equipera-les-usines-de",
+        "Ravel équipera les 40 usines de Biotop.",
+        [("contract", {"Ravel": "supplier", "Biotop": "buyer"}, None, "stated")],
+    ),
+    ("neg-choisit-des-locaux", "Biotop choisit les locaux de son ancien siège.", []),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

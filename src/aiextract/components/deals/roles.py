@@ -1619,6 +1619,10 @@ def find_parties(
         if subj is not None and subj.i != anchor.i and sent.start <= subj.i < sent.end:
             found = _subject_mentions(subj, doc, mentions)
             if found:
+                # « A et B fusionnent » parsed with B alone as the subject: A too
+                listed = listed_with(found[0], doc, sent, mentions)
+                if listed and "et" in mentions.cols.low[listed[-1].end : found[0].start]:
+                    found = listed + found
                 for mention in found:
                     add(subj_key, mention, "tree", mention.start)
             else:
@@ -1739,6 +1743,16 @@ def find_parties(
                         key = "de"  # « l'acquisition du fabricant lyonnais de vélos X »
                     elif is_verb and target.i == anchor.i and _closes_object(entry, mention):
                         key = "obj"  # « racheter le numéro deux européen de l'emballage X »
+                    elif (
+                        is_verb
+                        and entry.dep_ == "obj"
+                        and entry.head.i == anchor.i
+                        and token.head.i == entry.i
+                        and frame.get("obj") in ("supplier", "buyer")
+                    ):
+                        # « choisit la technologie de X » (X supplies), « équipera les
+                        # usines de X » (X buys): the owner of the object takes its role
+                        key = "obj"
             elif (
                 entry.dep_ == "obj"
                 and target.i == anchor.i

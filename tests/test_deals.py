@@ -697,6 +697,18 @@ CASES = [
         [("contract", {"Ravel": "supplier", "Biotop": "buyer"}, None, "stated")],
     ),
     ("neg-choisit-des-locaux", "Biotop choisit les locaux de son ancien siège.", []),
+    (
+        "investit-aux-cotes-de",
+        "Elaia investit 4 millions d'euros dans Biotop, aux côtés de Partech.",
+        [
+            (
+                "investment",
+                {"Elaia": "investor", "Partech": "investor", "Biotop": "target"},
+                4 * M,
+                "stated",
+            )
+        ],
+    ),
     # ------------------------------------- idioms holding a trigger word
     ("neg-idiom-lever-le-voile", "Le PDG de Kapta a levé le voile sur sa stratégie.", []),
     (

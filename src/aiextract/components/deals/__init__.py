@@ -333,6 +333,8 @@ class DealsComponent:
                 continue
             if trigger.form == "amorçage" and start > 0 and cols.low[start - 1] in _OF_WORDS:
                 continue  # « un prêt d'amorçage », « la phase d'amorçage »: no round
+            if "talks" in trigger.flags and cols.dep[i] != "nsubj":
+                continue  # only « Des discussions sont en cours avec X » joins a round
             if self._in_idiom(trigger.form, start, end, cols):
                 continue  # « lever le voile sur », « rester aux commandes de »
             if trigger.form == "commande" and doc[max(0, start - 2) : start].text.lower() in (
@@ -953,6 +955,8 @@ def merge(
             told = _just_told(cand, deals)
             if told is None:
                 continue
+            if "talks" in cand.trigger.flags and told.certainty != "hedged":
+                continue  # talks after a stated round are about another one
             if cand.parties and told.type == cand.type:
                 _absorb(told, cand)
             elif not cand.parties and cand.amount and told.amount is None and told.type != "hire":

@@ -1543,6 +1543,9 @@ def find_parties(
     targets: dict[int, str] = {anchor.i: "anchor"}
     if gov is not None:
         targets[gov.i] = "gov"
+    elif not is_verb and anchor.dep_ == "nsubj" and _is_talks(anchor):
+        # « Des discussions seraient en cours avec X »: the parties hang on the predicate
+        targets[anchor.head.i] = "gov"
     # the subject, through coordination and control
     if is_verb:
         head_verb = anchor

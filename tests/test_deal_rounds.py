@@ -1,0 +1,150 @@
+"""A funding round told over two sentences (deal_errors.md, pattern 4): the target and
+amount in one sentence, the investors in the next (« remettent au pot », « accompagnés
+par », talks « en cours avec »). Every text is written for these tests.
+
+Each case lists the deals expected as ``(type, {name: role}, amount, certainty)``, as in
+tests/test_deals.py; the component must return exactly those deals.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.deal_cases import assert_deals
+
+M = 1_000_000
+
+CASES = [
+    (
+        "participated-in-the-operation",
+        "La jeune pousse lilloise Tarvio a bouclé un tour de table de 12 millions d'euros. "
+        "Karnea et Volubis ont participé à l'opération.",
+        [
+            (
+                "funding",
+                {"Tarvio": "target", "Karnea": "investor", "Volubis": "investor"},
+                12 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "put-back-into-the-pot",
+        "La medtech Norvane boucle un tour de table de 15 millions d'euros. "
+        "Ses actionnaires historiques Ardéal et Fenwick Capital remettent au pot.",
+        [
+            (
+                "funding",
+                {"Norvane": "target", "Ardéal": "investor", "Fenwick Capital": "investor"},
+                15 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "put-back-into-the-pot-accompanied-by",
+        "La start-up Norvane a levé 15 millions d'euros. Les fonds Ardéal et Sorbane "
+        "remettent également au pot, accompagnés par Bpifrance.",
+        [
+            (
+                "funding",
+                {
+                    "Norvane": "target",
+                    "Ardéal": "investor",
+                    "Sorbane": "investor",
+                    "Bpifrance": "investor",
+                },
+                15 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "capital-increase-subscribed-by",
+        "La société nantaise Hydrex réalise une levée de 30 millions d'euros. "
+        "L'augmentation de capital est souscrite par Ardéal et Bpifrance.",
+        [
+            (
+                "funding",
+                {"Hydrex": "target", "Ardéal": "investor", "Bpifrance": "investor"},
+                30 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "hedged-round-talks-with-investors",
+        "La start-up Qubix envisage une levée de 50 millions d'euros. "
+        "Des discussions seraient en cours avec Temasek et Bpifrance.",
+        [
+            (
+                "funding",
+                {"Qubix": "target", "Temasek": "investor", "Bpifrance": "investor"},
+                50 * M,
+                "hedged",
+            ),
+        ],
+    ),
+    (
+        "hedged-round-negotiations",
+        "Selon nos informations, Qubix pourrait lever 50 millions d'euros. "
+        "Des négociations sont en cours avec Temasek et le fonds Karnea.",
+        [
+            (
+                "funding",
+                {"Qubix": "target", "Temasek": "investor", "Karnea": "investor"},
+                50 * M,
+                "hedged",
+            ),
+        ],
+    ),
+    # negative cases: the parties stay out of the round
+    (
+        "talks-after-a-stated-round-stay-out",
+        "La start-up Qubix a levé 50 millions d'euros l'an dernier. "
+        "Des discussions sont en cours avec Temasek et Bpifrance.",
+        [("funding", {"Qubix": "target"}, 50 * M, "stated")],
+    ),
+    (
+        "investors-of-another-company",
+        "La start-up Lumio a levé 5 millions d'euros auprès de Karnea. "
+        "Ardéal et Sorbane ont participé au tour de table de Flexo.",
+        [
+            ("funding", {"Lumio": "target", "Karnea": "investor"}, 5 * M, "stated"),
+            (
+                "funding",
+                {"Flexo": "target", "Ardéal": "investor", "Sorbane": "investor"},
+                None,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "acquisition-told-in-between",
+        "La start-up Lumio a levé 5 millions d'euros. Le groupe Vastel a racheté la "
+        "société Tramex. Ardéal et Sorbane ont remis au pot.",
+        [
+            ("funding", {"Lumio": "target"}, 5 * M, "stated"),
+            ("acquisition", {"Vastel": "acquirer", "Tramex": "target"}, None, "stated"),
+        ],
+    ),
+    (
+        "operation-of-another-amount",
+        "La start-up Lumio a levé 5 millions d'euros en 2023. L'opération, menée par "
+        "Ardéal, s'élève à 9 millions d'euros.",
+        [("funding", {"Lumio": "target"}, 5 * M, "stated")],
+    ),
+    (
+        "talks-about-another-deal",
+        "Qubix envisage une levée de 50 millions d'euros. Le groupe Vastel serait en "
+        "discussions avec Temasek pour racheter la société Tramex.",
+        [
+            ("funding", {"Qubix": "target"}, 50 * M, "hedged"),
+            ("acquisition", {"Vastel": "acquirer", "Tramex": "target"}, None, "hedged"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_round_split_over_sentences(nlp, text: str, expected: list[tuple]) -> None:
+    assert_deals(nlp(text)._.deals, expected)

@@ -698,6 +698,15 @@ CASES = [
     ),
     ("neg-choisit-des-locaux", "Biotop choisit les locaux de son ancien siège.", []),
     (
+        "two-deals-on-one-verb",
+        "Dans la foulée, Lumio annonce le rachat de la start-up belge Lexa, et l'arrivée de "
+        "Paul Girard au poste de directeur technique.",
+        [
+            ("acquisition", {"Lumio": "acquirer", "Lexa": "target"}, None, "stated"),
+            ("hire", {"Lumio": "employer", "Paul Girard": "person"}, None, "stated"),
+        ],
+    ),
+    (
         "investit-aux-cotes-de",
         "Elaia investit 4 millions d'euros dans Biotop, aux côtés de Partech.",
         [

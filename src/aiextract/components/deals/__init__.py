@@ -389,6 +389,8 @@ class DealsComponent:
                     j != i
                     and j in hits
                     and ("weak" not in hits[j][0].flags or hits[j][0].kind == "noun")
+                    # « annonce le rachat de X et l'arrivée de Y »: a hire is its own deal
+                    and (trigger.type != "hire" or hits[j][0].type == "hire")
                 ):
                     del hits[i]
                     break

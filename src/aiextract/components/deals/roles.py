@@ -569,6 +569,13 @@ def _find_subject(i: int, cols: Columns, depth: int) -> int | None:
 def governor(anchor: Token) -> Token | None:
     """The verb of which a trigger noun is an argument (« X annonce un partenariat »)."""
     tok = anchor
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        # « annonce le rachat de X et l'arrivée de Y »: the same verb (the parser may
+        # hang the second noun on the verb itself)
+        if tok.head.pos_ == "VERB":
+            return tok.head
+        if tok.head.pos_ == "NOUN":
+            tok = tok.head
     if tok.dep_ == "nmod" and tok.head.lemma_ in EVENT_NOUNS:
         tok = tok.head
     if tok.dep_ in ("obj", "nsubj:pass", "xcomp") or tok.dep_.startswith("obl"):

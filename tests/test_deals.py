@@ -707,6 +707,18 @@ CASES = [
         ],
     ),
     (
+        "aupres-de-unnamed-et-du-fonds",
+        "Biotop a bouclé une levée de 4 millions d'euros auprès de business angels et du "
+        "fonds Elaia.",
+        [("funding", {"Biotop": "target", "Elaia": "investor"}, 4 * M, "stated")],
+    ),
+    (
+        "participation-de-unnamed-et-de",
+        "Biotop lève 4 millions d'euros avec la participation de plusieurs family offices et "
+        "de Bpifrance.",
+        [("funding", {"Biotop": "target", "Bpifrance": "investor"}, 4 * M, "stated")],
+    ),
+    (
         "investit-aux-cotes-de",
         "Elaia investit 4 millions d'euros dans Biotop, aux côtés de Partech.",
         [

@@ -735,6 +735,12 @@ def _linear_marker(
                     inherited = linear_marker(doc, before.start, sent_start, mentions, depth + 1)
                     if inherited:
                         return inherited
+                elif lows[k] == "et":
+                    # « auprès de business angels et du fonds X »: the investor cue of
+                    # the unnamed item before « et »
+                    inherited = _cue_before_item(k, sent_start, mentions)
+                    if inherited:
+                        return inherited
             return key
     return ""
 
@@ -745,6 +751,22 @@ def _describes(cols: Columns, k: int, limit: int) -> bool:
     while k > limit and cols.pos[k] == "ADJ" and cols.is_lower[k]:
         k -= 1
     return k >= limit and cols.low[k] in company_words() and cols.low[k] not in UNIT_NOUNS
+
+
+def _cue_before_item(et: int, sent_start: int, mentions: MentionIndex) -> str:
+    """The investor cue opening the words just before « et » (at most 8, no verb, no
+    punctuation, no name): « auprès de business angels » gives ``auprès_de``."""
+    cols = mentions.cols
+    window: list[str] = []
+    for j in range(et - 1, max(sent_start, et - 8) - 1, -1):
+        if j in mentions.by_token or cols.is_punct[j] or cols.pos[j] in ("VERB", "AUX"):
+            return ""
+        window.insert(0, cols.low[j])
+        for size, cues in role_cues_by_length():
+            key = cues.get(tuple(window[:size])) if size <= len(window) else None
+            if key in ("auprès_de", "led_by", "with"):
+                return key
+    return ""
 
 
 def _apposed_cue(

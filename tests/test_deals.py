@@ -719,6 +719,16 @@ CASES = [
         [("funding", {"Biotop": "target", "Bpifrance": "investor"}, 4 * M, "stated")],
     ),
     (
+        "tour-avec-chef-de-file",
+        "Biotop finalise un tour de table de 4 millions d'euros, avec Elaia comme chef de file.",
+        [("funding", {"Biotop": "target", "Elaia": "investor"}, 4 * M, "stated")],
+    ),
+    (
+        "neg-avec-son-partenaire-not-investor",
+        "Biotop lève 4 millions d'euros pour se développer avec son partenaire Kelio.",
+        [("funding", {"Biotop": "target"}, 4 * M, "stated")],
+    ),
+    (
         "investit-aux-cotes-de",
         "Elaia investit 4 millions d'euros dans Biotop, aux côtés de Partech.",
         [

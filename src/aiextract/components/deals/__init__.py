@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.attributes import (
     ANNOUNCE_VERBS,
-    _contains_cue,
     as_amount,
     attached,
     certainty,
+    contains_cue,
     find_date,
     find_name,
     find_stake,
@@ -723,7 +723,7 @@ def _hire_sources(
         surname = persons[0].name.split()[-1].lower()
         if not {"il", "elle", surname} & set(words[:3]):
             continue
-        if not _contains_cue(words, "past_job"):
+        if not contains_cue(words, "past_job"):
             continue
         names = deal.names()
         for mention in mentions.in_span(sent.start, sent.end):

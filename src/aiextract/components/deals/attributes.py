@@ -153,7 +153,7 @@ def _cue_texts(kind: str) -> tuple[str, ...]:
     return tuple(f" {' '.join(cue)} " for cue in _cues(kind))
 
 
-def _contains_cue(words: list[str], kind: str) -> bool:
+def contains_cue(words: list[str], kind: str) -> bool:
     """True when a cue of ``kind`` occurs as whole words in ``words``."""
     text = f" {' '.join(words)} "
     return any(cue in text for cue in _cue_texts(kind))
@@ -191,9 +191,9 @@ def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionInd
             low = stop + 1
         words = mentions.cols.low[low : span.start]
         after = tuple(mentions.cols.low[span.end : span.end + 2])
-        if _contains_cue(words[-5:], "valuation"):
+        if contains_cue(words[-5:], "valuation"):
             found = "valuation"
-        elif _contains_cue(words, "nondeal") or after in _UNIT_PRICES:
+        elif contains_cue(words, "nondeal") or after in _UNIT_PRICES:
             found = "nondeal"  # « 12 euros par action » is a unit price, not the deal's
         else:
             found = "deal"

@@ -73,6 +73,32 @@ CASES = [
         ],
     ),
     (
+        "took-part-in-the-operation",
+        "La fintech bordelaise Payzo a levé 20 millions d'euros. Les fonds Ardéal et "
+        "Sorbane ont pris part à l'opération.",
+        [
+            (
+                "funding",
+                {"Payzo": "target", "Ardéal": "investor", "Sorbane": "investor"},
+                20 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "subscribed-to-the-capital-increase",
+        "La fintech Payzo a levé 20 millions d'euros. Ardéal et Sorbane ont souscrit à "
+        "l'augmentation de capital.",
+        [
+            (
+                "funding",
+                {"Payzo": "target", "Ardéal": "investor", "Sorbane": "investor"},
+                20 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
         "hedged-round-talks-with-investors",
         "La start-up Qubix envisage une levée de 50 millions d'euros. "
         "Des discussions seraient en cours avec Temasek et Bpifrance.",

@@ -977,7 +977,9 @@ def merge(
             # « Le fonds X apporte 6 M€. Au total, Y lève 8 M€ »: a backer's share of the
             # round told next to it joins it, and is its own investment (GUIDELINES)
             whole = _round_of_share(cand, deals)
-            if whole is not None:
+            if whole is not None and not (
+                cand.type == "funding" and _same_amount(whole.amount, cand.amount)
+            ):  # the round itself told again: merged below as before
                 share = _share_investment(cand, whole)
                 _absorb_parties(whole, cand)
                 if share is not None:

@@ -1,6 +1,7 @@
 """A funding round told over two sentences (deal_errors.md, pattern 4): the target and
 amount in one sentence, the investors in the next (« remettent au pot », « accompagnés
-par », talks « en cours avec »). Every text is written for these tests.
+par », talks « en cours avec »), or the backers' shares told before the total. Every
+text is written for these tests.
 
 Each case lists the deals expected as ``(type, {name: role}, amount, certainty)``, as in
 tests/test_deals.py; the component must return exactly those deals.
@@ -72,6 +73,32 @@ CASES = [
         ],
     ),
     (
+        "took-part-in-the-operation",
+        "La fintech bordelaise Payzo a levé 20 millions d'euros. Les fonds Ardéal et "
+        "Sorbane ont pris part à l'opération.",
+        [
+            (
+                "funding",
+                {"Payzo": "target", "Ardéal": "investor", "Sorbane": "investor"},
+                20 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "subscribed-to-the-capital-increase",
+        "La fintech Payzo a levé 20 millions d'euros. Ardéal et Sorbane ont souscrit à "
+        "l'augmentation de capital.",
+        [
+            (
+                "funding",
+                {"Payzo": "target", "Ardéal": "investor", "Sorbane": "investor"},
+                20 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
         "hedged-round-talks-with-investors",
         "La start-up Qubix envisage une levée de 50 millions d'euros. "
         "Des discussions seraient en cours avec Temasek et Bpifrance.",
@@ -97,7 +124,74 @@ CASES = [
             ),
         ],
     ),
+    (
+        "shares-first-total-last",
+        "Le fonds Karnea apporte 6 millions d'euros et Bpifrance 2 millions. Au total, "
+        "la biotech Dermalis lève 8 millions d'euros pour ses essais cliniques.",
+        [
+            (
+                "funding",
+                {"Dermalis": "target", "Karnea": "investor", "Bpifrance": "investor"},
+                8 * M,
+                "stated",
+            ),
+        ],
+    ),
+    (
+        "one-share-first-is-also-an-investment",
+        "Le fonds Karnea investit 6 millions d'euros. Au total, la biotech Dermalis "
+        "lève 8 millions d'euros.",
+        [
+            ("funding", {"Dermalis": "target", "Karnea": "investor"}, 8 * M, "stated"),
+            ("investment", {"Karnea": "investor", "Dermalis": "target"}, 6 * M, "stated"),
+        ],
+    ),
+    (
+        "one-share-after-the-round",
+        "La biotech Dermalis lève 8 millions d'euros. Le fonds Karnea apporte à lui "
+        "seul 6 millions d'euros.",
+        [
+            ("funding", {"Dermalis": "target", "Karnea": "investor"}, 8 * M, "stated"),
+            ("investment", {"Karnea": "investor", "Dermalis": "target"}, 6 * M, "stated"),
+        ],
+    ),
     # negative cases: the parties stay out of the round
+    (
+        "share-larger-than-the-round",
+        "Le fonds Karnea apporte 9 millions d'euros. Au total, la biotech Dermalis lève "
+        "8 millions d'euros.",
+        [("funding", {"Dermalis": "target"}, 8 * M, "stated")],
+    ),
+    (
+        "share-in-another-currency",
+        "Le fonds Karnea apporte 6 millions d'euros. La biotech Dermalis lève 8 millions "
+        "de dollars.",
+        [("funding", {"Dermalis": "target"}, 8 * M, "stated")],
+    ),
+    (
+        "share-then-acquisition-then-round",
+        "Le fonds Karnea apporte 6 millions d'euros. Le groupe Vastel rachète la "
+        "société Tramex. La biotech Dermalis lève 8 millions d'euros.",
+        [
+            ("acquisition", {"Vastel": "acquirer", "Tramex": "target"}, None, "stated"),
+            ("funding", {"Dermalis": "target"}, 8 * M, "stated"),
+        ],
+    ),
+    (
+        "share-between-two-rounds",
+        "La biotech Dermalis lève 8 millions d'euros. Le fonds Karnea y investit 6 "
+        "millions d'euros. La start-up Lumio a levé 10 millions d'euros auprès de Sorbane.",
+        [
+            ("funding", {"Dermalis": "target"}, 8 * M, "stated"),
+            ("funding", {"Lumio": "target", "Sorbane": "investor"}, 10 * M, "stated"),
+        ],
+    ),
+    (
+        "bringing-support-is-no-share",
+        "Le fonds Karnea apporte son soutien à la biotech. La biotech Dermalis lève "
+        "8 millions d'euros.",
+        [("funding", {"Dermalis": "target"}, 8 * M, "stated")],
+    ),
     (
         "talks-after-a-stated-round-stay-out",
         "La start-up Qubix a levé 50 millions d'euros l'an dernier. "

@@ -333,6 +333,8 @@ class DealsComponent:
                 continue
             if trigger.form == "amorçage" and start > 0 and cols.low[start - 1] in _OF_WORDS:
                 continue  # « un prêt d'amorçage », « la phase d'amorçage »: no round
+            if trigger.form == "apporter" and "NUM" not in poses[i + 1 : i + 6]:
+                continue  # « apporte 6 M€ », not « apporte son soutien »
             if "talks" in trigger.flags and cols.dep[i] != "nsubj":
                 continue  # only « Des discussions sont en cours avec X » joins a round
             if self._in_idiom(trigger.form, start, end, cols):
@@ -940,6 +942,7 @@ def merge(
     counts = counts or {}
     deals: list[Candidate] = []
     partial: list[Candidate] = []
+    extra: list[Candidate] = []  # the investments of backers' shares, kept apart
     for cand in candidates:
         if not _requirements(cand) or "follow" in cand.trigger.flags:
             partial.append(cand)
@@ -975,6 +978,23 @@ def merge(
             earlier_round = _earlier_round(cand, deals)
             if earlier_round is not None:
                 deals.append(earlier_round)
+                continue
+        if (
+            cand.type in ("funding", "investment")
+            and cand.amount
+            and cand.parties
+            and all(p.role == "investor" for p in cand.parties)
+        ):
+            # « Le fonds X apporte 6 M€. Au total, Y lève 8 M€ »: a backer's share of the
+            # round told next to it joins it, and is its own investment (GUIDELINES)
+            whole = _round_of_share(cand, deals)
+            if whole is not None and not (
+                cand.type == "funding" and _same_amount(whole.amount, cand.amount)
+            ):  # the round itself told again: merged below as before
+                share = _share_investment(cand, whole)
+                _absorb_parties(whole, cand)
+                if share is not None:
+                    extra.append(share)
                 continue
         if (
             cand.type == "funding"
@@ -1064,7 +1084,57 @@ def merge(
             for attr in ("amount", "date", "name"):
                 if getattr(target, attr) is None and getattr(cand, attr) is not None:
                     setattr(target, attr, getattr(cand, attr))
+    for share in extra:
+        same = next((d for d in deals if _compatible(d, share)), None)
+        if same is not None:
+            _absorb(same, share)
+        else:
+            deals.append(share)
     return sorted(deals, key=lambda d: d.anchor)
+
+
+def _round_of_share(cand: Candidate, deals: list[Candidate]) -> Candidate | None:
+    """The round ``cand`` (backers and their amount, no company) is a share of: the
+    deal told last before it in its sentence, else the one told right after it in its
+    sentence or the next, else the one told last in the sentence before, when that is
+    a funding of at least ``cand``'s amount."""
+    before = [d for d in deals if d.anchor < cand.anchor and d.sent == cand.sent]
+    after = [d for d in deals if d.anchor > cand.anchor and 0 <= d.sent - cand.sent <= 1]
+    back = _just_told(replace(cand, amount=None), deals)
+    if before:
+        near = max(before, key=lambda d: d.anchor)
+    elif after:
+        near = min(after, key=lambda d: d.anchor)
+        if back is not None and back.type == "funding" and not _compatible(back, near):
+            return None  # a round on either side: whose share is it?
+    else:
+        near = back
+    if near is None or near.type != "funding" or not near.amount or near.names() & cand.names():
+        return None
+    try:
+        whole, part = Decimal(str(near.amount["value"])), Decimal(str(cand.amount["value"]))
+    except Exception:
+        return None
+    same_currency = near.amount.get("currency") == cand.amount.get("currency")
+    return near if same_currency and part <= whole * Decimal("1.005") else None
+
+
+def _share_investment(cand: Candidate, whole: Candidate) -> Candidate | None:
+    """One backer's named share, smaller than the round: an investment in its target."""
+    targets = [p for p in whole.parties if p.role == "target"]
+    if len(cand.parties) != 1 or len(targets) != 1 or _same_amount(cand.amount, whole.amount):
+        return None
+    target = targets[0]
+    party = Party(target.name, "target", target.kind, target.token, "reference")
+    return replace(cand, type="investment", parties=[*cand.parties, party], merged=[], stake=None)
+
+
+def _absorb_parties(deal: Candidate, cand: Candidate) -> None:
+    """``cand``'s parties join ``deal``, its amount and certainty do not."""
+    names = deal.names()
+    deal.parties.extend(p for p in cand.parties if p.name not in names)
+    deal.merged.append(cand.anchor)
+    deal.last_sent = max(deal.last_sent, deal.sent, cand.sent)
 
 
 def _just_told(cand: Candidate, deals: list[Candidate]) -> Candidate | None:

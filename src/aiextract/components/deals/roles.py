@@ -1591,8 +1591,12 @@ def find_parties(
             subj_key = "gsubj_win"
         elif lemma in LEAD_VERBS and "led_by" in frame:
             subj_key = "led_by"  # « X mènera le tour de table »: X leads, it does not raise
-        elif (lemma in JOIN_VERBS or gov.lower_ in _join_forms()) and "with" in frame:
-            subj_key = "with"  # « X participe au tour de table »: X invests alongside
+        elif (
+            lemma in JOIN_VERBS
+            or gov.lower_ in _join_forms()
+            or (lemma == "prendre" and any(c.lower_ == "part" for c in gov.children))
+        ) and "with" in frame:
+            subj_key = "with"  # « X participe / prend part au tour de table »
     elif gov is None and any(c.dep_ == "cop" for c in anchor.children):
         head_verb, subj_key = anchor, "gsubj"  # « X est (l')actionnaire de Y »
     else:

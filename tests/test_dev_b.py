@@ -231,19 +231,22 @@ def dev_b_scores(nlp) -> dict[str, Any]:
 # Measured on 2026-11-30 (docs/dev_b_corpus.md): orgs 0.933, people 0.972, money 1.000,
 # dates 0.989, deals typed 0.479 (P 0.773, R 0.347), untyped 0.507; at the end of that
 # session: orgs 0.958, people 0.972, deals typed 0.584 (P 0.804, R 0.459), untyped 0.610
-# (after new triggers taken from docs/deal_errors.md, so no longer an out-of-sample figure).
+# (after new triggers taken from docs/deal_errors.md, so no longer an out-of-sample figure);
+# at the end of 2026-12-01 (session 4): orgs 0.967, people 0.972, money 1.000, dates 0.989,
+# deals typed 0.793 (P 0.944, R 0.684), untyped 0.793.
 DEV_B_FLOORS = [
-    ("orgs", 0.92),
+    ("orgs", 0.93),
     ("people", 0.94),
     ("money", 0.97),
     ("dates", 0.95),
-    ("deals_typed", 0.55),
-    ("deals_untyped", 0.58),
+    ("deals_typed", 0.76),
+    ("deals_untyped", 0.76),
 ]
 # Attribute accuracies move when recall moves (a new match may bring a wrong date), so
 # these floors count correct attributes, which a gain in recall does not lower. Measured
-# at the end of 2026-11-30: amount 33/45, date 40/45, roles 83/100, certainty 43/45.
-ATTRIBUTE_FLOORS = [("amount", 31), ("date", 38), ("roles", 80), ("certainty", 41)]
+# at the end of 2026-11-30: amount 33/45, date 40/45, roles 83/100, certainty 43/45; at the
+# end of 2026-12-01: amount 57/67, date 56/67, roles 136/156, certainty 66/67.
+ATTRIBUTE_FLOORS = [("amount", 54), ("date", 53), ("roles", 130), ("certainty", 63)]
 
 
 def test_every_article_is_scored(dev_b_scores: dict[str, Any]) -> None:

@@ -197,19 +197,22 @@ def heldout_scores(nlp) -> dict[str, Any]:
 # Measured on 2026-11-30 (docs/heldout_corpus.md), first at the corpus's commit: orgs 0.841,
 # people 0.941, money 1.000, dates 0.987, deals typed 0.503, untyped 0.517; then at the end
 # of that session: orgs 0.923, people 0.960, money 1.000, dates 0.987, deals typed 0.581
-# (P 0.849, R 0.441), untyped 0.606. Floors sit about 0.03 under the latter.
+# (P 0.849, R 0.441), untyped 0.606; at the end of 2026-12-01 (measured once, not tuned on):
+# orgs 0.937, people 0.960, money 1.000, dates 0.987, deals typed 0.604 (P 0.842, R 0.471),
+# untyped 0.629. Floors sit about 0.03 under the latest.
 HELDOUT_FLOORS = [
-    ("orgs", 0.89),
+    ("orgs", 0.90),
     ("people", 0.93),
     ("money", 0.97),
     ("dates", 0.95),
-    ("deals_typed", 0.55),
-    ("deals_untyped", 0.57),
+    ("deals_typed", 0.57),
+    ("deals_untyped", 0.60),
 ]
 # Attribute accuracies move when recall moves (a new match may bring a wrong date), so
 # these floors count correct attributes, which a gain in recall does not lower. Measured
-# at the end of 2026-11-30: amount 38/45, date 33/45, roles 93/105, certainty 43/45.
-ATTRIBUTE_FLOORS = [("amount", 36), ("date", 31), ("roles", 90), ("certainty", 41)]
+# at the end of 2026-11-30: amount 38/45, date 33/45, roles 93/105, certainty 43/45; at the
+# end of 2026-12-01: amount 42/48, date 37/48, roles 103/113, certainty 45/48.
+ATTRIBUTE_FLOORS = [("amount", 40), ("date", 35), ("roles", 99), ("certainty", 43)]
 
 
 def test_every_article_is_scored(heldout_scores: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ tests/test_deals.py; the component must return exactly those deals.
 from __future__ import annotations
 
 import pytest
-from tests.deal_cases import assert_deals
+from tests.deal_cases import assert_deals, case_params
 
 M = 1_000_000
 
@@ -218,14 +218,6 @@ CASES = [
 OWN_GAPS: dict[str, str] = {}
 
 
-def _params():
-    for case_id, text, expected in CASES:
-        marks = []
-        if case_id in OWN_GAPS:
-            marks.append(pytest.mark.xfail(reason=OWN_GAPS[case_id], strict=True))
-        yield pytest.param(text, expected, id=case_id, marks=marks)
-
-
-@pytest.mark.parametrize(("text", "expected"), list(_params()))
+@pytest.mark.parametrize(("text", "expected"), list(case_params(CASES, OWN_GAPS)))
 def test_deals_after_descriptions(nlp, text: str, expected: list[tuple]) -> None:
     assert_deals(nlp(text)._.deals, expected)

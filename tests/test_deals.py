@@ -9,7 +9,7 @@ returns exactly as many deals and each expected one is found with those parties
 from __future__ import annotations
 
 import pytest
-from tests.deal_cases import assert_deals
+from tests.deal_cases import NO_AMOUNT, assert_deals, case_params
 
 UPSTREAM_ORGS = (
     "upstream aiextract_orgs: a one-word or unknown company name is missed or taken for a person"
@@ -651,7 +651,7 @@ CASES = [
     (
         "opa-unit-price-is-no-amount",
         "Ravel a lancé une offre publique d'achat sur Biotop à 12 euros par action.",
-        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, None, "hedged")],
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, NO_AMOUNT, "hedged")],
     ),
     (
         "opa-total-amount",
@@ -845,17 +845,7 @@ OWN_GAPS = {
 }
 
 
-def _params():
-    for case_id, text, expected in CASES:
-        marks = []
-        if case_id in XFAIL:
-            marks.append(pytest.mark.xfail(reason=XFAIL[case_id], strict=False))
-        if case_id in OWN_GAPS:
-            marks.append(pytest.mark.xfail(reason=OWN_GAPS[case_id], strict=True))
-        yield pytest.param(text, expected, id=case_id, marks=marks)
-
-
-@pytest.mark.parametrize(("text", "expected"), list(_params()))
+@pytest.mark.parametrize(("text", "expected"), list(case_params(CASES, OWN_GAPS, XFAIL)))
 def test_deals(nlp, text: str, expected: list[tuple]) -> None:
     assert_deals(nlp(text)._.deals, expected)
 

@@ -9,7 +9,7 @@ tests/test_deals.py; the component must return exactly those deals.
 from __future__ import annotations
 
 import pytest
-from tests.deal_cases import assert_deals
+from tests.deal_cases import NO_AMOUNT, assert_deals, case_params
 
 M = 1_000_000
 
@@ -473,13 +473,13 @@ CASES = [
         "operation-revenue-is-no-amount",
         "Le groupe Kelio a racheté la société Datapix. L'opération renforce ce spécialiste, "
         "qui réalise 30 millions d'euros de chiffre d'affaires.",
-        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated")],
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, NO_AMOUNT, "stated")],
     ),
     (
         "operation-savings-are-no-amount",
         "Le groupe Kelio a racheté la société Datapix. "
         "L'opération permettra d'économiser 3 millions d'euros par an.",
-        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, None, "stated")],
+        [("acquisition", {"Kelio": "acquirer", "Datapix": "target"}, NO_AMOUNT, "stated")],
     ),
     # the source of a hire told in the next sentence, about the person hired
     (
@@ -540,7 +540,7 @@ CASES = [
         "La société Fretlink recrute Sophie Marchal comme directrice financière. "
         "Selon nos informations, la start-up étudierait aussi un rachat, pour un montant de "
         "10 millions d'euros.",
-        [("hire", {"Fretlink": "employer", "Sophie Marchal": "person"}, None, "stated")],
+        [("hire", {"Fretlink": "employer", "Sophie Marchal": "person"}, NO_AMOUNT, "stated")],
     ),
     (
         "hire-next-sentence-about-the-company",
@@ -563,7 +563,7 @@ CASES = [
     (
         "price-of-something-else",
         "Capgemini met la main sur la société Syntheos. Le prix du baril atteint 80 dollars.",
-        [("acquisition", {"Capgemini": "acquirer", "Syntheos": "target"}, None, "stated")],
+        [("acquisition", {"Capgemini": "acquirer", "Syntheos": "target"}, NO_AMOUNT, "stated")],
     ),
     (
         "operation-of-another-amount",
@@ -577,14 +577,6 @@ CASES = [
 OWN_GAPS: dict[str, str] = {}
 
 
-def _params():
-    for case_id, text, expected in CASES:
-        marks = []
-        if case_id in OWN_GAPS:
-            marks.append(pytest.mark.xfail(reason=OWN_GAPS[case_id], strict=True))
-        yield pytest.param(text, expected, id=case_id, marks=marks)
-
-
-@pytest.mark.parametrize(("text", "expected"), list(_params()))
+@pytest.mark.parametrize(("text", "expected"), list(case_params(CASES, OWN_GAPS)))
 def test_deals_across_sentences(nlp, text: str, expected: list[tuple]) -> None:
     assert_deals(nlp(text)._.deals, expected)

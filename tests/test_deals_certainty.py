@@ -86,6 +86,31 @@ CASES = [
         "doubler ses ventes.",
         [("acquisition", "stated")],
     ),
+    (
+        "neither-confirmed-nor-denied",
+        "Le groupe Ravel n'a ni confirmé ni démenti le rachat de la société Kelio.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "denied-still-denied",
+        "Le groupe Ravel a démenti le rachat de la société Kelio.",
+        [],
+    ),
+    (
+        "ready-to-raise",
+        "La société Biotop est prête à lever des fonds auprès de ses actionnaires.",
+        [("funding", "hedged")],
+    ),
+    (
+        "blocked-by-regulator",
+        "Le rachat de Biotop par le groupe Ravel a été bloqué par Bruxelles.",
+        [("acquisition", "hedged")],
+    ),
+    (
+        "zero-rate-loan-is-stated",
+        "Bpifrance a accordé un prêt de 2 millions d'euros à taux zéro à la société Biotop.",
+        [("funding", "stated")],
+    ),
 ]
 
 

@@ -331,6 +331,14 @@ def verb_chain(
     return chain
 
 
+def _neither_nor(verb: int, cols: Columns) -> bool:
+    """« ni confirmé ni démenti »: the denial is one half of a « ni … ni » pair."""
+    if any(cols.low[c] == "ni" for c in cols.kids(verb)):
+        return True
+    head = cols.head[verb]
+    return head != verb and any(cols.low[c] == "ni" for c in cols.kids(head))
+
+
 def _negated(verb: int, cols: Columns) -> bool:
     kids = [cols.low[c] for c in cols.kids(verb)]
     neg_words = _hedge_lemmas("negation")
@@ -369,21 +377,25 @@ def certainty(
     lows, lemmas, poses, deps = cols.low, cols.lemma, cols.pos, cols.dep
     before = lows[max(sent.start, anchor.i - 3) : anchor.i]
     by_length, single = _deny_phrases()
-    if single.intersection(before[-2:]) or any(
+    denial = single.intersection(before[-2:]) or any(
         n <= len(before) and tuple(before[-n:]) in cues for n, cues in by_length.items()
-    ):
+    )
+    if denial and "ni" not in before:  # « ni confirmé ni démenti le rachat »: no denial
         return "denied"
     deny = _hedge_lemmas("deny_verb")
     fail = _hedge_lemmas("fail")
     hedge = _hedge_lemmas("hedge_verb")
+    hedged = False
     for above in cols.ancestors(anchor.i, 8):
         # « a démenti les informations selon lesquelles il s'apprêtait à racheter »
         if poses[above] == "VERB" and (lemmas[above] in deny or lows[above] in deny):
+            if _neither_nor(above, cols):
+                hedged = True  # « n'a ni confirmé ni démenti le rachat »: still a rumour
+                continue
             return "denied"
-    hedged = False
     for k, i in enumerate(chain):
         lemma, low = lemmas[i], lows[i]
-        if lemma in deny or low in deny:
+        if (lemma in deny or low in deny) and not _neither_nor(i, cols):
             return "denied"
         if k <= 2 and poses[i] in ("VERB", "AUX") and _negated(i, cols):
             return "denied"

@@ -560,3 +560,18 @@ def test_pipeline_on_adversarial_strings(nlp, text):
     assert article.error is None
     _check_offsets(article, text)
     json.dumps(article.to_dict(), allow_nan=False)
+
+
+def test_a_failing_deal_rule_gives_no_deal_and_a_warning(nlp, monkeypatch, caplog):
+    """A bug in a deal rule must not stop the corpus: the article gets no deal, and the
+    failure is logged on the ``aiextract`` logger instead of vanishing."""
+    deals = nlp.get_pipe("aiextract_deals")
+
+    def broken(doc):
+        raise RuntimeError("rule bug")
+
+    monkeypatch.setattr(deals, "_deals", broken)
+    with caplog.at_level("WARNING", logger="aiextract"):
+        doc = nlp("La start-up Lumio lève 5 millions d'euros auprès du fonds Elaia.")
+    assert doc._.deals == []
+    assert any("no deal read" in r.getMessage() and r.exc_info for r in caplog.records)

@@ -7,6 +7,7 @@ with a trigger of ``data/deal_triggers.tsv`` are looked at. See docs/deals.md.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -47,6 +48,7 @@ from aiextract.extensions import register_extensions
 from aiextract.lexicon import load_table, load_table_file
 from aiextract.records import json_number
 
+_log = logging.getLogger("aiextract")
 _FINAL = frozenset(".!?…:;")
 _DEMONSTRATIVES = frozenset(
     [
@@ -308,6 +310,7 @@ class DealsComponent:
         try:
             deals = self._deals(doc)
         except Exception:  # a strange text must give no deal, not stop the pipeline
+            _log.warning("deals: no deal read from a text of %d tokens", len(doc), exc_info=True)
             deals = []
         doc._.deals = deals
         return doc

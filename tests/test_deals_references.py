@@ -543,6 +543,37 @@ CASES = [
         [("hire", {"Fretlink": "employer", "Sophie Marchal": "person"}, NO_AMOUNT, "stated")],
     ),
     (
+        "hire-person-then-employer-pronoun",
+        "Marie Dupont a été nommée directrice financière. Elle rejoint Biotop après dix ans "
+        "chez Criteo.",
+        [
+            (
+                "hire",
+                {"Marie Dupont": "person", "Biotop": "employer", "Criteo": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "hire-source-years-chez-next-sentence",
+        "Biotop a nommé Marie Dupont directrice financière. Elle rejoint l'entreprise après "
+        "dix ans chez Criteo.",
+        [
+            (
+                "hire",
+                {"Biotop": "employer", "Marie Dupont": "person", "Criteo": "source"},
+                None,
+                "stated",
+            )
+        ],
+    ),
+    (
+        "neg-person-then-another-hiring",
+        "Marie Dupont a été nommée directrice financière. Biotop recrute aussi 50 ingénieurs.",
+        [],
+    ),
+    (
         "hire-next-sentence-about-the-company",
         "Le groupe Kelio a recruté Marc Aubry. Le groupe Kelio était jusqu'ici client de "
         "la société Datapix.",

@@ -1093,7 +1093,39 @@ def merge(
             _absorb(same, share)
         else:
             deals.append(share)
+    deals.extend(_hires_over_two_sentences(partial, deals))
     return sorted(deals, key=lambda d: d.anchor)
+
+
+def _hires_over_two_sentences(partial: list[Candidate], deals: list[Candidate]) -> list[Candidate]:
+    """« Marie Dupont a été nommée directrice financière. Elle rejoint X … »: a hire with
+    its person only, then one with its employer only whose sentence opens on « il / elle »,
+    make one hire (when no found hire already has that person)."""
+    hired = {p.name for d in deals if d.type == "hire" for p in d.parties if p.role == "person"}
+    persons = [
+        c
+        for c in partial
+        if c.type == "hire" and c.parties and all(p.role == "person" for p in c.parties)
+    ]
+    out = []
+    for cand in [*partial, *deals]:
+        roles = {p.role for p in cand.parties}
+        words = cand.evidence[2].lower().split()
+        if cand.type != "hire" or "employer" not in roles or "person" in roles:
+            continue
+        if not words or words[0] not in ("il", "elle"):
+            continue
+        before = [c for c in persons if c.sent == cand.sent - 1]
+        if len(before) != 1 or {p.name for p in before[0].parties} & hired:
+            continue
+        if cand in deals:  # « Elle rejoint X après dix ans chez Y »: a deal already
+            cand.parties = [*before[0].parties, *cand.parties]
+            continue
+        joined = replace(before[0], parties=[*before[0].parties, *cand.parties], merged=[])
+        if _requirements(joined):
+            joined.last_sent = cand.sent
+            out.append(joined)
+    return out
 
 
 def _round_of_share(cand: Candidate, deals: list[Candidate]) -> Candidate | None:

@@ -565,6 +565,12 @@ CASES = [
         [("hire", {"Marie Dupont": "person", "Biotop": "employer"}, None, "stated")],
     ),
     ("neg-devient-leader", "Biotop devient leader du marché français.", []),
+    (
+        "prendra-ses-fonctions-de",
+        "Marie Dupont prendra ses fonctions de directrice générale de Biotop le 1er mars.",
+        [("hire", {"Marie Dupont": "person", "Biotop": "employer"}, None, "stated")],
+    ),
+    ("neg-ministre-prend-ses-fonctions", "La nouvelle ministre a pris ses fonctions lundi.", []),
     ("neg-accueille-visiteurs", "Biotop accueille 500 visiteurs sur son stand.", []),
     (
         "neg-devient-premiere-femme",

@@ -569,6 +569,12 @@ CASES = [
         ],
     ),
     (
+        "hire-takes-office-next-sentence",
+        "Marie Dupont a été recrutée comme directrice financière. Elle prendra ses fonctions "
+        "chez Biotop en mars.",
+        [("hire", {"Marie Dupont": "person", "Biotop": "employer"}, None, "stated")],
+    ),
+    (
         "neg-person-then-another-hiring",
         "Marie Dupont a été nommée directrice financière. Biotop recrute aussi 50 ingénieurs.",
         [],

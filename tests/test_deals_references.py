@@ -598,6 +598,17 @@ CASES = [
         [("acquisition", {"Capgemini": "acquirer", "Syntheos": "target"}, 18 * M, "stated")],
     ),
     (
+        "verbless-amount-of-the-operation",
+        "Ravel met la main sur Biotop. Montant de l'opération : 12 millions d'euros.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, 12 * M, "stated")],
+    ),
+    (
+        "undisclosed-amount-revenue-is-not-lent",
+        "Ravel met la main sur Biotop. Le montant de l'opération n'a pas été dévoilé, mais "
+        "Biotop réalise 12 millions d'euros de chiffre d'affaires.",
+        [("acquisition", {"Ravel": "acquirer", "Biotop": "target"}, NO_AMOUNT, "stated")],
+    ),
+    (
         "price-of-something-else",
         "Capgemini met la main sur la société Syntheos. Le prix du baril atteint 80 dollars.",
         [("acquisition", {"Capgemini": "acquirer", "Syntheos": "target"}, NO_AMOUNT, "stated")],

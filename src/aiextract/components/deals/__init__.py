@@ -418,6 +418,8 @@ class DealsComponent:
             worth = _worth_verb(anchor)
             if worth is not None:
                 gov_targets[worth.i] = "worth"
+            if anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in _VALUE_NOUNS:
+                gov_targets[anchor.head.i] = "worth"  # « Montant de l'opération : 12 M€ »
             for span in money:
                 if span.start not in claimed and attached(span.root, gov_targets, mentions):
                     claimed[span.start] = i

@@ -10,7 +10,7 @@ tests/test_deals.py; the component must return exactly those deals.
 from __future__ import annotations
 
 import pytest
-from tests.deal_cases import assert_deals
+from tests.deal_cases import assert_deals, case_params
 
 M = 1_000_000
 
@@ -239,6 +239,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("text", "expected"), list(case_params(CASES, {})))
 def test_round_split_over_sentences(nlp, text: str, expected: list[tuple]) -> None:
     assert_deals(nlp(text)._.deals, expected)

@@ -412,7 +412,7 @@ class DealsComponent:
             if cand is None:
                 continue
             gov_targets = {anchor.i: "anchor"}
-            gov = _governor_of(cand)
+            gov = cand.gov
             if gov is not None:
                 gov_targets[gov] = "gov"
             worth = _worth_verb(anchor)
@@ -719,10 +719,6 @@ def _pair_subject(verb: Token | None, mentions: MentionIndex) -> bool:
     if mentions.noun_key(subj.i) == "" and cols.lemma[subj.i] != "partenaire":
         return False
     return any(cols.low[c] == "deux" for c in cols.kids(subj.i))
-
-
-def _governor_of(cand: Candidate) -> int | None:
-    return cand.gov
 
 
 def _noun_is_subject(anchor: Token, trigger: Trigger) -> bool:

@@ -1173,8 +1173,20 @@ def _talks_parties(
     return found
 
 
-# Words that introduce the source of a piece of news.
-_CITING = frozenset(["selon", "d'après"])
+@cache
+def _citing_cues() -> tuple[tuple[str, ...], ...]:
+    """The ``cite`` rows of ``deal_cues.tsv`` (« selon », « d'après », « au titre de »)
+    as the tokenizer cuts them: what follows them is a source or a frame, not a party."""
+    return tuple(
+        tuple(_norm(r["cue"]).replace("'", "' ").split())
+        for r in load_table("deal_cues.tsv")
+        if r["key"] == "cite"
+    )
+
+
+def _cited(start: int, mentions: MentionIndex) -> bool:
+    lows = mentions.cols.low
+    return any(tuple(lows[max(0, start - len(c)) : start]) == c for c in _citing_cues())
 
 
 def _agent_key(token: Token, frame: dict[str, str]) -> str:
@@ -1689,7 +1701,7 @@ def find_parties(
     for mention in mentions.in_span(sent.start, sent.end):
         if mention.start in used or anchor.i in range(mention.start, mention.end):
             continue
-        if mention.start > sent.start and mentions.cols.low[mention.start - 1] in _CITING:
+        if mention.start > sent.start and _cited(mention.start, mentions):
             continue  # « selon Les Echos »: a source of the news, not a party
         token = doc[mention.root]
         marker = linear_marker(doc, mention.start, sent.start, mentions)
@@ -1764,11 +1776,11 @@ def find_parties(
                 marker == "par"
                 and target.i == anchor.i
                 and not is_verb
-                and _agent_key(token, frame)
+                and (agent := _agent_key(token, frame))
             ):
                 # « la levée réalisée par X », « le rachat conclu par X », « la licence
                 # accordée par X »
-                key = _agent_key(token, frame)
+                key = agent
             elif via_verb:
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
             elif marker:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from aiextract.corpus import commands as corpus_commands
 from aiextract.errors import AiextractError
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
@@ -127,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="write one HTML page (mentions marked, deals in tables) instead (docs/render.md)",
     )
+    corpus_commands.add_parser(commands)
     return parser
 
 
@@ -330,7 +332,12 @@ def run_show(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- main
 
-COMMANDS = {"extract": run_extract, "eval": run_eval, "show": run_show}
+COMMANDS = {
+    "extract": run_extract,
+    "eval": run_eval,
+    "show": run_show,
+    "corpus": corpus_commands.run,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,122 @@
+"""``aiextract corpus ...``: add pages, check drafts, build the gold, verify, count."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from aiextract.corpus.drafts import check_draft, gold_line
+from aiextract.corpus.store import REBUILD_HINT, Corpus
+
+DEFAULT_ROOT = Path("corpus")
+
+
+def add_parser(commands: Any) -> None:
+    """Register ``corpus`` and its subcommands on the main parser's subparsers."""
+    corpus = commands.add_parser(
+        "corpus",
+        help="the real-article corpus: add, check, build, verify, stats, eval",
+        description="Tools for the real-article corpus (corpus/README.md).",
+    )
+    corpus.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="corpus folder")
+    sub = corpus.add_subparsers(dest="corpus_command", metavar="SUBCOMMAND", required=True)
+    add = sub.add_parser("add", help="add a page: its text file, URL and the query finding it")
+    add.add_argument("--url", required=True)
+    add.add_argument("--query", required=True)
+    add.add_argument("--text-file", type=Path, required=True)
+    check = sub.add_parser("check", help="list the problems of annotation drafts")
+    check.add_argument("drafts", nargs="+", type=Path, metavar="DRAFT.json")
+    build = sub.add_parser("build", help="drafts -> gold lines with offsets")
+    build.add_argument("drafts", type=Path, metavar="DRAFT_DIR")
+    build.add_argument("-o", "--output", type=Path, required=True)
+    sub.add_parser("verify", help="check every present text against the manifest")
+    sub.add_parser("stats", help="counts per split, site, year, deal type")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one ``corpus`` subcommand; 0 when all went well, 1 otherwise."""
+    corpus = Corpus(args.root)
+    command = args.corpus_command
+    if command == "add":
+        text = args.text_file.read_text("utf-8")
+        line, message = corpus.add(args.url, args.query, text)
+        print(message)
+        return 0 if line else 1
+    if command == "check":
+        return _check(corpus, args.drafts)
+    if command == "build":
+        return _build(corpus, args.drafts, args.output)
+    if command == "verify":
+        return _verify(corpus)
+    if command == "stats":
+        print(json.dumps(stats(corpus), ensure_ascii=False, indent=1))
+        return 0
+    raise AssertionError(command)
+
+
+def _check(corpus: Corpus, paths: list[Path]) -> int:
+    bad = 0
+    for path in paths:
+        draft = json.loads(path.read_text("utf-8"))
+        problems = check_draft(draft, corpus.text(draft["id"]))
+        bad += bool(problems)
+        print(f"{path.name}: " + ("ok" if not problems else f"{len(problems)} problem(s)"))
+        for problem in problems:
+            print("  - " + problem)
+    return 1 if bad else 0
+
+
+def _build(corpus: Corpus, folder: Path, output: Path) -> int:
+    order = {aid: i for i, aid in enumerate(corpus.ids())}
+    drafts = [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
+    drafts.sort(key=lambda d: order.get(d["id"], len(order)))
+    lines, failed = [], 0
+    for draft in drafts:
+        try:
+            lines.append(gold_line(draft, corpus.text(draft["id"])))
+        except ValueError as error:
+            failed += 1
+            print(error, file=sys.stderr)
+    output.write_text(
+        "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), "utf-8"
+    )
+    print(f"{len(lines)} gold lines written to {output}, {failed} draft(s) not ready")
+    return 1 if failed else 0
+
+
+def _verify(corpus: Corpus) -> int:
+    manifest = corpus.manifest()
+    missing = corpus.missing_texts(m["id"] for m in manifest)
+    if len(missing) == len(manifest):
+        print(f"no text present: {REBUILD_HINT}")
+        return 1
+    problems = [p for m in manifest if m["id"] not in missing for p in [corpus.verify_text(m)] if p]
+    for problem in problems:
+        print(problem)
+    print(f"{len(manifest) - len(missing)} texts checked, {len(problems)} differ, "
+          f"{len(missing)} missing")
+    return 1 if problems or missing else 0
+
+
+def stats(corpus: Corpus) -> dict[str, Any]:
+    """Counts of the corpus: articles per split and site, deals per type, no-deal articles."""
+    manifest = corpus.manifest()
+    gold = {g["id"]: g for g in corpus.gold()}
+    deals = Counter(d["type"] for g in gold.values() for d in g["deals"])
+    years = Counter(str(g.get("published") or "")[:4] or "unknown" for g in gold.values())
+    return {
+        "articles": len(manifest),
+        "annotated": len(gold),
+        "splits": Counter(m["split"] for m in manifest),
+        "sites": len({m["site"] for m in manifest}),
+        "largest_site": Counter(m["site"] for m in manifest).most_common(3),
+        "deals": sum(deals.values()),
+        "deals_per_type": deals,
+        "no_deal_articles": sum(1 for g in gold.values() if not g["deals"]),
+        "hedged": sum(1 for g in gold.values() for d in g["deals"] if d["certainty"] == "hedged"),
+        "years": dict(sorted(years.items())),
+    }

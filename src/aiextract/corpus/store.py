@@ -1,0 +1,101 @@
+"""A corpus folder on disk: ``manifest.jsonl``, ``gold.jsonl``, ``texts/`` (git-ignored)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiextract.corpus.manifest import (
+    locked,
+    manifest_line,
+    read_heldout,
+    read_jsonl,
+    text_sha1,
+    url_sha1,
+)
+from aiextract.errors import InputError
+
+REBUILD_HINT = (
+    "the corpus texts are not in git (they are other people's pages); rebuild them "
+    "from the manifest as corpus/README.md says"
+)
+
+
+class TextsMissing(InputError):
+    """The texts of a corpus are not on this machine."""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The corpus at ``root`` (the repository's ``corpus/`` folder by default)."""
+
+    root: Path
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / "manifest.jsonl"
+
+    @property
+    def gold_path(self) -> Path:
+        return self.root / "gold.jsonl"
+
+    @property
+    def texts(self) -> Path:
+        return self.root / "texts"
+
+    def manifest(self) -> list[dict[str, Any]]:
+        return read_jsonl(self.manifest_path)
+
+    def gold(self) -> list[dict[str, Any]]:
+        return read_jsonl(self.gold_path)
+
+    def heldout(self) -> set[str]:
+        return read_heldout(self.root / "heldout_urls.sha1")
+
+    def ids(self, split: str | None = None) -> list[str]:
+        """The ids of a split (all when ``split`` is None), in manifest order."""
+        return [m["id"] for m in self.manifest() if split in (None, "all", m["split"])]
+
+    def text_path(self, article_id: str) -> Path:
+        return self.texts / f"{article_id}.txt"
+
+    def missing_texts(self, ids: Iterable[str]) -> list[str]:
+        return [i for i in ids if not self.text_path(i).exists()]
+
+    def text(self, article_id: str) -> str:
+        """The text of one article; ``TextsMissing`` says how to rebuild it."""
+        path = self.text_path(article_id)
+        if not path.exists():
+            raise TextsMissing(f"{path} is missing: {REBUILD_HINT}")
+        return path.read_text("utf-8")
+
+    def add(self, url: str, query: str, text: str) -> tuple[dict[str, Any] | None, str]:
+        """Add a page: its text saved and its manifest line written, or why not."""
+        if url_sha1(url) in self.heldout():
+            return None, "refused: this URL is one of the project's held-out articles"
+        line = manifest_line(url, query, text)
+        if not text.strip():
+            return None, "refused: empty text"
+        with locked(self.manifest_path):
+            known = {m["id"]: m for m in self.manifest()}
+            if line["id"] in known:
+                return None, f"refused: already in the corpus as {line['id']}"
+            if any(m["sha1"] == line["sha1"] for m in known.values()):
+                return None, "refused: the same text is already in the corpus"
+            self.texts.mkdir(parents=True, exist_ok=True)
+            self.text_path(line["id"]).write_text(text, "utf-8")
+            with open(self.manifest_path, "a", encoding="utf-8") as out:
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        return line, f"added {line['id']} ({line['split']}, {line['chars']} chars)"
+
+    def verify_text(self, line: dict[str, Any]) -> str | None:
+        """Why a present text does not match its manifest line, or None."""
+        text = self.text(line["id"])
+        if len(text) != line["chars"]:
+            return f"{line['id']}: {len(text)} chars, manifest says {line['chars']}"
+        if text_sha1(text) != line["sha1"]:
+            return f"{line['id']}: sha1 differs from the manifest"
+        return None

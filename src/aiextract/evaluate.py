@@ -253,12 +253,35 @@ def score_article(gold: Mapping[str, Any], pred: Mapping[str, Any] | None) -> di
     add("deals_typed", len(g), len(p), len(typed))
     add("deals_untyped", len(g), len(p), len(match_deals(g, p, typed=False)))
 
+    per_type: dict[str, list[int]] = {}
+    matched_g, matched_p = {i for i, _ in typed}, {j for _, j in typed}
+    for i, deal in enumerate(g):
+        row = per_type.setdefault(str(deal.get("type")), [0, 0, 0])
+        row[0 if i in matched_g else 2] += 1
+    for j, deal in enumerate(p):
+        if j not in matched_p:
+            per_type.setdefault(str(deal.get("type")), [0, 0, 0])[1] += 1
+
     attributes = {name: [0, 0] for name in DEAL_ATTRIBUTES}
     for i, j in typed:
         for name, (ok, total) in _deal_attributes(g[i], p[j]).items():
             attributes[name][0] += ok
             attributes[name][1] += total
-    return {"counts": counts, "attributes": attributes}
+    return {"counts": counts, "attributes": attributes, "per_type": per_type}
+
+
+def deal_errors(
+    gold: Mapping[str, Any], pred: Mapping[str, Any] | None
+) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+    """``(misses, extras)`` of one article: gold deals with no typed match, and predicted
+    deals with none."""
+    g = [d for d in _list(gold, "deals") if isinstance(d, Mapping)]
+    p = [d for d in _list(pred, "deals") if isinstance(d, Mapping)]
+    typed = match_deals(g, p, typed=True)
+    matched_g, matched_p = {i for i, _ in typed}, {j for _, j in typed}
+    misses = [d for i, d in enumerate(g) if i not in matched_g]
+    extras = [d for j, d in enumerate(p) if j not in matched_p]
+    return misses, extras
 
 
 def _by_id(articles: Iterable[Mapping[str, Any]], which: str) -> dict[str, Mapping[str, Any]]:
@@ -288,8 +311,12 @@ def score(gold: Iterable[Mapping[str, Any]], pred: Iterable[Mapping[str, Any]]) 
     gold_by_id, pred_by_id = _by_id(gold, "gold"), _by_id(pred, "predicted")
     totals = {name: [0, 0, 0] for name in FIELDS}
     attributes = {name: [0, 0] for name in DEAL_ATTRIBUTES}
+    per_type: dict[str, list[int]] = {}
     for doc_id, gold_article in gold_by_id.items():
         result = score_article(gold_article, pred_by_id.get(doc_id))
+        for kind, counts in result["per_type"].items():
+            row = per_type.setdefault(kind, [0, 0, 0])
+            per_type[kind] = [a + b for a, b in zip(row, counts, strict=True)]
         for name, counts in result["counts"].items():
             totals[name] = [a + b for a, b in zip(totals[name], counts, strict=True)]
         for name, (ok, total) in result["attributes"].items():
@@ -308,6 +335,7 @@ def score(gold: Iterable[Mapping[str, Any]], pred: Iterable[Mapping[str, Any]]) 
     }
     for name in FIELDS:
         report[name] = prf(*totals[name])
+    report["deals_per_type"] = {kind: prf(*per_type[kind]) for kind in sorted(per_type)}
     report["deal_attributes"] = {
         name: {"correct": ok, "total": total, "accuracy": ok / total if total else 0.0}
         for name, (ok, total) in attributes.items()
@@ -382,4 +410,14 @@ def format_report(scores: Mapping[str, Any]) -> str:
         a = scores["deal_attributes"][name]
         label = "roles (parties)" if name == "roles" else name
         lines.append(f"{label:<16} {a['correct']:>7} {a['total']:>5} {a['accuracy']:>8.3f}")
+    per_type = scores.get("deals_per_type") or {}
+    if per_type:
+        lines += ["", "typed deals per type"]
+        header = f"{'':<16} {'tp':>5} {'fp':>5} {'fn':>5} {'precision':>9} {'recall':>7} {'f1':>6}"
+        lines += [header, "-" * len(header)]
+        for kind, s in per_type.items():
+            lines.append(
+                f"{kind:<16} {s['tp']:>5} {s['fp']:>5} {s['fn']:>5}"
+                f" {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f}"
+            )
     return "\n".join(lines)

@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from aiextract.corpus.drafts import check_draft, gold_line
+from aiextract.corpus.evaluation import error_report, predict, split_gold
+from aiextract.corpus.manifest import SPLITS, read_jsonl
 from aiextract.corpus.store import REBUILD_HINT, Corpus
+from aiextract.evaluate import format_report, score
 
 DEFAULT_ROOT = Path("corpus")
 
@@ -34,6 +37,24 @@ def add_parser(commands: Any) -> None:
     build.add_argument("drafts", type=Path, metavar="DRAFT_DIR")
     build.add_argument("-o", "--output", type=Path, required=True)
     sub.add_parser("verify", help="check every present text against the manifest")
+    evaluate = sub.add_parser(
+        "eval", help="run the pipeline on a split and score it, with its misses and extras"
+    )
+    evaluate.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    evaluate.add_argument("-o", "--output", type=Path, help="also write the predictions")
+    evaluate.add_argument("--pred", type=Path, help="score these predictions instead")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument("--no-errors", action="store_true", help="no list of misses")
+    evaluate.add_argument("--model", default=None, help="pipeline folder or spaCy model")
+    agreement = sub.add_parser(
+        "agreement", help="score a second, independent annotation against the gold"
+    )
+    agreement.add_argument(
+        "--second",
+        type=Path,
+        default=Path("corpus/agreement/gold_b.jsonl"),
+        help="the second annotator's gold lines",
+    )
     sub.add_parser("stats", help="counts per split, site, year, deal type")
 
 
@@ -52,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
         return _build(corpus, args.drafts, args.output)
     if command == "verify":
         return _verify(corpus)
+    if command == "eval":
+        return _eval(corpus, args)
+    if command == "agreement":
+        return _agreement(corpus, args.second)
     if command == "stats":
         print(json.dumps(stats(corpus), ensure_ascii=False, indent=1))
         return 0
@@ -97,8 +122,10 @@ def _verify(corpus: Corpus) -> int:
     problems = [p for m in manifest if m["id"] not in missing for p in [corpus.verify_text(m)] if p]
     for problem in problems:
         print(problem)
-    print(f"{len(manifest) - len(missing)} texts checked, {len(problems)} differ, "
-          f"{len(missing)} missing")
+    print(
+        f"{len(manifest) - len(missing)} texts checked, {len(problems)} differ, "
+        f"{len(missing)} missing"
+    )
     return 1 if problems or missing else 0
 
 
@@ -120,3 +147,40 @@ def stats(corpus: Corpus) -> dict[str, Any]:
         "hedged": sum(1 for g in gold.values() for d in g["deals"] if d["certainty"] == "hedged"),
         "years": dict(sorted(years.items())),
     }
+
+
+def _eval(corpus: Corpus, args: argparse.Namespace) -> int:
+    gold = split_gold(corpus, args.split)
+    if not gold:
+        print(f"no gold article in split {args.split!r} of {corpus.root}", file=sys.stderr)
+        return 1
+    if args.pred:
+        pred = read_jsonl(args.pred)
+    else:
+        from aiextract.pipeline import load
+
+        pred = predict(corpus, gold, nlp=load(args.model) if args.model else load())
+    if args.output:
+        args.output.write_text(
+            "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), "utf-8"
+        )
+    scores = score(gold, pred)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=2))
+        return 0
+    print(f"split {args.split}: {len(gold)} articles\n" + format_report(scores))
+    if not args.no_errors:
+        print("\nmisses and extras (typed)\n" + error_report(corpus, gold, pred))
+    return 0
+
+
+def _agreement(corpus: Corpus, second: Path) -> int:
+    """The guidelines' scorer, first annotation as gold and the second as prediction."""
+    other = read_jsonl(second)
+    if not other:
+        print(f"no second annotation in {second}", file=sys.stderr)
+        return 1
+    ids = {o["id"] for o in other}
+    gold = [g for g in corpus.gold() if g["id"] in ids]
+    print(f"{len(gold)} articles annotated twice\n" + format_report(score(gold, other)))
+    return 0

@@ -45,19 +45,12 @@ def find_all(text: str, quote: str, within: Iterable[Span] | None = None) -> lis
     inner, close, right = rest.partition("]")
     if not (mark and close):
         left, inner, right = "", quote, ""
-    pattern = (
-        _loose(left) + "(" + _loose(inner) + ")" + _loose(right)
-        if inner.strip()
-        else None
-    )
+    pattern = _loose(left) + "(" + _loose(inner) + ")" + _loose(right) if inner.strip() else None
     if pattern is None:
         return []
     boundary_l = r"(?<!\w)" if re.match(r"\w", (left or inner)) else ""
     boundary_r = r"(?!\w)" if re.search(r"\w$", (right or inner)) else ""
-    found = [
-        (m.start(1), m.end(1))
-        for m in re.finditer(boundary_l + pattern + boundary_r, text)
-    ]
+    found = [(m.start(1), m.end(1)) for m in re.finditer(boundary_l + pattern + boundary_r, text)]
     if within is not None:
         spans = list(within)
         found = [f for f in found if any(s <= f[0] and f[1] <= e for s, e in spans)]

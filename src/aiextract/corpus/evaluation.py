@@ -1,0 +1,80 @@
+"""Score the pipeline on a split of the real corpus, with its misses and extras.
+
+The pipeline gets what a user's feed would give it: the text and, when the gold has
+one, the publication date. Each miss is shown with its gold evidence (read from the
+text by its offsets) and each extra with the sentence the pipeline gave as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from aiextract.corpus.store import REBUILD_HINT, Corpus, TextsMissing
+from aiextract.evaluate import deal_errors
+
+
+def split_gold(corpus: Corpus, split: str) -> list[dict[str, Any]]:
+    """The gold lines of a split (``all`` for every split), in manifest order."""
+    ids = corpus.ids(split)
+    gold = {g["id"]: g for g in corpus.gold()}
+    return [gold[i] for i in ids if i in gold]
+
+
+def require_texts(corpus: Corpus, ids: Sequence[str]) -> None:
+    """Raise ``TextsMissing`` with the rebuild hint when any text is absent."""
+    missing = corpus.missing_texts(ids)
+    if missing:
+        raise TextsMissing(
+            f"{len(missing)} of {len(ids)} corpus texts are missing (e.g. "
+            f"{corpus.text_path(missing[0])}): {REBUILD_HINT}"
+        )
+
+
+def predict(
+    corpus: Corpus, gold: Sequence[Mapping[str, Any]], *, nlp: Any = None, n_process: int = 1
+) -> list[dict[str, Any]]:
+    """The pipeline's records for the gold articles' texts."""
+    from aiextract.api import extract_many
+
+    require_texts(corpus, [g["id"] for g in gold])
+    items = [
+        {"id": g["id"], "text": corpus.text(g["id"]), "published": g.get("published")} for g in gold
+    ]
+    return [a.to_dict() for a in extract_many(items, nlp=nlp, n_process=n_process)]
+
+
+def describe_deal(deal: Mapping[str, Any]) -> str:
+    """One line: type, parties with roles, amount, certainty."""
+    parties = ", ".join(f"{p.get('name')} ({p.get('role')})" for p in deal.get("parties") or [])
+    amount = deal.get("amount")
+    money = f" {amount['value']} {amount['currency']}" if amount else ""
+    return f"{deal.get('type')}: {parties}{money} [{deal.get('certainty')}]"
+
+
+def error_report(
+    corpus: Corpus, gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]
+) -> str:
+    """Misses and extras per article, each with its evidence sentence."""
+    by_id = {p.get("id"): p for p in pred}
+    lines: list[str] = []
+    for article in gold:
+        misses, extras = deal_errors(article, by_id.get(article["id"]))
+        if not (misses or extras):
+            continue
+        text = corpus.text(article["id"])
+        lines.append(f"== {article['id']}")
+        for deal in misses:
+            lines.append("  MISS  " + describe_deal(deal))
+            for span in deal.get("evidence") or []:
+                lines.append("        « " + _one_line(text[span["start"] : span["end"]]) + " »")
+        for deal in extras:
+            lines.append("  EXTRA " + describe_deal(deal))
+            if deal.get("evidence"):
+                lines.append("        « " + _one_line(str(deal["evidence"])) + " »")
+    return "\n".join(lines)
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -296,3 +296,25 @@ def test_corpus_eval_command_scores_given_predictions(
     assert "typed deals per type" in out
     assert "acquisition          0     0     1" in out
     assert "MISS  acquisition" in out
+
+
+def test_a_text_with_brackets_is_quoted_literally() -> None:
+    text = "[Vernalis] Le groupe […] annonce une levée."
+    assert [text[s:e] for s, e in find_all(text, "[Vernalis] Le groupe")] == [
+        "[Vernalis] Le groupe"
+    ]
+    assert [text[s:e] for s, e in find_all(text, "groupe […] annonce")] == ["groupe […] annonce"]
+    assert [text[s:e] for s, e in find_all(text, "[Le] groupe")] == ["Le"]
+
+
+def test_replace_gives_a_page_a_better_copy(tiny_corpus: Corpus, tmp_path: Path) -> None:
+    page = tmp_path / "better.txt"
+    page.write_text(PAGE + " Fin.", "utf-8")
+    root = str(tiny_corpus.root)
+    args = ["--url", "https://news.test/a", "--query", "Vernalis", "--text-file", str(page)]
+    assert main(["corpus", "--root", root, "add", "--replace", *args]) == 0
+    (line,) = tiny_corpus.manifest()
+    assert line["chars"] == len(PAGE) + 5 and line["query"] == "Vernalis"
+    assert tiny_corpus.verify_text(line) is None
+    new = ["--url", "https://news.test/b", "--query", "q", "--text-file", str(page)]
+    assert main(["corpus", "--root", root, "add", "--replace", *new]) == 1

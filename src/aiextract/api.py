@@ -15,7 +15,15 @@ from aiextract.normalize.dates import find_published
 from aiextract.normalize.published import coerce_published
 from aiextract.pipeline import load
 from aiextract.records import Article
-from aiextract.robust import clean_text, merge_articles, split_text
+from aiextract.robust import (
+    BATCH_CHARS,
+    CHUNK_CHARS,
+    MAX_CHARS,
+    clean_text,
+    is_prose,
+    merge_articles,
+    split_text,
+)
 
 log = logging.getLogger("aiextract")
 
@@ -31,29 +39,62 @@ def default_nlp() -> Language:
 
 
 def _prepare_docs(
-    nlp: Language, text: Any, published: Any, doc_id: Any
+    nlp: Language, text: Any, published: Any, doc_id: Any, max_chars: int = MAX_CHARS
 ) -> list[tuple[int, Doc]]:
     """Tokenised ``Doc`` objects carrying the id and publication date, ready for the pipes,
-    with their offsets in ``text``: one, or one per chunk of a text longer than
-    ``nlp.max_length`` (docs/robustness.md). ``text`` is cleaned first (``clean_text``)."""
+    with their offsets in ``text``: one, or one per piece of a text longer than
+    ``CHUNK_CHARS`` (docs/robustness.md). ``text`` is cleaned first (``clean_text``); a
+    long piece that is not prose (``is_prose``) becomes an empty doc with a warning; a
+    text over ``max_chars`` characters raises ``InputError``."""
     if not isinstance(text, str):
         hint = " (decode it first: data.decode('utf-8'))" if isinstance(text, bytes) else ""
         raise InputError(f"text must be a str, not {type(text).__name__}{hint}")
+    if len(text) > max_chars:
+        raise InputError(
+            f"the text has {len(text):,} characters, over the limit of {max_chars:,}: "
+            "raise it with --max-chars N (extract(..., max_chars=N)) to process it"
+        )
     register_extensions()
     text = clean_text(text)
     iso = coerce_published(published)
+    limit = min(nlp.max_length, CHUNK_CHARS)
     chunks = [(0, text)]
-    if len(text) > nlp.max_length:
-        chunks = split_text(text, nlp.max_length)
+    if len(text) > limit:
+        chunks = split_text(text, limit)
         if iso is None:  # the article's own date, read once for every chunk
             iso = find_published(text)
     out = []
     for offset, chunk in chunks:
-        doc = nlp.make_doc(chunk)
+        prose = is_prose(chunk)
+        doc = nlp.make_doc(chunk if prose else "")
+        if not prose:
+            doc._.warnings = [
+                f"{len(chunk):,} characters from offset {offset:,} were not analysed: "
+                "they read as digits, symbols or function words, not prose"
+            ]
         doc._.published = iso
         doc._.doc_id = None if doc_id is None else str(doc_id)
         out.append((offset, doc))
     return out
+
+
+def char_batches(
+    stream: Iterable[tuple[Doc, Any]], max_items: int, max_chars: int | None = None
+) -> Iterator[list[tuple[Doc, Any]]]:
+    """Batches of at most ``max_items`` docs and (beyond the first) ``max_chars``
+    characters (``BATCH_CHARS``): the model's memory follows the characters in flight."""
+    max_chars = max_chars or BATCH_CHARS
+    batch: list[tuple[Doc, Any]] = []
+    chars = 0
+    for doc, context in stream:
+        size = len(doc.text)
+        if batch and (len(batch) >= max_items or chars + size > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append((doc, context))
+        chars += size
+    if batch:
+        yield batch
 
 
 def extract(
@@ -62,22 +103,31 @@ def extract(
     published: Any = None,
     doc_id: str | None = None,
     nlp: Language | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Article:
     """Find the organisations, people, amounts, dates and deals of one French article.
 
     ``published`` is a ``date``, a ``datetime``, an ISO string (``"2024-04"`` is fine), a
     date as people write it (« 5 mars 2024 », ``05/03/2024`` day first) or a Unix
     timestamp; relative dates in the text (« hier », « en juin dernier ») are resolved
-    against it. A bad one raises ``InputError`` (docs/robustness.md).
+    against it. A bad one raises ``InputError`` (docs/robustness.md), and so does a text
+    longer than ``max_chars`` characters.
     """
     nlp = nlp or default_nlp()
-    docs = _prepare_docs(nlp, text, published, doc_id)
+    docs = _prepare_docs(nlp, text, published, doc_id, max_chars)
     if len(docs) == 1:
         return Article.from_doc(nlp(docs[0][1]))
-    processed = nlp.pipe(doc for _, doc in docs)
-    pairs = zip(docs, processed, strict=True)
-    parts = [(offset, Article.from_doc(doc)) for (offset, _), doc in pairs]
+    processed = pipe_bounded(nlp, ((doc, offset) for offset, doc in docs), 32)
+    parts = [(offset, Article.from_doc(doc)) for doc, offset in processed]
     return merge_articles(parts)
+
+
+def pipe_bounded(
+    nlp: Language, stream: Iterable[tuple[Doc, Any]], batch_size: int
+) -> Iterator[tuple[Doc, Any]]:
+    """``nlp.pipe(stream, as_tuples=True)`` in ``char_batches``: flat memory on long texts."""
+    for batch in char_batches(stream, batch_size):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def _as_item(item: Any) -> tuple[Any, Any, Any, dict[str, Any]]:
@@ -96,6 +146,7 @@ def extract_many(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article]:
     """Stream ``Article`` records for ``items``, in order, one per item.
 
@@ -105,15 +156,18 @@ def extract_many(
     so does a dict that already carries an ``error`` (a reader's way to report a broken
     line), without going through the model. An id already given to an earlier item is
     kept, the item processed as any other, and its ``Article`` gets a warning (and a
-    log line on the ``aiextract`` logger): ids are the user's, never rewritten.
+    log line on the ``aiextract`` logger): ids are the user's, never rewritten. A text
+    longer than ``max_chars`` characters gets an ``error`` that says how to raise it.
     """
     nlp = nlp or default_nlp()
     if n_process == 1:
-        articles = _extract_stream(items, nlp, batch_size)
+        articles = _extract_stream(items, nlp, batch_size, max_chars)
     else:  # workers that return finished records
         from aiextract.parallel import extract_parallel
 
-        articles = extract_parallel(items, nlp=nlp, n_process=n_process, batch_size=batch_size)
+        articles = extract_parallel(
+            items, nlp=nlp, n_process=n_process, batch_size=batch_size, max_chars=max_chars
+        )
     first_seen: dict[str, int] = {}
     for index, article in enumerate(articles):
         if article.id is not None:
@@ -129,7 +183,10 @@ def extract_many(
 
 
 def _extract_stream(
-    items: Iterable[str | Mapping[str, Any]], nlp: Language, batch_size: int
+    items: Iterable[str | Mapping[str, Any]],
+    nlp: Language,
+    batch_size: int,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article]:
     """``extract_many`` in this process, through ``nlp.pipe``."""
 
@@ -142,7 +199,7 @@ def _extract_stream(
                 continue
             try:
                 text, published, doc_id, extra = _as_item(item)
-                docs = _prepare_docs(nlp, text, published, doc_id)
+                docs = _prepare_docs(nlp, text, published, doc_id, max_chars)
                 for offset, doc in docs:
                     context = {"index": index, "id": doc_id, "extra": extra, "error": None}
                     if len(docs) > 1:  # a long text: its chunks are merged back below
@@ -153,7 +210,7 @@ def _extract_stream(
                 yield nlp.make_doc(""), context
 
     parts: list[tuple[int, Article]] = []
-    for doc, context in nlp.pipe(with_context(), as_tuples=True, batch_size=batch_size):
+    for doc, context in pipe_bounded(nlp, with_context(), batch_size):
         doc_id = None if context["id"] is None else str(context["id"])
         if context["error"]:
             yield Article.failed(doc_id, context["error"])

@@ -34,12 +34,12 @@ def _start_worker(nlp: Language) -> None:
     _WORKER_NLP = nlp
 
 
-def _run_batch(batch: list[Any]) -> list[Article]:
+def _run_batch(batch: list[Any], max_chars: int) -> list[Article]:
     from aiextract.api import _extract_stream
 
     if _WORKER_NLP is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("aiextract worker started without a pipeline")
-    return list(_extract_stream(batch, _WORKER_NLP, len(batch)))
+    return list(_extract_stream(batch, _WORKER_NLP, len(batch), max_chars))
 
 
 def worker_count(n_process: int) -> int:
@@ -58,6 +58,7 @@ def extract_parallel(
     nlp: Language,
     n_process: int,
     batch_size: int,
+    max_chars: int,
 ) -> Iterator[Article]:
     """``extract_many`` over ``n_process`` worker processes, one ``Article`` per item, in order.
 
@@ -69,7 +70,7 @@ def extract_parallel(
     from aiextract.api import _extract_stream
 
     def here(batch: list[Any]) -> list[Article]:
-        return list(_extract_stream(batch, nlp, batch_size))
+        return list(_extract_stream(batch, nlp, batch_size, max_chars))
 
     workers = worker_count(n_process)
     iterator = iter(items)
@@ -97,7 +98,7 @@ def extract_parallel(
             nonlocal broken
             if not broken:
                 try:
-                    return pool.submit(_run_batch, batch)
+                    return pool.submit(_run_batch, batch, max_chars)
                 except BrokenProcessPool:
                     broken = True
             return None

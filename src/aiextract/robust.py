@@ -4,8 +4,10 @@
 HTML tags) and keeps every other character where it was: offsets found in the cleaned
 text are valid in the original one, except after a decoded HTML entity (``&amp;``), the
 only change that shortens the text. ``split_text`` cuts a text longer than
-``nlp.max_length`` at paragraph, line, sentence or word boundaries; ``merge_articles``
-puts the chunks' results back together with offsets in the whole text.
+``CHUNK_CHARS`` at paragraph, line, sentence or word boundaries, so that the model's
+memory stays flat whatever the article's size; ``is_prose`` tells the pieces worth the
+model's time from runs of digits, symbols and function words; ``merge_articles`` puts
+the chunks' results back together with offsets in the whole text.
 No spaCy import: these are pure functions (docs/robustness.md).
 """
 
@@ -17,9 +19,20 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from aiextract.lexicon import load_table
 from aiextract.records import Article, Deal
 
-__all__ = ["clean_text", "merge_articles", "split_text"]
+__all__ = ["clean_text", "is_prose", "merge_articles", "split_text"]
+
+CHUNK_CHARS = 20_000  # a longer text goes through the model in pieces of at most this
+BATCH_CHARS = 100_000  # at most this many characters in one batch through the model
+MAX_CHARS = 10_000_000  # default size limit of one article (``max_chars``)
+PROSE_MIN_CHARS = 2_000  # shorter pieces always go through the model
+PROSE_MIN_SHARE = 0.2  # prose has 50-70 % of its characters in content words
+
+# A content word: four letters or more, not one of the commonest function words.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_FUNCTION_WORDS = frozenset(row["form"] for row in load_table("function_words.tsv"))
 
 # C0 and C1 control characters except tab, line feed and carriage return; DEL; lone
 # surrogates (they cannot be written out as UTF-8). Each becomes one space.
@@ -102,6 +115,21 @@ _CUTS = (
 )
 
 
+def is_prose(text: str) -> bool:
+    """False for a long piece that is mostly digits, symbols or function words (« de de
+    1 00 de … »): the model would spend seconds on it and find nothing.
+
+    >>> is_prose("12 de 00 de 4 " * 500), is_prose("Vernalis lève des fonds. " * 100)
+    (False, True)
+    """
+    if len(text) < PROSE_MIN_CHARS:
+        return True
+    content = sum(
+        len(w) for w in _CONTENT_WORD.findall(text) if w.lower() not in _FUNCTION_WORDS
+    )
+    return content >= PROSE_MIN_SHARE * len(text)
+
+
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     """``(offset, chunk)`` pairs that cover ``text`` exactly, each chunk at most ``limit``
     characters, cut at the best boundary in the second half of each window."""
@@ -179,7 +207,7 @@ def merge_articles(parts: list[tuple[int, Article]], doc_id: str | None = None) 
                 deal_keys.add(key)
                 merged.deals.append(_shift_deal(deal, offset))
     # the language of most chunks (the first one's on a tie); warnings once each
-    votes = Counter(part.language for _, part in parts)
+    votes = Counter(part.language for _, part in parts if part.language) or Counter([None])
     merged.language = max(votes, key=votes.__getitem__)
     scores = [p.language_score for _, p in parts if p.language == merged.language]
     known = [s for s in scores if s is not None]

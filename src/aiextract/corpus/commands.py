@@ -31,6 +31,9 @@ def add_parser(commands: Any) -> None:
     add.add_argument("--url", required=True)
     add.add_argument("--query", required=True)
     add.add_argument("--text-file", type=Path, required=True)
+    add.add_argument(
+        "--replace", action="store_true", help="give a page already there this text and query"
+    )
     check = sub.add_parser("check", help="list the problems of annotation drafts")
     check.add_argument("drafts", nargs="+", type=Path, metavar="DRAFT.json")
     build = sub.add_parser("build", help="drafts -> gold lines with offsets")
@@ -64,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     command = args.corpus_command
     if command == "add":
         text = args.text_file.read_text("utf-8")
-        line, message = corpus.add(args.url, args.query, text)
+        line, message = corpus.add(args.url, args.query, text, replace=args.replace)
         print(message)
         return 0 if line else 1
     if command == "check":

@@ -39,9 +39,19 @@ class DraftError(ValueError):
 def find_all(text: str, quote: str, within: Iterable[Span] | None = None) -> list[Span]:
     """Every place of ``quote`` in ``text`` (spaces matched loosely), optionally inside spans.
 
-    A quote with ``[...]`` returns the bracketed part's places only.
+    A quote with ``[...]`` returns the bracketed part's places only; when that finds
+    nothing, the quote is read literally (a text may hold brackets: « […] »).
     """
-    left, mark, rest = quote.partition("[")
+    found = _find(text, quote, within)
+    if not found and "[" in quote:
+        found = _find(text, quote, within, markers=False)
+    return found
+
+
+def _find(
+    text: str, quote: str, within: Iterable[Span] | None, *, markers: bool = True
+) -> list[Span]:
+    left, mark, rest = quote.partition("[") if markers else ("", "", "")
     inner, close, right = rest.partition("]")
     if not (mark and close):
         left, inner, right = "", quote, ""

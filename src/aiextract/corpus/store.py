@@ -72,8 +72,13 @@ class Corpus:
             raise TextsMissing(f"{path} is missing: {REBUILD_HINT}")
         return path.read_text("utf-8")
 
-    def add(self, url: str, query: str, text: str) -> tuple[dict[str, Any] | None, str]:
-        """Add a page: its text saved and its manifest line written, or why not."""
+    def add(
+        self, url: str, query: str, text: str, *, replace: bool = False
+    ) -> tuple[dict[str, Any] | None, str]:
+        """Add a page: its text saved and its manifest line written, or why not.
+
+        With ``replace``, a page already there gets this text and query instead (a
+        better copy found when rebuilding); its id and split stay."""
         if url_sha1(url) in self.heldout():
             return None, "refused: this URL is one of the project's held-out articles"
         line = manifest_line(url, query, text)
@@ -81,15 +86,20 @@ class Corpus:
             return None, "refused: empty text"
         with locked(self.manifest_path):
             known = {m["id"]: m for m in self.manifest()}
-            if line["id"] in known:
-                return None, f"refused: already in the corpus as {line['id']}"
-            if any(m["sha1"] == line["sha1"] for m in known.values()):
+            if replace != (line["id"] in known):
+                why = "not in the corpus" if replace else f"already in the corpus as {line['id']}"
+                return None, f"refused: {why}"
+            if any(m["sha1"] == line["sha1"] for i, m in known.items() if i != line["id"]):
                 return None, "refused: the same text is already in the corpus"
             self.texts.mkdir(parents=True, exist_ok=True)
             self.text_path(line["id"]).write_text(text, "utf-8")
-            with open(self.manifest_path, "a", encoding="utf-8") as out:
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-        return line, f"added {line['id']} ({line['split']}, {line['chars']} chars)"
+            known[line["id"]] = line
+            self.manifest_path.write_text(
+                "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in known.values()),
+                "utf-8",
+            )
+        verb = "replaced" if replace else "added"
+        return line, f"{verb} {line['id']} ({line['split']}, {line['chars']} chars)"
 
     def verify_text(self, line: dict[str, Any]) -> str | None:
         """Why a present text does not match its manifest line, or None."""

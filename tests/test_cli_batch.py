@@ -206,7 +206,7 @@ def test_progress_bar(cli, tmp_path, monkeypatch, flags, terminal, bar):
     assert cli(["extract", str(tmp_path / "a.txt"), "-o", str(out), "--overwrite", *flags]) == 0
     text = stderr.getvalue()
     assert ("articles/s" in text and "deals=1" in text) is bar
-    assert ("1 articles, 0 failed" in text) is ("-q" not in flags)
+    assert ("1 article, 0 failed" in text) is ("-q" not in flags)
 
 
 def test_stdout_output_streams_jsonl(cli, tmp_path, capsys):

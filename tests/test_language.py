@@ -74,9 +74,20 @@ EN_PARAGRAPH = (
         ("OpenAI Microsoft", None),
     ],
     ids=[
-        "fr-english-fund-names", "fr-us-companies", "fr-ceo-summit", "fr-frenchtech",
-        "fr-english-quote", "en", "zh", "de", "mostly-fr", "mostly-en", "long-fr",
-        "empty", "numbers-only", "two-names",
+        "fr-english-fund-names",
+        "fr-us-companies",
+        "fr-ceo-summit",
+        "fr-frenchtech",
+        "fr-english-quote",
+        "en",
+        "zh",
+        "de",
+        "mostly-fr",
+        "mostly-en",
+        "long-fr",
+        "empty",
+        "numbers-only",
+        "two-names",
     ],
 )
 @pytest.mark.parametrize("fast_path", [True, False], ids=["fast-path", "model-only"])
@@ -85,6 +96,29 @@ def test_detect_language(text, language, fast_path):
     assert guess.language == language
     if language is not None:
         assert 0.5 <= guess.score <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("BNP Paribas acquiert la fintech Kantox.", "fr"),  # 0.39 es, 0.34 fr
+        ("Banco Sabadell acquiert la fintech Kelvo.", "fr"),  # a Spanish name
+        ("Le groupe Ombrelle rachète Kelvo.", "fr"),
+        ("Ombrelle compra la empresa española Kelvo por 100 millones.", "es"),
+        ("Ombrelle buys the payments start-up Kelvo for $19 million.", "en"),
+        ("Ombrelle übernimmt das Start-up Kelvo für 100 Millionen Euro.", "de"),
+    ],
+    ids=[
+        "fr-close-call-with-es",
+        "fr-spanish-name",
+        "fr-short",
+        "es-short",
+        "en-short",
+        "de-short",
+    ],
+)
+def test_short_sentence_close_call_goes_to_french(text, language):
+    assert detect_language(text, fast_path=False).language == language
 
 
 @pytest.mark.parametrize(
@@ -99,8 +133,16 @@ def test_detect_language(text, language, fast_path):
         (ZH, False),
         ("Google, Meta et Apple", False),  # too few cues
     ],
-    ids=["fr-names", "fr-paragraph", "fr-english-quote", "en", "en-paragraph", "de", "zh",
-         "names-only"],
+    ids=[
+        "fr-names",
+        "fr-paragraph",
+        "fr-english-quote",
+        "en",
+        "en-paragraph",
+        "de",
+        "zh",
+        "names-only",
+    ],
 )
 def test_plainly_french(text, expected):
     assert plainly_french(words_of(text)) is expected
@@ -152,7 +194,12 @@ def test_foreign_article_gives_nothing_but_a_warning(nlp, text):
     article = aiextract.extract(text, nlp=nlp)
     assert article.language != "fr" and article.error is None
     assert (article.orgs, article.people, article.money, article.dates, article.deals) == (
-        [], [], [], [], [])
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     [warning] = article.warnings
     assert warning.startswith(f"language: the article looks written in {article.language!r}")
     out = article.to_dict()

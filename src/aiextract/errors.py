@@ -13,3 +13,14 @@ class InputError(AiextractError, ValueError):
 
 class ModelNotFoundError(AiextractError, RuntimeError):
     """The spaCy model is not installed."""
+
+
+def json_problem(exc: ValueError) -> str:
+    """What is wrong with a JSON line, readably: ``not valid JSON (Invalid control
+    character at column 49)`` rather than Python's ``Invalid control character at: line 1
+    column 49 (char 48)``."""
+    message = getattr(exc, "msg", str(exc)).removesuffix(" at")
+    column = getattr(exc, "colno", None)
+    return f"not valid JSON ({message} at column {column})" if column else (
+        f"not valid JSON ({message})"
+    )

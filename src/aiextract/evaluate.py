@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from aiextract.errors import InputError
+from aiextract.errors import InputError, json_problem
 
 MONEY_TOLERANCE = Decimal("0.005")  # 0.5 % of the gold value
 DEAL_JACCARD = Fraction(1, 2)  # party-name overlap needed for two deals to match
@@ -357,7 +357,7 @@ def read_articles(path: str | Path) -> list[dict[str, Any]]:
         try:
             article = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+            raise InputError(f"{path}:{lineno}: {json_problem(exc)}") from None
         if not isinstance(article, dict):
             raise InputError(f"{path}:{lineno}: not a JSON object")
         articles.append(article)

@@ -54,6 +54,9 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("n_deals", "int"),
         ("orgs", "str"),
         ("people", "str"),
+        ("language", "str"),
+        ("language_score", "float"),
+        ("warnings", "str"),
         ("error", "str"),
         ("extra", "json"),
     ),
@@ -102,6 +105,7 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 _ARTICLE_KEYS = {
     "id", "published", "text_sha1", "pipeline_sha1",
     "orgs", "people", "money", "dates", "deals", "error",
+    "language", "language_score", "warnings",
 }
 
 
@@ -130,6 +134,11 @@ def _amount(data: Any) -> tuple[Decimal | None, str | None]:
     if not isinstance(data, Mapping):
         return None, None
     return to_decimal(data.get("value")), _str(data.get("currency"))
+
+
+def _float(value: Any) -> float | None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return float(value) if ok else None
 
 
 def _dicts(items: Any) -> list[Mapping[str, Any]]:
@@ -258,6 +267,9 @@ def flatten(article: Article | Mapping[str, Any]) -> dict[str, list[Row]]:
         "n_deals": len(deals),
         "orgs": NAME_SEPARATOR.join(orgs) or None,
         "people": NAME_SEPARATOR.join(people) or None,
+        "language": _str(record.get("language")),
+        "language_score": _float(record.get("language_score")),
+        "warnings": NAME_SEPARATOR.join(_names(record.get("warnings"))) or None,
         "error": _str(record.get("error")),
         "extra": json.dumps(extra, ensure_ascii=False, default=str) if extra else None,
     }

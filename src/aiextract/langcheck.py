@@ -80,6 +80,17 @@ def load_identifier(candidates: tuple[str, ...]) -> Any:
     return identifier
 
 
+def _classify(window: str, candidates: tuple[str, ...], prefer: str | None) -> tuple[str, float]:
+    """The model's language for one window, a close call going to ``prefer``."""
+    ranks = load_identifier(candidates).rank(window)
+    lang, confidence = ranks[0]
+    if prefer is not None and lang != prefer:
+        preferred = dict(ranks).get(prefer, 0.0)
+        if preferred >= confidence / 2:
+            return prefer, preferred
+    return lang, confidence
+
+
 def sample_windows(text: str, *, windows: int = 3, window_chars: int = 150) -> list[str]:
     """Up to ``windows`` pieces of ``text`` of about ``window_chars`` characters, cut at
     spaces, centred on the middles of ``windows`` equal parts of the text (page menus and
@@ -110,13 +121,17 @@ def detect_language(
     min_letters: int = 20,
     candidates: tuple[str, ...] = DEFAULT_CANDIDATES,
     fast_path: bool = True,
+    prefer: str | None = "fr",
 ) -> LanguageGuess:
     """The dominant language of ``text`` from ``windows`` samples of ``window_chars``.
 
     A window with fewer than ``min_letters`` letters is not classified (numbers, a list of
     names); with no window left the language is ``None``. With ``fast_path``, a window
     that is :func:`plainly_french` counts as French with confidence 1 without the model
-    (« fr » must be a candidate).
+    (« fr » must be a candidate). A close call goes to ``prefer``, the language the
+    library reads: a window where the model gives it at least half the winner's
+    probability is in ``prefer`` (« BNP Paribas acquiert la fintech Kantox. » is 0.39
+    Spanish, 0.34 French: French).
 
     >>> detect_language("La start-up lyonnaise a levé douze millions d'euros auprès de ses "
     ...                 "actionnaires historiques.").language
@@ -135,7 +150,7 @@ def detect_language(
         if fast_path and plainly_french(words):
             lang, confidence = "fr", 1.0
         else:
-            lang, confidence = load_identifier(candidates).classify(window)
+            lang, confidence = _classify(window, candidates, prefer)
         langs.append(lang)
         votes[lang] = votes.get(lang, 0.0) + letters * confidence
         total += letters

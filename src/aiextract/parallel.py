@@ -25,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 
 from aiextract.records import Article
+from aiextract.robust import MAX_CHARS
 
 _WORKER_NLP: Language | None = None
 
@@ -58,7 +59,7 @@ def extract_parallel(
     nlp: Language,
     n_process: int,
     batch_size: int,
-    max_chars: int,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article]:
     """``extract_many`` over ``n_process`` worker processes, one ``Article`` per item, in order.
 

@@ -222,18 +222,17 @@ class Article:
         return cls(id=doc_id, published=published, error=error)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = dict(self.extra)
-        out.update(
-            {
-                "id": self.id,
-                "published": self.published,
-                "orgs": list(self.orgs),
-                "people": list(self.people),
-                "money": [m.to_dict() for m in self.money],
-                "dates": [d.to_dict() for d in self.dates],
-                "deals": [d.to_dict() for d in self.deals],
-            }
-        )
+        """The guidelines' schema first (``id`` leading), aiextract's own fields, then the
+        input's carried-through keys (which never replace aiextract's)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "published": self.published,
+            "orgs": list(self.orgs),
+            "people": list(self.people),
+            "money": [m.to_dict() for m in self.money],
+            "dates": [d.to_dict() for d in self.dates],
+            "deals": [d.to_dict() for d in self.deals],
+        }
         if self.language is not None:
             out["language"] = self.language
             out["language_score"] = self.language_score
@@ -241,4 +240,6 @@ class Article:
             out["warnings"] = list(self.warnings)
         if self.error:
             out["error"] = self.error
+        for key, value in self.extra.items():
+            out.setdefault(key, value)
         return out

@@ -23,8 +23,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from aiextract.errors import InputError
+from aiextract.errors import InputError, json_problem
 from aiextract.io.optional import MissingExtraError, require
+from aiextract.normalize.published import coerce_published
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,10 @@ def record_item(record: Mapping[str, Any], fallback_id: str, where: str, text_co
             f"{text_column!r} is a {type(text).__name__}"
         )
         return _error_item(doc_id, f"{where}: {problem}, not a string", published, **extra)
+    try:
+        coerce_published(published)
+    except InputError as exc:  # said here, where the file and line are known
+        return _error_item(doc_id, f"{where}: {exc}", None, **extra)
     return {"id": doc_id, "text": text, "published": published, **extra}
 
 
@@ -106,7 +111,7 @@ def _jsonl_item(path: Path, lineno: int, raw: bytes, text_column: str = "text") 
     except UnicodeDecodeError as exc:
         return _error_item(fallback_id, f"{where}: not UTF-8 text ({exc.reason})")
     except json.JSONDecodeError as exc:
-        return _error_item(fallback_id, f"{where}: not valid JSON ({exc.msg}, column {exc.colno})")
+        return _error_item(fallback_id, f"{where}: {json_problem(exc)}")
     if not isinstance(record, dict):
         return _error_item(fallback_id, f"{where}: not a JSON object")
     return record_item(record, fallback_id, where, text_column)

@@ -167,7 +167,8 @@ def open_writer(
     if mode == "resume" and existing and not cls.resumable:
         names = ", ".join(str(p) for p in existing)
         raise OutputExistsError(
-            f"{names} already exists and {fmt} output cannot resume a run: use --overwrite "
+            f"{names} already {'exists' if len(existing) == 1 else 'exist'} and {fmt} output "
+            "cannot resume a run: use --overwrite "
             "to start afresh, or write .jsonl or .duckdb, which resume"
         )
     return cls(path, resume=mode == "resume")

@@ -14,7 +14,7 @@ import pytest
 from aiextract.cli import main
 from aiextract.corpus import Corpus, TextsMissing, article_id, check_draft, gold_line, split_of
 from aiextract.corpus.drafts import find_all
-from aiextract.corpus.evaluation import error_report, predict
+from aiextract.corpus.evaluation import error_report, miss_cause, predict
 from aiextract.corpus.manifest import normalise_url, url_sha1
 
 PAGE = (
@@ -318,3 +318,55 @@ def test_replace_gives_a_page_a_better_copy(tiny_corpus: Corpus, tmp_path: Path)
     assert tiny_corpus.verify_text(line) is None
     new = ["--url", "https://news.test/b", "--query", "q", "--text-file", str(page)]
     assert main(["corpus", "--root", root, "add", "--replace", *new]) == 1
+
+
+def _gold_deal(kind: str = "acquisition", mentions: tuple[str, str] = ("Dorvane", "Ombrelle")):
+    start = PAGE.index("le groupe Dorvane")
+    return {
+        "type": kind,
+        "parties": [
+            {"name": "Dorvane", "role": "acquirer", "mentions": [{"text": mentions[0]}]},
+            {"name": "Ombrelle", "role": "target", "mentions": [{"text": mentions[1]}]},
+        ],
+        "evidence": [{"start": start, "end": len(PAGE)}],
+    }
+
+
+def _pred(deals: list[dict], orgs: tuple[str, ...] = ("Dorvane", "Ombrelle")) -> dict:
+    return {"orgs": list(orgs), "people": [], "deals": deals}
+
+
+IN_PASSAGE = PAGE.index("le groupe Dorvane") + 3
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "cause"),
+    [
+        (
+            _gold_deal(),
+            _pred([{"type": "investment", "parties": [{"name": "Dorvane"}, {"name": "Ombrelle"}]}]),
+            "type",
+        ),
+        (_gold_deal(), _pred([], orgs=("Dorvane",)), "org"),
+        (_gold_deal(mentions=("le groupe", "Ombrelle")), _pred([]), "reference"),
+        (
+            _gold_deal(),
+            _pred(
+                [
+                    {
+                        "type": "acquisition",
+                        "parties": [{"name": "Axiome"}, {"name": "Ombrelle"}, {"name": "Vernalis"}],
+                        "start": IN_PASSAGE,
+                        "end": IN_PASSAGE + 10,
+                    }
+                ]
+            ),
+            "parties",
+        ),
+        (_gold_deal(), _pred([]), "passage"),
+        (_gold_deal(), None, "org"),
+    ],
+    ids=["other-type", "org-missed", "description-only", "other-parties", "nothing", "no-pred"],
+)
+def test_miss_cause(gold: dict, pred: dict | None, cause: str) -> None:
+    assert miss_cause(gold, pred) == cause

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from aiextract.corpus.drafts import check_draft, gold_line
-from aiextract.corpus.evaluation import error_report, predict, split_gold
+from aiextract.corpus.evaluation import (
+    error_report,
+    format_causes,
+    miss_causes,
+    predict,
+    split_gold,
+)
 from aiextract.corpus.manifest import SPLITS, read_jsonl
 from aiextract.corpus.store import REBUILD_HINT, Corpus
 from aiextract.evaluate import format_report, score
@@ -172,6 +178,7 @@ def _eval(corpus: Corpus, args: argparse.Namespace) -> int:
         print(json.dumps(scores, ensure_ascii=False, indent=2))
         return 0
     print(f"split {args.split}: {len(gold)} articles\n" + format_report(scores))
+    print("\nmissed deals by cause\n" + format_causes(miss_causes(gold, pred)))
     if not args.no_errors:
         print("\nmisses and extras (typed)\n" + error_report(corpus, gold, pred))
     return 0

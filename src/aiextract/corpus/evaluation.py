@@ -7,11 +7,21 @@ text by its offsets) and each extra with the sentence the pipeline gave as evide
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aiextract.corpus.store import REBUILD_HINT, Corpus, TextsMissing
-from aiextract.evaluate import deal_errors
+from aiextract.evaluate import DEAL_JACCARD, deal_errors, match_deals, names_match, party_jaccard
+
+# Why a gold deal was missed, from the first test that holds (``miss_cause``).
+CAUSES = {
+    "type": "found with another type",
+    "org": "a party is not among the organisations and people found",
+    "reference": "a party is named only by a description or a pronoun in the evidence",
+    "parties": "found in the passage, with other parties",
+    "passage": "no deal found in the passage (wording, parse)",
+}
 
 
 def split_gold(corpus: Corpus, split: str) -> list[dict[str, Any]]:
@@ -65,7 +75,8 @@ def error_report(
         text = corpus.text(article["id"])
         lines.append(f"== {article['id']}")
         for deal in misses:
-            lines.append("  MISS  " + describe_deal(deal))
+            cause = miss_cause(deal, by_id.get(article["id"]))
+            lines.append(f"  MISS  {describe_deal(deal)}  ({cause})")
             for span in deal.get("evidence") or []:
                 lines.append("        « " + _one_line(text[span["start"] : span["end"]]) + " »")
         for deal in extras:
@@ -73,6 +84,52 @@ def error_report(
             if deal.get("evidence"):
                 lines.append("        « " + _one_line(str(deal["evidence"])) + " »")
     return "\n".join(lines)
+
+
+def miss_cause(deal: Mapping[str, Any], pred: Mapping[str, Any] | None) -> str:
+    """The key in ``CAUSES`` of why ``deal`` (a gold deal with offsets) has no typed match
+    in ``pred``: checked in the order of ``CAUSES``, the first that holds."""
+    pred = pred or {}
+    deals = [d for d in pred.get("deals") or [] if isinstance(d, Mapping)]
+    if match_deals([deal], deals, typed=False):
+        return "type"
+    found = [*(pred.get("orgs") or []), *(pred.get("people") or [])]
+    names = [p["name"] for p in deal.get("parties") or []]
+    if any(not any(names_match(n, f) for f in found) for n in names):
+        return "org"
+    for party in deal.get("parties") or []:
+        mentions = party.get("mentions") or []
+        if mentions and not any(names_match(m["text"], party["name"]) for m in mentions):
+            return "reference"
+    spans = [(e["start"], e["end"]) for e in deal.get("evidence") or []]
+    for other in deals:
+        start, end = other.get("start"), other.get("end")
+        if other.get("type") != deal.get("type") or start is None or end is None:
+            continue
+        close = any(start < e and s < end for s, e in spans)
+        if close and party_jaccard(deal, other) < DEAL_JACCARD:
+            return "parties"
+    return "passage"
+
+
+def miss_causes(
+    gold: Sequence[Mapping[str, Any]], pred: Sequence[Mapping[str, Any]]
+) -> Counter[str]:
+    """How many gold deals were missed for each of ``CAUSES``."""
+    by_id = {p.get("id"): p for p in pred}
+    counts: Counter[str] = Counter()
+    for article in gold:
+        misses, _ = deal_errors(article, by_id.get(article["id"]))
+        counts.update(miss_cause(deal, by_id.get(article["id"])) for deal in misses)
+    return counts
+
+
+def format_causes(counts: Counter[str]) -> str:
+    """The causes, largest first, with their counts and shares."""
+    total = sum(counts.values()) or 1
+    return "\n".join(
+        f"{n:>5}  {100 * n / total:>3.0f} %  {CAUSES[key]}" for key, n in counts.most_common()
+    )
 
 
 def _one_line(text: str, limit: int = 300) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, overload
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,14 +38,48 @@ def default_nlp() -> Language:
     return _DEFAULT_NLP
 
 
+class PreparedDocs(Sequence[tuple[int, Doc]]):
+    """The pieces of one cleaned text as ``(offset, Doc)`` pairs, each ``Doc`` tokenised
+    only when it is asked for: a long article never has all its pieces in memory at once
+    (the tokens of 5.5 MB of text weigh some 700 MB)."""
+
+    def __init__(
+        self, nlp: Language, chunks: list[tuple[int, str]], iso: str | None, doc_id: Any
+    ) -> None:
+        self.nlp, self.chunks, self.iso = nlp, chunks, iso
+        self.doc_id = None if doc_id is None else str(doc_id)
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, Doc]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, Doc]]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        offset, chunk = self.chunks[index]
+        prose = is_prose(chunk)
+        doc = self.nlp.make_doc(chunk if prose else "")
+        if not prose:
+            doc._.warnings = [
+                f"{len(chunk):,} characters from offset {offset:,} were not analysed: "
+                "they read as digits, symbols or function words, not prose"
+            ]
+        doc._.published = self.iso
+        doc._.doc_id = self.doc_id
+        return offset, doc
+
+
 def _prepare_docs(
     nlp: Language, text: Any, published: Any, doc_id: Any, max_chars: int = MAX_CHARS
-) -> list[tuple[int, Doc]]:
+) -> PreparedDocs:
     """Tokenised ``Doc`` objects carrying the id and publication date, ready for the pipes,
     with their offsets in ``text``: one, or one per piece of a text longer than
-    ``CHUNK_CHARS`` (docs/robustness.md). ``text`` is cleaned first (``clean_text``); a
-    long piece that is not prose (``is_prose``) becomes an empty doc with a warning; a
-    text over ``max_chars`` characters raises ``InputError``."""
+    ``CHUNK_CHARS`` (docs/robustness.md), made as they are read. ``text`` is cleaned first
+    (``clean_text``); a long piece that is not prose (``is_prose``) becomes an empty doc
+    with a warning; a text over ``max_chars`` characters raises ``InputError``."""
     if not isinstance(text, str):
         hint = " (decode it first: data.decode('utf-8'))" if isinstance(text, bytes) else ""
         raise InputError(f"text must be a str, not {type(text).__name__}{hint}")
@@ -63,19 +97,7 @@ def _prepare_docs(
         chunks = split_text(text, limit)
         if iso is None:  # the article's own date, read once for every chunk
             iso = find_published(text)
-    out = []
-    for offset, chunk in chunks:
-        prose = is_prose(chunk)
-        doc = nlp.make_doc(chunk if prose else "")
-        if not prose:
-            doc._.warnings = [
-                f"{len(chunk):,} characters from offset {offset:,} were not analysed: "
-                "they read as digits, symbols or function words, not prose"
-            ]
-        doc._.published = iso
-        doc._.doc_id = None if doc_id is None else str(doc_id)
-        out.append((offset, doc))
-    return out
+    return PreparedDocs(nlp, chunks, iso, doc_id)
 
 
 def char_batches(

@@ -81,7 +81,7 @@ def run(
 ) -> bool:
     """One run of the CLI; killed (SIGKILL to its group) once the output has ``kill_at``
     lines. Returns True when it was killed. ``watch`` collects peak memory per process."""
-    command = [sys.executable, "-m", "aiextract.cli", "extract", str(inputs), "-o", str(output),
+    command = [sys.executable, "-m", "aiextract", "extract", str(inputs), "-o", str(output),
                "--n-process", "2", "-q"]  # fmt: skip
     process = subprocess.Popen(command, start_new_session=True, cwd=ROOT)
     while process.poll() is None:

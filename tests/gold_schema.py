@@ -8,16 +8,10 @@ import re
 from collections import Counter
 from typing import Any
 
+from aiextract.records import ROLES_BY_TYPE
+
 ARTICLE_KEYS = ["id", "published", "orgs", "people", "money", "dates", "deals"]
 DEAL_KEY_ORDER = ["type", "parties", "amount", "date", "name", "valuation", "stake", "certainty"]
-ROLES_BY_TYPE: dict[str, set[str]] = {
-    "funding": {"target", "investor"},
-    "investment": {"investor", "target"},
-    "acquisition": {"acquirer", "target", "seller"},
-    "partnership": {"partner"},
-    "contract": {"buyer", "supplier"},
-    "hire": {"employer", "person", "source"},
-}
 CERTAINTIES = {"stated", "hedged"}
 ISO_VALUE = re.compile(
     r"^\d{4}(?:-(?:Q[1-4]|H[12]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?$"

@@ -20,6 +20,15 @@ ROLES = (
     "buyer", "supplier", "employer", "person", "source",
 )
 CERTAINTIES = ("stated", "hedged")
+# The roles each deal type takes (docs/GUIDELINES.md, Deals).
+ROLES_BY_TYPE: dict[str, frozenset[str]] = {
+    "funding": frozenset({"target", "investor"}),
+    "investment": frozenset({"investor", "target"}),
+    "acquisition": frozenset({"acquirer", "target", "seller"}),
+    "partnership": frozenset({"partner"}),
+    "contract": frozenset({"buyer", "supplier"}),
+    "hire": frozenset({"employer", "person", "source"}),
+}
 
 
 def json_number(value: Decimal | int | float | str | None) -> int | float | None:

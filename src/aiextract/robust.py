@@ -25,7 +25,7 @@ from aiextract.records import Article, Deal
 __all__ = ["clean_text", "is_prose", "merge_articles", "split_text"]
 
 CHUNK_CHARS = 20_000  # a longer text goes through the model in pieces of at most this
-BATCH_CHARS = 50_000  # at most this many characters in one batch through the model
+BATCH_CHARS = 100_000  # at most this many characters in one batch through the model
 MAX_CHARS = 10_000_000  # default size limit of one article (``max_chars``)
 PROSE_MIN_CHARS = 2_000  # shorter pieces always go through the model
 PROSE_MIN_SHARE = 0.2  # prose has 50-70 % of its characters in content words

@@ -16,15 +16,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-DEAL_ROLES: dict[str, set[str]] = {
-    "funding": {"target", "investor"},
-    "investment": {"investor", "target"},
-    "acquisition": {"acquirer", "target", "seller"},
-    "partnership": {"partner"},
-    "contract": {"buyer", "supplier"},
-    "hire": {"employer", "person", "source"},
-}
-CERTAINTIES = {"stated", "hedged"}
+from aiextract.records import CERTAINTIES, ROLES_BY_TYPE
+
+DEAL_ROLES = ROLES_BY_TYPE
 DATE_VALUE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-H[12])?$")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
@@ -148,7 +142,8 @@ def _deal_problems(deal: Mapping[str, Any], text: str, names: list[str]) -> list
         role, name = party.get("role"), str(party.get("name", ""))
         roles.append(role)
         if role not in DEAL_ROLES[kind]:
-            problems.append(f"party {name!r}: role {role!r} is not one of {DEAL_ROLES[kind]}")
+            allowed = sorted(DEAL_ROLES[kind])
+            problems.append(f"party {name!r}: role {role!r} is not one of {allowed}")
         if not any(names_match(name, other) for other in names):
             problems.append(f"party {name!r} is in neither orgs nor people")
         for quote in party.get("mentions") or []:

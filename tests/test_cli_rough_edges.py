@@ -26,8 +26,8 @@ ENGLISH = (
 
 
 @pytest.fixture()
-def cli(nlp, monkeypatch):
-    """``main`` with the session's pipeline; counts how often the model is asked for."""
+def model_loads(nlp, monkeypatch) -> list[str | None]:
+    """Each time the command line asks for the model (the session's pipeline is given)."""
     calls: list[str | None] = []
 
     def load(model):
@@ -36,7 +36,12 @@ def cli(nlp, monkeypatch):
 
     monkeypatch.setattr("aiextract.cli._load", load)
     monkeypatch.setattr("aiextract.io.batch.pipeline_fingerprint", lambda model: "edges")
-    main.loads = calls  # type: ignore[attr-defined]
+    return calls
+
+
+@pytest.fixture()
+def cli(model_loads):
+    """``main`` with the session's pipeline."""
     return main
 
 
@@ -68,13 +73,13 @@ def test_show_reads_a_csv_with_its_text_column(cli, tmp_path: Path, capsys) -> N
     assert "== n1: 1 deal ==" in out and "Cardiolis:target" in out
 
 
-def test_rerunning_a_finished_job_loads_no_model(cli, tmp_path: Path, capsys) -> None:
+def test_rerunning_a_finished_job_loads_no_model(cli, model_loads, tmp_path: Path, capsys) -> None:
     (tmp_path / "a.txt").write_text(FUNDING, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     assert cli(["extract", str(tmp_path / "a.txt"), "-o", str(out)]) == 0
-    assert len(cli.loads) == 1
+    assert len(model_loads) == 1
     assert cli(["extract", str(tmp_path / "a.txt"), "-o", str(out)]) == 0
-    assert len(cli.loads) == 1  # nothing to do: no model
+    assert len(model_loads) == 1  # nothing to do: no model
     assert "0 articles, 0 failed, 1 already done" in capsys.readouterr().err
 
 

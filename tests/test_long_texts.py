@@ -77,3 +77,12 @@ def test_text_over_max_chars_is_an_error_that_says_how_to_raise_it(nlp) -> None:
     first, second = aiextract.extract_many(items, nlp=nlp, max_chars=1_000)
     assert first.error is None
     assert "max_chars=N" in second.error
+
+
+def test_function_word_table_is_clean() -> None:
+    from aiextract.lexicon import load_table
+
+    forms = [row["form"] for row in load_table("function_words.tsv")]
+    assert len(forms) == len(set(forms)), "a word listed twice"
+    assert all(form == form.lower() and len(form) >= 4 and form.isalpha() for form in forms)
+    assert "dans" in forms and "société" not in forms

@@ -400,6 +400,16 @@ CASES = [
     ),
     ("boiler-share", "Partager:\nAjouter Un Commentaire\nChercher", set(), set()),
     (
+        "breadcrumb-then-article-on-one-line",  # a page stored as one long line
+        "Accueil > Économie > Entreprises Le groupe nantais Dorvane annonce le rachat de la "
+        "société Ombrelle, un éditeur de logiciels de paie fondé en 2009, pour un montant qui "
+        "n'a pas été communiqué. L'opération doit permettre à Dorvane de compléter son offre "
+        "auprès des collectivités locales et des établissements de santé, où Ombrelle compte "
+        "déjà plusieurs centaines de clients.",
+        {"Dorvane", "Ombrelle"},
+        set(),
+    ),
+    (
         "boiler-keeps-article",
         "Partager:\nLa société Nexalis a annoncé un accord avec Orange.",
         {"Nexalis", "Orange"},

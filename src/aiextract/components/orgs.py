@@ -181,8 +181,8 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 
 def _is_boilerplate_line(line: str) -> bool:
     head = line[:300]  # page furniture shows itself early; long lines are article text
-    if _BOILER_LINE.match(head):
-        return True
+    if len(line) <= 300 and _BOILER_LINE.match(head):
+        return True  # a long line that opens on a breadcrumb or a © is the article itself
     low = head.lower()
     if ("cookie" in low or "consentement" in low) and _COOKIE_LINE.search(low):
         return True

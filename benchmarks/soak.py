@@ -128,25 +128,28 @@ def main() -> None:
         run(inputs, output, watch=watch)
         seconds = time.perf_counter() - start
 
-        reference = _records(folder / "reference.jsonl")
+        reference = {r["id"]: r for r in _records(folder / "reference.jsonl")}
         result = _records(output)
         ids = [record["id"] for record in result]
         expected = [a["id"] for a in articles]
         duplicates = len(ids) - len(set(ids))
         lost = len(set(expected) - set(ids))
         different = sum(1 for r in result if r != reference[r["id"]])
-        print(f"articles in {len(expected):,}, out {len(ids):,}, duplicates {duplicates}, "
-              f"lost {lost}, records differing from the uninterrupted run {different}")
-        print(f"reference run {reference_seconds:.0f} s; killed {len(moments)} times and "
-              f"resumed: {seconds:.0f} s in all")
+        print(
+            f"articles in {len(expected):,}, out {len(ids):,}, duplicates {duplicates}, "
+            f"lost {lost}, records differing from the uninterrupted run {different}"
+        )
+        print(
+            f"reference run {reference_seconds:.0f} s; killed {len(moments)} times and "
+            f"resumed: {seconds:.0f} s in all"
+        )
         at_1000 = sorted(round(v) for v in watch.get("at_1000", {}).values() if v)
         at_end = sorted(round(v) for v in watch["peaks"].values() if v)
         print(f"peak memory per process (MB) at 1,000 articles: {at_1000}; at the end: {at_end}")
 
 
-def _records(path: Path) -> dict[str, dict] | list[dict]:
-    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
-    return {r["id"]: r for r in records} if path.name == "reference.jsonl" else records
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, overload
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -38,7 +38,7 @@ def default_nlp() -> Language:
     return _DEFAULT_NLP
 
 
-class PreparedDocs(Sequence[tuple[int, Doc]]):
+class PreparedDocs:
     """The pieces of one cleaned text as ``(offset, Doc)`` pairs, each ``Doc`` tokenised
     only when it is asked for: a long article never has all its pieces in memory at once
     (the tokens of 5.5 MB of text weigh some 700 MB)."""
@@ -52,13 +52,10 @@ class PreparedDocs(Sequence[tuple[int, Doc]]):
     def __len__(self) -> int:
         return len(self.chunks)
 
-    @overload
-    def __getitem__(self, index: int) -> tuple[int, Doc]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[int, Doc]]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def __iter__(self) -> Iterator[tuple[int, Doc]]:
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, index: int) -> tuple[int, Doc]:
         offset, chunk = self.chunks[index]
         prose = is_prose(chunk)
         doc = self.nlp.make_doc(chunk if prose else "")
@@ -101,11 +98,10 @@ def _prepare_docs(
 
 
 def char_batches(
-    stream: Iterable[tuple[Doc, Any]], max_items: int, max_chars: int | None = None
+    stream: Iterable[tuple[Doc, Any]], max_items: int, max_chars: int = BATCH_CHARS
 ) -> Iterator[list[tuple[Doc, Any]]]:
     """Batches of at most ``max_items`` docs and (beyond the first) ``max_chars``
-    characters (``BATCH_CHARS``): the model's memory follows the characters in flight."""
-    max_chars = max_chars or BATCH_CHARS
+    characters: the model's memory follows the characters in flight."""
     batch: list[tuple[Doc, Any]] = []
     chars = 0
     for doc, context in stream:

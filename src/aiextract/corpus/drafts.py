@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from aiextract.evaluate import names_match
 from aiextract.records import CERTAINTIES, ROLES_BY_TYPE
 
 DEAL_ROLES = ROLES_BY_TYPE
@@ -49,9 +50,9 @@ def _find(
     inner, close, right = rest.partition("]")
     if not (mark and close):
         left, inner, right = "", quote, ""
-    pattern = _loose(left) + "(" + _loose(inner) + ")" + _loose(right) if inner.strip() else None
-    if pattern is None:
+    if not inner.strip():
         return []
+    pattern = _loose(left) + "(" + _loose(inner) + ")" + _loose(right)
     boundary_l = r"(?<!\w)" if re.match(r"\w", (left or inner)) else ""
     boundary_r = r"(?!\w)" if re.search(r"\w$", (right or inner)) else ""
     found = [(m.start(1), m.end(1)) for m in re.finditer(boundary_l + pattern + boundary_r, text)]
@@ -116,8 +117,6 @@ def check_draft(draft: Mapping[str, Any], text: str) -> list[str]:
 
 
 def _deal_problems(deal: Mapping[str, Any], text: str, names: list[str]) -> list[str]:
-    from aiextract.evaluate import names_match
-
     kind = deal.get("type")
     if kind not in DEAL_ROLES:
         return [f"type {kind!r} is not one of {sorted(DEAL_ROLES)}"]

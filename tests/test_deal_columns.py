@@ -1,4 +1,4 @@
-"""The deal rules' columns (``aiextract.components.deals.columns``) agree with spaCy's tokens.
+"""The deal rules' columns (``aiextract.components.columns``) agree with spaCy's tokens.
 
 ``Columns.from_doc`` reads ``Doc.to_array`` once and turns hashes into strings through
 process-wide caches; every column must say what the ``Token`` says, whether the caches
@@ -12,8 +12,8 @@ import copy
 
 import pytest
 
-from aiextract.components.deals import columns
-from aiextract.components.deals.columns import Columns, normalise, read_array
+from aiextract.components import columns
+from aiextract.components.columns import Columns, normalise, read_array
 
 FEATURES = ("VerbForm", "Mood", "Tense", "Number", "Voice", "Poss", "PronType")
 # values seen for FEATURES in the French model, plus one that never occurs

@@ -16,6 +16,7 @@ COMPONENTS = (
     ("orgs", "aiextract_orgs"),
     ("money", "aiextract_money"),
     ("dates", "aiextract_dates"),
+    ("entities", "aiextract_entities"),
     ("deals", "aiextract_deals"),
     ("language", "aiextract_language"),  # last: it clears what was read in another language
 )

@@ -135,3 +135,88 @@ def format_causes(counts: Counter[str]) -> str:
 def _one_line(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ------------------------------------------------------------ references
+
+_FUNCTION_WORDS = frozenset(
+    ["le", "la", "les", "l", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+     "il", "elle", "ils", "elles", "un", "une", "des", "du", "de", "d", "au", "aux", "nous",
+     "notre", "nos", "celui", "celle", "qui", "dont", "dans", "avec", "à", "par", "chez"]
+)  # fmt: skip
+
+
+def is_name_mention(text: str, party: str) -> bool:
+    """Does a gold mention name its party (a word of the name, or its acronym), rather
+    than describe it (« la jeune pousse », « elle », « son »)?"""
+    from aiextract.components.entities.names import fold, initials, is_acronym
+
+    if names_match(text, party):
+        return True
+    words = {fold(w) for w in party.replace("’", "'").replace("'", " ").split() if len(w) > 1}
+    for word in text.replace("’", "'").replace("'", " ").split():
+        word = word.strip(",.;:!?()«»\"")
+        if word[:1].isupper() and fold(word) not in _FUNCTION_WORDS and fold(word) in words:
+            return True
+        if is_acronym(word) and word == initials(party):
+            return True
+    return False
+
+
+def reference_mentions(article: Mapping[str, Any]) -> list[tuple[int, int, str, str]]:
+    """The deal-party mentions of a gold article that are not names: (start, end, text,
+    party name), each once."""
+    out: dict[tuple[int, int, str], str] = {}
+    for deal in article.get("deals") or []:
+        for party in deal.get("parties") or []:
+            for mention in party.get("mentions") or []:
+                if not is_name_mention(mention["text"], party["name"]):
+                    out[(mention["start"], mention["end"], party["name"])] = mention["text"]
+    return [(s, e, text, name) for (s, e, name), text in sorted(out.items())]
+
+
+def reference_scores(
+    corpus: Corpus, gold: Sequence[Mapping[str, Any]], *, nlp: Any = None
+) -> dict[str, Any]:
+    """Precision and recall of reference resolution on the gold's non-name party mentions.
+
+    A mention counts as resolved when a reference the entities step found overlaps it;
+    correct when one of those stands for the mention's party. Precision is correct over
+    resolved, recall correct over all. ``cases`` lists every mention with the answer."""
+    import aiextract
+    from aiextract.components.entities import REFERENCES_KEY
+
+    require_texts(corpus, [g["id"] for g in gold])
+    nlp = nlp or aiextract.load()
+    texts = [corpus.text(g["id"]) for g in gold]
+    cases = []
+    for article, doc in zip(gold, nlp.pipe(texts), strict=True):
+        refs = list(doc.spans[REFERENCES_KEY]) if REFERENCES_KEY in doc.spans else []
+        for start, end, text, party in reference_mentions(article):
+            answers = [
+                name
+                for span in refs
+                if span.start_char < end and start < span.end_char and span.kb_id_
+                for name in span.kb_id_.split("|")
+            ]
+            if any(names_match(a, party) for a in answers):
+                verdict = "correct"
+            elif answers:
+                verdict = "wrong"
+            else:
+                verdict = "unresolved"
+            cases.append(
+                {"id": article["id"], "text": text, "party": party, "answers": answers,
+                 "verdict": verdict}
+            )  # fmt: skip
+    counts = Counter(c["verdict"] for c in cases)
+    resolved = counts["correct"] + counts["wrong"]
+    return {
+        "mentions": len(cases),
+        "correct": counts["correct"],
+        "wrong": counts["wrong"],
+        "unresolved": counts["unresolved"],
+        "precision": counts["correct"] / resolved if resolved else 0.0,
+        "recall": counts["correct"] / len(cases) if cases else 0.0,
+        "cases": cases,
+    }

@@ -14,6 +14,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from aiextract.components.columns import Columns, read_array, text_sentences
 from aiextract.components.deals.attributes import (
     ANNOUNCE_VERBS,
     as_amount,
@@ -28,12 +29,6 @@ from aiextract.components.deals.attributes import (
     verb_chain,
 )
 from aiextract.components.deals.candidates import Candidate, Trigger
-from aiextract.components.deals.columns import (
-    IS_SPACE_COLUMN,
-    SENT_START_COLUMN,
-    Columns,
-    read_array,
-)
 from aiextract.components.deals.merging import merge
 from aiextract.components.deals.roles import (
     GIVE_VERBS,
@@ -50,7 +45,6 @@ from aiextract.lexicon import load_table, load_table_file
 from aiextract.records import json_number
 
 _log = logging.getLogger("aiextract")
-_FINAL = frozenset(".!?…:;")
 _DEMONSTRATIVES = frozenset(
     [
         "ce",
@@ -148,32 +142,6 @@ def load_triggers(path: str | None = None) -> list[Trigger]:
     return triggers
 
 
-def text_sentences(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
-    """Sentences as a reader sees them: the parser's, glued back where it cut without
-    final punctuation, and cut at line breaks. ``arr`` is ``read_array(doc)`` if read."""
-    if not len(doc):
-        return []
-    if arr is None:
-        arr = read_array(doc)
-    spaces = arr[:, IS_SPACE_COLUMN].tolist()
-    starts = {0}
-    for i in numpy.nonzero(arr[:, IS_SPACE_COLUMN])[0].tolist():
-        if "\n" in doc[i].text:
-            starts.add(i + 1)
-    for i in numpy.nonzero(arr[:, SENT_START_COLUMN] == 1)[0].tolist():
-        if i == 0 or i in starts:
-            continue
-        prev = doc[i - 1].text
-        before = doc[i - 2].text if i >= 2 else prev
-        if prev in _FINAL or spaces[i - 1] or (prev in '»")' and before in _FINAL):
-            starts.add(i)
-    bounds = sorted(s for s in starts if s < len(doc))
-    spans = []
-    for a, b in zip(bounds, [*bounds[1:], len(doc)], strict=True):
-        if b - a == 1 and spaces[a]:
-            continue
-        spans.append(Span(doc, a, b))
-    return spans
 
 
 class DealsComponent:
@@ -379,7 +347,7 @@ class DealsComponent:
         counts: dict[str, int] = {}
         for mention in mentions.mentions:
             counts[mention.name] = counts.get(mention.name, 0) + 1
-        leader = mentions.focus(len(doc), set())
+        leader = mentions.lead
         deals = merge(candidates, sentences, counts, leader.name if leader else None)
         if any(d.date is None for d in deals) and mentions.dates:
             _operation_dates(doc, sentences, sent_of, deals, mentions)

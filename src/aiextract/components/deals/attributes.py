@@ -14,8 +14,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.components.deals.columns import Columns
-from aiextract.components.deals.columns import normalise as _norm
+from aiextract.components.columns import Columns
+from aiextract.components.columns import normalise as _norm
 from aiextract.components.deals.roles import MentionIndex, path_up, talks_noun, verb_forms
 from aiextract.lexicon import load_table
 

@@ -18,7 +18,6 @@ The trigger's ``frame`` (``data/deal_triggers.tsv``) maps positions to roles.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,8 +25,12 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.components.deals.columns import Columns
-from aiextract.components.deals.columns import normalise as _norm
+from aiextract.components.columns import Columns
+from aiextract.components.columns import normalise as _norm
+from aiextract.components.entities import REFERENCES_KEY
+from aiextract.components.entities.references import START_UP as _START_UP
+from aiextract.components.entities.references import noun_classes
+from aiextract.components.entities.salience import source_cues
 from aiextract.extensions import (
     DATES_KEY,
     MONEY_KEY,
@@ -190,9 +193,6 @@ OBJECT_CONTROL = frozenset(
     ]
 )
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
-PRONOUNS = frozenset(
-    ["il", "elle", "ils", "elles", "celle-ci", "celui-ci", "ce", "dernier", "cette", "dernière"]
-)
 RELATIVES = frozenset(["qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"])
 
 
@@ -229,53 +229,16 @@ class MentionIndex:
     money: list[Span] = field(default_factory=list)  # the doc's amounts, read once
     dates: list[Span] = field(default_factory=list)  # the doc's dates, read once
     _starts: list[int] = field(default_factory=list)
-    _refs: dict[int, list[Token]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     org_names: set[str] = field(default_factory=set)
-    _nouns: dict[str, set[str]] | None = None  # org name -> company nouns used for it
     memo: dict[tuple, object] = field(default_factory=dict)  # per-sentence results
     cols: Columns | None = None  # the doc's words as lists
-
-    def nouns(self, doc: Doc) -> dict[str, set[str]]:
-        """The company nouns each organisation is introduced with (« la fintech X »,
-        « X, le groupe ... »), read once per doc when a reference needs them."""
-        if self._nouns is None:
-            self._nouns = {}
-            for mention in self.mentions:
-                if mention.kind != "org" or mention.product:
-                    continue
-                keys = set()
-                cols = self.cols
-                for i in range(max(0, mention.start - 6), mention.start):
-                    if cols.is_punct[i] and cols.low[i] != "-":
-                        keys.clear()
-                        continue
-                    key = self.noun_key(i)
-                    if key:
-                        keys.add(key)
-                if mention.end + 1 < len(doc) and cols.low[mention.end] == ",":
-                    for i in range(mention.end + 1, min(len(doc), mention.end + 4)):
-                        key = self.noun_key(i)
-                        if key:
-                            keys.add(key)
-                            break
-                self._nouns.setdefault(mention.name, set()).update(keys)
-        return self._nouns
-
-    def focus(self, before: int, skip: set[str]) -> Mention | None:
-        """The company most often named before token ``before``, when it clearly leads."""
-        counts: dict[str, int] = {}
-        last: dict[str, Mention] = {}
-        for mention in self.mentions:
-            if mention.start >= before:
-                break
-            if mention.kind == "org" and not mention.product and mention.name not in skip:
-                counts[mention.name] = counts.get(mention.name, 0) + 1
-                last[mention.name] = mention
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return last[ranked[0][0]]
+    # from the entities step: token -> the mentions a reference there stands for,
+    # the head tokens of references, the organisations cited as sources, the focus
+    refs: dict[int, list[Mention]] = field(default_factory=dict)
+    ref_heads: list[int] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+    lead: Mention | None = None
 
     @classmethod
     def from_doc(cls, doc: Doc, arr=None) -> MentionIndex:
@@ -307,6 +270,7 @@ class MentionIndex:
                     index.org_names.add(name)
         index.mentions.sort(key=lambda m: m.start)
         index.cols = Columns.from_doc(doc, arr)
+        index.read_entities(doc)
         for key, out in ((MONEY_KEY, index.money), (DATES_KEY, index.dates)):
             if key in doc.spans:
                 out.extend(sorted(doc.spans[key], key=lambda s: s.start))
@@ -334,7 +298,7 @@ class MentionIndex:
         return found
 
     def noun_key(self, i: int) -> str:
-        """``noun_key(doc[i])`` from the columns."""
+        """The company noun token ``i`` is (« start-up » for « la jeune pousse »), or ''."""
         if not self.cols.is_lower[i]:
             return ""
         if self.cols.low[i] in _START_UP:
@@ -350,27 +314,61 @@ class MentionIndex:
         hi = bisect_left(self._starts, end)
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
-    def reference_tokens(self, sent: Span) -> list[Token]:
-        """Pronouns and company nouns of ``sent`` that may stand for a party (cached)."""
-        found = self._refs.get(sent.start)
-        if found is None:
-            nouns = company_nouns()
-            cols = self.cols
-            lows, lemmas, poses = cols.low, cols.lemma, cols.pos
+    def read_entities(self, doc: Doc) -> None:
+        """What the entities step found: each resolved reference's tokens point to the
+        mentions it stands for (the last name of each entity before it), the sources
+        and the focus. Without that step (``exclude=("entities",)``) no reference is
+        resolved."""
+        self.sources = set(getattr(doc._, "sources", None) or ())
+        last: dict[str, Mention] = {}
+        first: dict[str, Mention] = {}
+        refs = []
+        if REFERENCES_KEY in doc.spans:
+            refs = sorted(doc.spans[REFERENCES_KEY], key=lambda s: s.start)
+        k = 0
+        for ref in refs:
+            while k < len(self.mentions) and self.mentions[k].start < ref.start:
+                mention = self.mentions[k]
+                last[mention.name] = mention
+                first.setdefault(mention.name, mention)
+                k += 1
+            if not ref.kb_id_ or ref.label_ == "APPOSITION":
+                continue  # unresolved, or « la start-up X »: X is the mention itself
             found = []
-            for i in range(sent.start, sent.end):
-                low = lows[i]
-                if low in _START_UP:  # « la jeune pousse », even tagged a verb
-                    if i not in self.by_token and cols.is_lower[i]:
-                        found.append(sent.doc[i])
-                elif (
-                    (low in RELATIVES or low in PRONOUNS or lemmas[i] in nouns)
-                    and poses[i] in ("PRON", "NOUN", "PROPN")
-                    and i not in self.by_token
-                ):
-                    found.append(sent.doc[i])
-            self._refs[sent.start] = found
-        return found
+            for name in ref.kb_id_.split("|"):
+                mention = last.get(name) or self._first_named(name)
+                if mention is not None:
+                    found.append(mention)
+            if found:
+                root = ref.root.i
+                self.ref_heads.append(root)
+                for i in range(ref.start, ref.end):
+                    self.refs[i] = found
+        focus = getattr(doc._, "focus", None)
+        if focus:
+            self.lead = next(
+                (m for m in reversed(self.mentions) if m.name == focus and not m.product), None
+            )
+
+    def _first_named(self, name: str) -> Mention | None:
+        return next((m for m in self.mentions if m.name == name and not m.product), None)
+
+    def reference(self, i: int, exclude: set[str] | frozenset[str] = frozenset()) -> Mention | None:
+        """The mention a reference at token ``i`` stands for, unless it is in ``exclude``
+        (a party already taken) or stands for several (a pair)."""
+        found = self.refs.get(i)
+        if not found or len(found) > 1 or found[0].name in exclude:
+            return None
+        return found[0]
+
+    def references(self, i: int) -> list[Mention]:
+        """Every mention a reference at token ``i`` stands for (two for a pair)."""
+        return list(self.refs.get(i, ()))
+
+    def reference_tokens(self, sent: Span) -> list[Token]:
+        """The head words of the resolved references in ``sent``."""
+        doc = sent.doc
+        return [doc[i] for i in self.ref_heads if sent.start <= i < sent.end]
 
 
 # --------------------------------------------------------------------- tables
@@ -470,7 +468,7 @@ def company_words() -> frozenset[str]:
     words: set[str] = {"-", "up", "start", "nouvelle", "nouveau", "française", "français"}
     for row in load_table("org_cues.tsv"):
         words.update(_norm(row["cue"]).replace("-", " - ").replace("'", "' ").split())
-    words.update(_norm(r["cue"]) for r in load_table("deal_cues.tsv") if r["key"] == "reference")
+    words.update(noun_classes())
     return frozenset(words - {"de", "d'", "du", "des", "à", "au", "en", "et", "la", "le", "l'"})
 
 
@@ -478,36 +476,7 @@ def company_words() -> frozenset[str]:
 def company_nouns() -> frozenset[str]:
     """Lemmas that may refer back to a company (« l'entreprise », « le géant »)."""
     nouns = {_norm(r["cue"]) for r in load_table("org_cues.tsv") if " " not in r["cue"]}
-    nouns.update(_norm(r["cue"]) for r in load_table("deal_cues.tsv") if r["key"] == "reference")
-    return frozenset(nouns)
-
-
-@cache
-def epithets() -> tuple[tuple[str, str], ...]:
-    return tuple((_norm(r["epithet"]), r["name"]) for r in load_table("deal_references.tsv"))
-
-
-@cache
-def _any_epithet() -> re.Pattern[str]:
-    """Whether a phrase holds some epithet at all (most hold none): one search."""
-    return re.compile("|".join(re.escape(e) for e, _ in epithets()) or "(?!)")
-
-
-
-# Nouns that fit any company: they never pick one out by themselves.
-GENERIC_NOUNS = frozenset(["société", "entreprise", "firme", "compagnie", "acteur", "spécialiste"])
-_START_UP = frozenset(["start", "startup", "start-up", "pousse", "scale-up", "scaleup"])
-
-
-def noun_key(tok: Token) -> str:
-    """The company noun ``tok`` is (« start-up » for « la jeune pousse »), or ''."""
-    if not tok.is_lower:
-        return ""
-    low = _norm(tok.text)
-    if low in _START_UP:
-        return "start-up"
-    lemma = tok.lemma_.lower()
-    return lemma if lemma in company_nouns() else ""
+    return frozenset(nouns | set(noun_classes()))
 
 
 # ------------------------------------------------------------------- the tree
@@ -798,212 +767,6 @@ def _apposed_cue(
     return inherited if inherited in ("auprès_de", "led_by", "with", "par") else ""
 
 
-# ------------------------------------------------------------ references
-
-
-def resolve_reference(
-    tok: Token,
-    sent: Span,
-    prev: Span | None,
-    doc: Doc,
-    mentions: MentionIndex,
-    exclude: set[str],
-    depth: int = 0,
-) -> Mention | None:
-    """The company a pronoun or a description stands for, when it is clear."""
-    low = mentions.cols.low[tok.i]
-    if low in RELATIVES:
-        found = None
-        clause = next((a for a in list(tok.ancestors)[:4] if a.dep_ == "acl:relcl"), None)
-        if clause is not None:
-            antecedent = clause.head
-            found = mentions.by_token.get(antecedent.i)
-            if found is None:
-                for child in antecedent.children:
-                    if (
-                        child.dep_ in ("nmod", "appos", "flat:name")
-                        and child.i in mentions.by_token
-                    ):
-                        found = mentions.by_token[child.i]
-                        break
-            if found is None and depth == 0 and antecedent.pos_ == "NOUN":
-                # « La société, qui a bouclé un tour … »: the company the description is
-                found = resolve_reference(antecedent, sent, prev, doc, mentions, exclude, 1)
-        if found is None:
-            # « du côté d'Oracle, avec qui un accord ... »: the name just before
-            j = tok.i - 1
-            while j > sent.start and (doc[j].pos_ == "ADP" or doc[j].text == ","):
-                j -= 1
-            found = mentions.by_token.get(j)
-        return found
-    phrase = " ".join(mentions.cols.low[tok.left_edge.i : tok.right_edge.i + 1])
-    phrase = phrase.replace("' ", "'")
-    if _any_epithet().search(phrase):
-        for epithet, name in epithets():
-            if epithet in phrase:
-                return _named(mentions, name)
-    is_pronoun = tok.pos_ == "PRON" and low in PRONOUNS
-    if is_pronoun and depth == 0:
-        # « Le groupe texan ... : il avait déjà acquis »: the description it stands for
-        cols = mentions.cols
-        for j in range(sent.start, tok.i):
-            if cols.dep[j] in SUBJECT_DEPS and mentions.noun_key(j) and j not in mentions.by_token:
-                found = resolve_reference(doc[j], sent, prev, doc, mentions, exclude, 1)
-                if found is not None:
-                    return found
-    first = tok.left_edge.i
-    if tok.i - first > 4:  # a broken parse: the determiner and adjectives just before
-        first = tok.i
-        while first > sent.start and tok.i - first < 3 and doc[first - 1].pos_ in ("DET", "ADJ"):
-            first -= 1
-    while (
-        first < tok.i
-        and doc[first].pos_ == "ADP"
-        and _norm(doc[first].text)
-        not in (
-            "du",
-            "au",
-        )
-    ):  # « par le géant »: from « le » (« du studio » keeps its fused article)
-        first += 1
-    head_words = doc[first : tok.i + 1]
-    cols = mentions.cols
-    fused = cols.low[first] in ("du", "au")
-    is_description = (
-        len(head_words) <= 5
-        and not (fused and any(p not in ("ADJ", "ADP") for p in cols.pos[first + 1 : tok.i]))
-        and not cols.has(tok.i, "Number", "Plur")  # « les start-up françaises »
-        and cols.low[first] in ("le", "la", "l'", "ce", "cette", "cet", "du", "au")
-        and any(
-            cols.lemma[j] in company_nouns()
-            or cols.low[j] in ("start", "up")
-            or mentions.noun_key(j)
-            for j in range(first, tok.i + 1)
-        )
-    )
-    if not (is_pronoun or is_description):
-        return None
-    nxt = tok.i + 1
-    while nxt < sent.end and (doc[nxt].text in ("-", "up") or doc[nxt].pos_ == "ADJ"):
-        nxt += 1
-    if is_description and nxt in mentions.by_token:
-        return None  # « la société X » introduces X: no reference
-    # A name inside the description itself (« le groupe de X ») is not the referent.
-    # the noun phrase ends at the first punctuation or verb after the noun
-    last = tok.i
-    if first == tok.left_edge.i:
-        while (
-            last < tok.right_edge.i
-            and not doc[last + 1].is_punct
-            and doc[last + 1].pos_ not in ("VERB", "AUX")
-        ):
-            last += 1
-    inside = {m.name for m in mentions.in_span(first, last + 1) if m.kind == "org"}
-    if inside and is_description:
-        return None
-    skip = exclude | inside
-    # 1. the closest company earlier in the same sentence, if it is alone there
-    before = [
-        m for m in mentions.in_span(sent.start, tok.i) if _companyish(m) and m.name not in skip
-    ]
-    specific = (
-        {noun_key(t) for t in head_words} - {"", "start-up"} - GENERIC_NOUNS
-        if is_description
-        else set()
-    )
-    if len({m.name for m in before}) == 1:
-        known = mentions.nouns(doc).get(before[-1].name, set()) - GENERIC_NOUNS
-        if not (specific and known and not known & specific):
-            return before[-1]  # not « le fonds X, entré au capital du studio »
-    elif before:
-        return None
-    # 2. « le groupe texan »: the one company introduced earlier as « le groupe X »
-    keys: set[str] = set()
-    if is_description:
-        keys = {noun_key(t) for t in head_words} - {""} - GENERIC_NOUNS
-        if keys:
-            nouns = mentions.nouns(doc)
-            fits = {
-                m.name: m
-                for m in mentions.mentions
-                if m.start < tok.i and m.name not in skip and nouns.get(m.name, set()) & keys
-            }
-            if len(fits) == 1:
-                return next(iter(fits.values()))
-            if len(fits) > 1:
-                # « les opérateurs X et Y » … « l'opérateur »: only the sentence before
-                # may choose between them
-                found = None
-                if prev is not None:
-                    stop = _last_stop(prev, mentions)
-                    stop = prev.start - 1 if stop is None else stop
-                    found = _previous_company(doc, doc[stop + 1 : prev.end], mentions, skip)
-                return found if found is not None and found.name in fits else None
-    # 2. the subject of the previous sentence, or its only company
-    if prev is None:
-        return None
-    # the closest previous sentence first, then the one before
-    last_stop = _last_stop(prev, mentions)
-    windows = [prev] if last_stop is None else [doc[last_stop + 1 : prev.end], prev]
-    for n, window in enumerate(windows):
-        found = _previous_company(doc, window, mentions, skip)
-        if found is not None and is_description and not keys and tok.dep_ not in SUBJECT_DEPS:
-            # « X détient 22 % de la société »: a generic noun as a complement stands for
-            # the article's leading company rather than the last sentence's subject
-            lead = mentions.focus(tok.i, skip)
-            if lead is not None and lead.name != found.name:
-                return lead
-        known = mentions.nouns(doc).get(found.name, set()) if found is not None else set()
-        if found is not None and (
-            n == 0 or not keys - {"start-up"} or not known - GENERIC_NOUNS or known & keys
-        ):
-            return found  # « la biotech »: not two sentences back a company called otherwise
-        if n == 0 and is_description and tok.dep_ in SUBJECT_DEPS:
-            # 3. a description the sentence before leaves open: the article's leading
-            # company, before a subject two sentences back
-            found = mentions.focus(tok.i, skip)
-            if found is not None and (
-                not keys - {"start-up"} or mentions.nouns(doc).get(found.name, set()) & keys
-            ):
-                return found  # « la biotech » is not a leading company never called so
-    return None
-
-
-def _last_stop(prev: Span, mentions: MentionIndex) -> int | None:
-    """The last sentence stop inside ``prev`` but for its last token (cached)."""
-    key = ("stop", prev.start, prev.end)
-    if key not in mentions.memo:
-        lows, doc = mentions.cols.low, prev.doc
-        mentions.memo[key] = max(
-            (
-                j
-                for j in range(prev.start, prev.end - 1)
-                if lows[j] in (".", "!", "?") or (not lows[j] and "\n" in doc[j].text)
-            ),
-            default=None,
-        )
-    return mentions.memo[key]
-
-
-def _previous_company(
-    doc: Doc, prev: Span, mentions: MentionIndex, skip: set[str]
-) -> Mention | None:
-    """The subject company of ``prev``, or its only company named without a preposition."""
-    orgs = [
-        m for m in mentions.in_span(prev.start, prev.end) if _companyish(m) and m.name not in skip
-    ]
-    unmarked = [m for m in orgs if not linear_marker(doc, m.start, prev.start, mentions)]
-    subjects = [m for m in unmarked if doc[m.root].dep_ in SUBJECT_DEPS]
-    if subjects:
-        return subjects[-1]  # the subject closest to the reference
-    if len({m.name for m in unmarked}) == 1:
-        return unmarked[-1]
-    # « Pour X, qui ..., il s'agit de ... »: a name opening the sentence is its topic
-    if len({m.name for m in orgs}) == 1 and orgs[0].start - prev.start <= 2:
-        return orgs[0]
-    return None
-
-
 def listed_with(mention: Mention, doc: Doc, sent: Span, mentions: MentionIndex) -> list[Mention]:
     """The names listed just before ``mention`` (« A, B et le fonds C »), in text order."""
     out: list[Mention] = []
@@ -1024,20 +787,6 @@ def listed_with(mention: Mention, doc: Doc, sent: Span, mentions: MentionIndex) 
         out.insert(0, other)
         first = other
     return out
-
-
-def _companyish(mention: Mention) -> bool:
-    """An organisation, or a one-word name the people finder took (« Greenbox »)."""
-    if mention.product:
-        return False
-    return mention.kind == "org" or " " not in mention.name
-
-
-def _named(mentions: MentionIndex, name: str) -> Mention | None:
-    for mention in mentions.mentions:
-        if mention.name == name and mention.kind == "org":
-            return mention
-    return None
 
 
 # --------------------------------------------------------------- the parties
@@ -1175,13 +924,15 @@ def _talks_parties(
 
 @cache
 def _citing_cues() -> tuple[tuple[str, ...], ...]:
-    """The ``cite`` rows of ``deal_cues.tsv`` (« selon », « d'après », « au titre de »)
-    as the tokenizer cuts them: what follows them is a source or a frame, not a party."""
-    return tuple(
+    """The ``cite`` rows of ``deal_cues.tsv`` (« au titre de ») and the citing words of
+    ``source_cues.tsv`` (« selon », « d'après »), as the tokenizer cuts them: what
+    follows them is a frame or a source, not a party."""
+    frames = tuple(
         tuple(_norm(r["cue"]).replace("'", "' ").split())
         for r in load_table("deal_cues.tsv")
         if r["key"] == "cite"
     )
+    return frames + source_cues().get("before", ())
 
 
 def _cited(start: int, mentions: MentionIndex) -> bool:
@@ -1554,7 +1305,7 @@ def _possessive_owner(
             found = _subject_mentions(subj, doc, mentions)
             if found:
                 return found, "tree"  # « A et B ont annoncé l'entrée à leur capital »
-            ref = resolve_reference(subj, sent, prev, doc, mentions, set())
+            ref = mentions.reference(subj.i)
             if ref is not None:
                 return [ref], "reference"
             if subj.pos_ == "PRON" and subj.i < verb.i:
@@ -1646,7 +1397,7 @@ def find_parties(
             if subj is None or not sent.start <= subj.i < sent.end:
                 continue
             found = _subject_mentions(subj, doc, mentions)
-            ref = found[0] if found else resolve_reference(subj, sent, prev, doc, mentions, set())
+            ref = found[0] if found else mentions.reference(subj.i)
             if ref is not None:
                 add(subj_key, ref, "tree" if found else "reference", ref.start)
                 break
@@ -1674,12 +1425,13 @@ def find_parties(
                 for mention in found:
                     add(subj_key, mention, "tree", mention.start)
             else:
-                ref = resolve_reference(subj, sent, prev, doc, mentions, set())
+                # « A et B, qui détiennent »: a relative may stand for several
+                relative = _norm(subj.text) in RELATIVES
+                for ref in mentions.references(subj.i) if relative else ():
+                    add(subj_key, ref, "reference", subj.i)
+                ref = None if relative else mentions.reference(subj.i)
                 if ref is not None:
                     add(subj_key, ref, "reference", subj.i)
-                    if _norm(subj.text) in RELATIVES:  # « A et B, qui détiennent »
-                        for other in listed_with(ref, doc, sent, mentions):
-                            add(subj_key, other, "reference", other.start)
         if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
             for mention in _linear_subject(doc, sent, head_verb, anchor, mentions):
                 add(subj_key, mention, "cue", mention.start)
@@ -1701,7 +1453,9 @@ def find_parties(
     for mention in mentions.in_span(sent.start, sent.end):
         if mention.start in used or anchor.i in range(mention.start, mention.end):
             continue
-        if mention.start > sent.start and _cited(mention.start, mentions):
+        if mention.name in mentions.sources or (
+            mention.start > sent.start and _cited(mention.start, mentions)
+        ):
             continue  # « selon Les Echos »: a source of the news, not a party
         token = doc[mention.root]
         marker = linear_marker(doc, mention.start, sent.start, mentions)
@@ -1896,7 +1650,7 @@ def find_parties(
         ):
             continue
         taken = {m.name for ms in by_key.values() for m, _, _ in ms}
-        ref = resolve_reference(tok, sent, prev, doc, mentions, taken)
+        ref = mentions.reference(tok.i, taken)
         if ref is not None:
             add(marker, ref, "reference", tok.i)
     parties: list[Party] = []

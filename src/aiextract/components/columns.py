@@ -28,10 +28,11 @@ from spacy.attrs import (
 )
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _ATTRS = [LOWER, LEMMA, POS, DEP, HEAD, IS_LOWER, IS_PUNCT, MORPH, SENT_START, IS_SPACE]
 SENT_START_COLUMN, IS_SPACE_COLUMN = 8, 9  # in read_array's array
+_FINAL = frozenset(".!?…:;")  # a sentence cut after these stays cut
 # hash -> string, shared by all documents (hashes do not depend on the vocab); cleared
 # when it grows past _MAX_CACHED so that a long run over many texts keeps flat memory
 _MAX_CACHED = 500_000
@@ -54,9 +55,7 @@ def read_array(doc: Doc) -> numpy.ndarray:
     return doc.to_array(_ATTRS)
 
 
-def _read(
-    hashes: list[int], table: dict[int, str], strings: StringStore, convert
-) -> Sequence[str]:
+def _read(hashes: list[int], table: dict[int, str], strings: StringStore, convert) -> Sequence[str]:
     """The strings of ``hashes`` through ``table`` (filled from ``strings`` on a miss)."""
     if len(hashes) == 1:  # itemgetter of one key gives the value, not a tuple
         return _read(hashes * 2, table, strings, convert)[:1]
@@ -153,3 +152,31 @@ class Columns:
     def has(self, i: int, feature: str, value: str) -> bool:
         """``value in doc[i].morph.get(feature)``."""
         return value in self.feats(i).get(feature, ())
+
+
+def text_sentences(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
+    """Sentences as a reader sees them: the parser's, glued back where it cut without
+    final punctuation, and cut at line breaks. ``arr`` is ``read_array(doc)`` if read."""
+    if not len(doc):
+        return []
+    if arr is None:
+        arr = read_array(doc)
+    spaces = arr[:, IS_SPACE_COLUMN].tolist()
+    starts = {0}
+    for i in numpy.nonzero(arr[:, IS_SPACE_COLUMN])[0].tolist():
+        if "\n" in doc[i].text:
+            starts.add(i + 1)
+    for i in numpy.nonzero(arr[:, SENT_START_COLUMN] == 1)[0].tolist():
+        if i == 0 or i in starts:
+            continue
+        prev = doc[i - 1].text
+        before = doc[i - 2].text if i >= 2 else prev
+        if prev in _FINAL or spaces[i - 1] or (prev in '»")' and before in _FINAL):
+            starts.add(i)
+    bounds = sorted(s for s in starts if s < len(doc))
+    spans = []
+    for a, b in zip(bounds, [*bounds[1:], len(doc)], strict=True):
+        if b - a == 1 and spaces[a]:
+            continue
+        spans.append(Span(doc, a, b))
+    return spans

@@ -1,0 +1,209 @@
+"""``aiextract_entities``: who is who across an article.
+
+Runs after the orgs, money and dates components and before deals. It groups every
+mention of an organisation or a person into one entity, resolves the references that
+stand for them, marks the sources of the news and finds the article's focus:
+
+- ``names``: acronyms, expansions and spelling variants of one organisation
+  (« CEA » and « Commissariat à l'énergie atomique »); the orgs spans' ``kb_id_`` is
+  rewritten to the entity's name, so ``doc._.orgs`` lists it once;
+- ``references``: descriptions, pronouns, relatives, possessives and pairs, resolved
+  only when clear;
+- ``salience``: sources (« selon Les Échos ») and the focus.
+
+Results, in spaCy's coreference style:
+
+``doc.spans["entity_1"]``, ``["entity_2"]``...  one group per entity, in order of first
+    mention: its name mentions (label ``NAME``) and the references resolved to it
+    (label ``DESCRIPTION``, ``PRONOUN``, ``RELATIVE``, ``POSSESSIVE``, ``PAIR``,
+    ``EPITHET``, ``APPOSITION``); ``span.kb_id_`` is the entity's name.
+``doc.spans["references"]``  every reference found, resolved or not (``kb_id_`` "" when
+    unresolved); a pair's span is in both entities' groups.
+``span._.entity``   the key of the entity a span is a mention of (None for none).
+``doc._.focus``     the name of the entity the article is about, or None.
+``doc._.sources``   the names of the organisations cited as sources, or None.
+``doc._.entities``  one dict per entity: key, name, kind, source, mentions.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from aiextract.components.columns import Columns, read_array, text_sentences
+from aiextract.components.entities.names import group_org_names
+from aiextract.components.entities.references import Article, find_references, resolve_all
+from aiextract.components.entities.salience import Name, focus, sources
+from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text, register_extensions
+from aiextract.lexicon import load_table
+
+ENTITY_PREFIX = "entity_"
+REFERENCES_KEY = "references"
+
+
+@cache
+def _gazetteer() -> tuple[frozenset[str], dict[str, str]]:
+    rows = load_table("gazetteer.tsv")
+    fixed = frozenset(r["name"] for r in rows if r.get("type") == "org")
+    return fixed, {r["name"]: r.get("category", "") for r in rows}
+
+
+def entity_keys(doc: Doc) -> list[str]:
+    """The doc's entity group keys, in order (``entity_1``, ``entity_2``...)."""
+    keys = [k for k in doc.spans if k.startswith(ENTITY_PREFIX) and k[7:].isdigit()]
+    return sorted(keys, key=lambda k: int(k[len(ENTITY_PREFIX) :]))
+
+
+def _span_entity(span: Span) -> str | None:
+    """The key of the entity group holding a span with ``span``'s offsets."""
+    doc = span.doc
+    for key in entity_keys(doc):
+        for member in doc.spans[key]:
+            if member.start == span.start and member.end == span.end:
+                return key
+    return None
+
+
+def _doc_entities(doc: Doc) -> list[dict]:
+    out = []
+    sources = set(doc._.sources or ())
+    for key in entity_keys(doc):
+        group = doc.spans[key]
+        names = [s for s in group if s.label_ == "NAME"]
+        name = group[0].kb_id_ if len(group) else ""
+        kind = group.attrs.get("kind", "org")
+        out.append(
+            {
+                "key": key,
+                "name": name,
+                "kind": kind,
+                "source": name in sources,
+                "mentions": [
+                    {
+                        "text": s.text,
+                        "start": s.start_char,
+                        "end": s.end_char,
+                        "how": s.label_.lower(),
+                    }
+                    for s in group
+                ],
+                "names": len(names),
+            }
+        )
+    return out
+
+
+def register_entity_extensions() -> None:
+    register_extensions()
+    if not Doc.has_extension("focus"):
+        Doc.set_extension("focus", default=None)
+    if not Doc.has_extension("sources"):
+        Doc.set_extension("sources", default=None)
+    if not Doc.has_extension("entities"):
+        Doc.set_extension("entities", getter=_doc_entities)
+    if not Span.has_extension("entity"):
+        Span.set_extension("entity", getter=_span_entity)
+
+
+def _regroup(doc: Doc, key: str, mapping: dict[str, str]) -> None:
+    """Rewrite the canonical names of a span group through ``mapping``."""
+    group = doc.spans[key]
+    if not any(mapping.get(s.kb_id_, s.kb_id_) != s.kb_id_ for s in group):
+        return
+    doc.spans[key] = [
+        Span(doc, s.start, s.end, label=s.label, kb_id=mapping.get(s.kb_id_, s.kb_id_))
+        for s in group
+    ]
+
+
+def read_names(doc: Doc) -> list[Name]:
+    """The doc's organisation and person mentions (products left out), sorted."""
+    text = doc_text(doc)
+    taken: set[int] = set()
+    names: list[Name] = []
+    for key, kind in ((ORGS_KEY, "org"), (PEOPLE_KEY, "person"), (PRODUCTS_KEY, "")):
+        if key not in doc.spans:
+            continue
+        for span in doc.spans[key]:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            if not kind:
+                continue  # products hold their tokens but are no entity
+            name = span.kb_id_ or text[span.start_char : span.end_char]
+            root = span.start if span.end - span.start == 1 else span.root.i
+            names.append(Name(span.start, span.end, root, name, kind))
+    names.sort(key=lambda m: m.start)
+    return names
+
+
+class EntitiesComponent:
+    """Group mentions into entities, resolve references, mark sources and the focus."""
+
+    def __init__(self, nlp: Language, name: str, *, resolve_references: bool = True) -> None:
+        register_entity_extensions()
+        self.name = name
+        self.resolve_references = resolve_references
+
+    def __call__(self, doc: Doc) -> Doc:
+        for key in [k for k in doc.spans if k.startswith(ENTITY_PREFIX)]:
+            del doc.spans[key]
+        doc._.focus = None
+        doc._.sources = None
+        if not len(doc):
+            return doc
+        fixed, categories = _gazetteer()
+        if ORGS_KEY in doc.spans and len(doc.spans[ORGS_KEY]):
+            mapping = group_org_names([s.kb_id_ for s in doc.spans[ORGS_KEY]], fixed)
+            _regroup(doc, ORGS_KEY, mapping)
+        names = read_names(doc)
+        if not names:
+            doc.spans[REFERENCES_KEY] = []
+            return doc
+        arr = read_array(doc)
+        cols = Columns.from_doc(doc, arr)
+        sentences = [(s.start, s.end) for s in text_sentences(doc, arr)]
+        found_sources = sources(names, cols)
+        art = Article(cols, sentences, names, found_sources, categories)
+        refs = find_references(art) if self.resolve_references else []
+        resolve_all(art, refs)
+        lead_end = sentences[1][1] if len(sentences) > 1 else len(doc)
+        lead = focus(names, cols, found_sources, lead_end=lead_end)
+        doc._.focus = lead.name if lead is not None else None
+        doc._.sources = sorted(found_sources) or None
+        self._write(doc, names, refs)
+        return doc
+
+    @staticmethod
+    def _write(doc: Doc, names: list[Name], refs: list) -> None:
+        members: dict[str, list[Span]] = {}
+        kinds: dict[str, str] = {}
+        for name in names:
+            members.setdefault(name.name, []).append(
+                Span(doc, name.start, name.end, label="NAME", kb_id=name.name)
+            )
+            kinds.setdefault(name.name, name.kind)
+        all_refs = []
+        for ref in refs:
+            label = ref.kind.upper()
+            joined = "|".join(ref.names)
+            all_refs.append(Span(doc, ref.start, ref.end, label=label, kb_id=joined))
+            for entity in ref.names:
+                if entity in members:
+                    members[entity].append(Span(doc, ref.start, ref.end, label=label, kb_id=entity))
+        doc.spans[REFERENCES_KEY] = all_refs
+        for n, (entity, spans) in enumerate(members.items(), start=1):
+            key = f"{ENTITY_PREFIX}{n}"
+            doc.spans[key] = sorted(spans, key=lambda s: (s.start, s.end))
+            doc.spans[key].attrs["kind"] = kinds[entity]
+
+
+@Language.factory(
+    "aiextract_entities",
+    default_config={"resolve_references": True},
+)
+def make_entities(nlp: Language, name: str, resolve_references: bool) -> EntitiesComponent:
+    """Group mentions into entities and resolve references (see the module docstring)."""
+    return EntitiesComponent(nlp, name, resolve_references=resolve_references)

@@ -1,0 +1,790 @@
+"""References to an article's organisations and people, resolved only when clear.
+
+A reference is a word or a phrase that stands for an entity named elsewhere:
+
+- a **description**: a definite or demonstrative noun phrase on a company noun of
+  ``data/reference_nouns.tsv`` (« la jeune pousse », « cette fintech », « le groupe
+  texan »), or an epithet of ``data/deal_references.tsv`` (« le géant de Redmond »);
+- a **pronoun**: « il », « elle » as a subject, « ce dernier », « cette dernière »;
+- a **relative**: « qui », « dont », « lequel » after a name or a description;
+- a **possessive**: « son », « sa », « ses », « leur(s) » before a noun;
+- a **pair**: « les deux groupes », « les deux entreprises », and « leur » after one.
+
+The antecedent is looked for in the sentence, then in the one or two sentences before,
+then (for a description that is a subject) in the article's focus. A candidate must
+agree: a pronoun's gender with the noun the company was introduced with, a
+description's class with the company's (« la banque » is no start-up), and neither may
+be a source of the news nor a co-argument of the reference's own verb (« X a racheté la
+start-up »: the start-up is not X). When two candidates fit equally the reference
+stays unresolved: a wrong party is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from aiextract.components.columns import Columns
+from aiextract.components.columns import normalise as _norm
+from aiextract.components.entities.salience import Name, focus
+from aiextract.lexicon import load_table
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+OBJECT_DEPS = ("obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp")
+PERSONAL = {"il": "Masc", "elle": "Fem"}
+PLURAL_PERSONAL = frozenset(["ils", "elles"])
+# Nouns whose owner is a person (« son embauche », « sa nomination »).
+PERSON_NOUNS = frozenset(
+    ["embauche", "arrivée", "nomination", "recrutement", "départ", "successeur", "successeure",
+     "mandat", "carrière", "parcours", "démission", "retour"]
+)  # fmt: skip
+DEMONSTRATIVE_HEADS = {"dernier": "Masc", "dernière": "Fem"}
+RELATIVES = frozenset(["qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"])
+POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
+DETERMINERS = frozenset(["le", "la", "l'", "ce", "cette", "cet", "du", "au"])
+START_UP = frozenset(["start", "startup", "start-up", "pousse", "scale-up", "scaleup"])
+# Nouns that fit any company: they never pick one out by themselves.
+GENERIC_NOUNS = frozenset(["société", "entreprise", "firme", "compagnie", "acteur", "spécialiste"])
+PAIR_WORDS = frozenset(["deux"])
+DET_GENDERS = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc",
+               "au": "Masc", "la": "Fem", "une": "Fem", "cette": "Fem"}  # fmt: skip
+
+
+@cache
+def noun_classes() -> dict[str, str]:
+    """Company noun → class (``data/reference_nouns.tsv``)."""
+    return {_norm(r["noun"]): r["class"] for r in load_table("reference_nouns.tsv")}
+
+
+@cache
+def origin_adjectives() -> dict[str, str]:
+    """Adjective of origin → its country's (``data/origin_adjectives.tsv``):
+    « californien » → « américain »."""
+    return {_norm(r["adjective"]): _norm(r["country"]) for r in load_table("origin_adjectives.tsv")}
+
+
+def _countries(origins: set[str]) -> set[str]:
+    table = origin_adjectives()
+    return {table.get(o, o) for o in origins}
+
+
+def _origin(cols: Columns, i: int) -> str:
+    """The origin adjective token ``i`` is, masculine singular (« chinoise » →
+    « chinois »), or ''."""
+    if not cols.is_lower[i]:
+        return ""
+    low = cols.low[i]
+    known = origin_adjectives()
+    for form in (cols.lemma[i], low, low[:-1], low[:-2], low[:-3]):
+        if form in known:
+            return form
+    return ""
+
+
+@cache
+def epithets() -> tuple[tuple[str, str], ...]:
+    """(« géant de redmond », « Microsoft »)... from ``data/deal_references.tsv``."""
+    return tuple((_norm(r["epithet"]), r["name"]) for r in load_table("deal_references.tsv"))
+
+
+@dataclass
+class Reference:
+    """A reference at tokens ``start``..``end`` with its head word, its ``kind``
+    (description, pronoun, relative, possessive, pair, epithet, apposition) and the
+    names of the entities it stands for (empty when unresolved)."""
+
+    start: int
+    end: int
+    head: int
+    kind: str
+    names: tuple[str, ...] = ()
+    inside: tuple[str, ...] = ()  # names in the phrase's complements (« le rival de X »)
+
+
+@dataclass
+class Article:
+    """What the resolver reads: the words, the sentences, the names and what is known
+    of each named organisation."""
+
+    cols: Columns
+    sentences: list[tuple[int, int]]  # token bounds, in order
+    names: list[Name]  # name mentions, sorted by start
+    sources: set[str]
+    categories: dict[str, str] = field(default_factory=dict)  # org -> gazetteer category
+    by_token: dict[int, Name] = field(default_factory=dict)
+    sent_of: list[int] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _nouns: dict[str, set[str]] | None = None
+    _origins: dict[str, set[str]] | None = None
+
+    def __post_init__(self) -> None:
+        for name in self.names:
+            for i in range(name.start, name.end):
+                self.by_token[i] = name
+        self._starts = [n.start for n in self.names]
+        self.sent_of = [0] * len(self.cols.low)
+        for n, (a, b) in enumerate(self.sentences):
+            self.sent_of[a:b] = [n] * (b - a)
+
+    def in_span(self, start: int, end: int) -> list[Name]:
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end)
+        return [m for m in self.names[lo:hi] if m.end <= end]
+
+    def noun_key(self, i: int) -> str:
+        """The company noun token ``i`` is (« start-up » for « la jeune pousse »), or ''."""
+        cols = self.cols
+        if not cols.is_lower[i]:
+            low = cols.low[i]  # « l'ETI », « la PME »: a noun written in capitals
+            return low if low in ("eti", "pme") and i not in self.by_token else ""
+        if cols.low[i] in START_UP:
+            return "start-up"
+        lemma = cols.lemma[i]
+        return lemma if lemma in noun_classes() else ""
+
+    def nouns(self) -> dict[str, set[str]]:
+        """The company nouns each organisation is introduced with (« la fintech X »,
+        « X, le groupe ... »)."""
+        if self._nouns is None:
+            self._nouns = {}
+            cols = self.cols
+            for name in self.names:
+                if name.kind != "org":
+                    continue
+                keys = set()
+                for i in range(max(0, name.start - 6), name.start):
+                    if cols.is_punct[i] and cols.low[i] != "-":
+                        keys.clear()
+                        continue
+                    key = self.noun_key(i)
+                    if key:
+                        keys.add(key)
+                if name.end + 1 < len(cols.low) and cols.low[name.end] == ",":
+                    for i in range(name.end + 1, min(len(cols.low), name.end + 4)):
+                        key = self.noun_key(i)
+                        if key:
+                            keys.add(key)
+                            break
+                self._nouns.setdefault(name.name, set()).update(keys)
+        return self._nouns
+
+    def origins(self) -> dict[str, set[str]]:
+        """The adjectives of origin each organisation is introduced with (« le
+        constructeur chinois X », « X, le groupe texan »)."""
+        if self._origins is None:
+            self._origins = {}
+            cols = self.cols
+            for name in self.names:
+                if name.kind != "org":
+                    continue
+                found = set()
+                for i in range(max(0, name.start - 5), name.start):
+                    if cols.is_punct[i] and cols.low[i] != "-":
+                        found.clear()
+                    elif _origin(cols, i):
+                        found.add(_origin(cols, i))
+                if name.end + 1 < len(cols.low) and cols.low[name.end] == ",":
+                    for i in range(name.end + 1, min(len(cols.low), name.end + 5)):
+                        if cols.is_punct[i]:
+                            break
+                        if _origin(cols, i):
+                            found.add(_origin(cols, i))
+                self._origins.setdefault(name.name, set()).update(found)
+        return self._origins
+
+    def learn(self, org: str, ref: Reference) -> None:
+        """A description resolved to ``org`` tells its nouns and origin (« le géant
+        californien » makes the next « groupe californien » the same company)."""
+        cols = self.cols
+        for i in range(ref.start, ref.end):
+            key = self.noun_key(i)
+            if key and key not in GENERIC_NOUNS and noun_classes().get(key) != "relation":
+                self.nouns().setdefault(org, set()).add(key)
+            if _origin(cols, i):
+                self.origins().setdefault(org, set()).add(_origin(cols, i))
+
+    def classes(self, org: str) -> set[str]:
+        """What is known of an organisation's class: from its nouns and the gazetteer."""
+        found = {noun_classes().get(n, "") for n in self.nouns().get(org, ())}
+        category = self.categories.get(org, "")
+        if category in ("fund", "bank", "media", "public", "university"):
+            found.add("research" if category == "university" else category)
+        return found - {"", "company", "relation"}
+
+    def genders(self, org: str) -> set[str]:
+        """The grammatical genders an organisation is introduced with: of the
+        determiner before its company noun (« la start-up X », « le fonds X »)."""
+        out: set[str] = set()
+        cols = self.cols
+        for name in self.names:
+            if name.name != org:
+                continue
+            for i in range(max(0, name.start - 4), name.start):
+                if self.noun_key(i):
+                    j = i - 1
+                    while j >= 0 and cols.pos[j] == "ADJ":
+                        j -= 1
+                    gender = DET_GENDERS.get(cols.low[j]) if j >= 0 else None
+                    out.update([gender] if gender else cols.feats(i).get("Gender", ()))
+        return out
+
+
+# ------------------------------------------------------------------ finding
+
+
+def find_references(art: Article) -> list[Reference]:
+    """Every reference candidate of the article, in text order (not yet resolved)."""
+    cols = art.cols
+    out: list[Reference] = []
+    n = len(cols.low)
+    taken: set[int] = set()
+    epithet_words = {e.split()[0] for e, _ in epithets()}
+    for i in range(n):
+        if i in art.by_token or i in taken:
+            continue
+        low, pos = cols.low[i], cols.pos[i]
+        if low in RELATIVES and pos == "PRON":
+            out.append(Reference(i, i + 1, i, "relative"))
+        elif low in PERSONAL and pos == "PRON" and cols.dep[i] in (*SUBJECT_DEPS, "expl:subj"):
+            if not _impersonal(cols, i):
+                out.append(Reference(i, i + 1, i, "pronoun"))
+        elif low in PLURAL_PERSONAL and pos == "PRON" and cols.dep[i] in SUBJECT_DEPS:
+            out.append(Reference(i, i + 1, i, "plural"))
+        elif (
+            low in DEMONSTRATIVE_HEADS
+            and i > 0
+            and cols.low[i - 1] in ("ce", "cette")
+            and (i + 1 >= n or not cols.is_lower[i + 1] or cols.pos[i + 1] != "NOUN")
+        ):
+            out.append(Reference(i - 1, i + 1, i, "pronoun"))
+        elif low in POSSESSIVES and pos == "DET":
+            out.append(Reference(i, i + 1, i, "possessive"))
+        elif low in epithet_words and cols.is_lower[i]:
+            phrase = " ".join(cols.low[i : i + 6]).replace("' ", "'")
+            hit = next(((e, nm) for e, nm in epithets() if phrase.startswith(e)), None)
+            if hit is not None:
+                end = i + len(hit[0].replace("'", "' ").split())
+                first = i - 1 if i > 0 and cols.low[i - 1] in DETERMINERS | {"l'"} else i
+                out.append(Reference(first, end, i, "epithet", (hit[1],)))
+                taken.update(range(i, end))
+                continue
+        if pos in ("NOUN", "PROPN", "VERB", "ADJ") and art.noun_key(i):
+            ref = _description(art, i)
+            if ref is not None:
+                out.append(ref)
+                taken.update(range(ref.start, ref.end))
+    return out
+
+
+IMPERSONAL_VERBS = frozenset(["falloir", "agir", "sembler", "paraître", "pleuvoir"])
+
+
+def _impersonal(cols: Columns, i: int) -> bool:
+    """« il y a », « il faut », « il s'agit », « il est possible que »: no reference."""
+    if cols.low[i] != "il":
+        return False
+    after = cols.low[i + 1 : i + 4]
+    if after[:1] == ["y"] or (
+        after[:1] in (["s'"], ["se"]) and cols.lemma[i + 2 : i + 3] == ["agir"]
+    ):
+        return True
+    head = cols.head[i]
+    if cols.lemma[head] in IMPERSONAL_VERBS:
+        return True
+    return cols.pos[head] == "ADJ" and any(
+        cols.dep[k] in ("csubj", "ccomp") for k in cols.kids(head)
+    )
+
+
+def _description(art: Article, i: int) -> Reference | None:
+    """The description whose head noun is token ``i``: its determiner, adjectives and
+    the hyphenated parts of « start-up »; a pair for « les deux groupes »; an apposition
+    when a name follows in the same phrase (« le fonds de pension suédois X »)."""
+    cols = art.cols
+    low = cols.low
+    if noun_classes().get(art.noun_key(i)) == "relation":
+        return None  # « le partenaire », « ce nouvel actionnaire »: whose is not said
+    first = i
+    while (
+        first > 0
+        and i - first < 4
+        and (cols.pos[first - 1] == "ADJ" or low[first - 1] in ("jeune", "nouvelle", "-", "start"))
+    ):
+        first -= 1
+    if first >= 2 and low[first - 1] in PAIR_WORDS and low[first - 2] in ("les", "ces"):
+        return Reference(first - 2, i + 1, i, "pair")
+    if first == 0 or low[first - 1] not in DETERMINERS:
+        return None
+    last = i
+    while (
+        last + 1 < len(low)
+        and last + 1 not in art.by_token
+        and (
+            low[last + 1] in ("-", "up")
+            or (cols.pos[last + 1] == "ADJ" and cols.is_lower[last + 1])
+        )
+    ):
+        last += 1
+    # a name in the same phrase: « la start-up X », « le fonds de pension suédois X »
+    for j in range(last + 1, min(len(low), last + 7)):
+        if j in art.by_token and low[j - 1] in ("de", "d'", "du", "des"):
+            # « la concurrente d'OpenAI »: a complement, not the company described
+            inside = (art.by_token[j].name,)
+            return Reference(first - 1, last + 1, i, "description", inside=inside)
+        if j in art.by_token:
+            return Reference(first - 1, last + 1, i, "apposition", (art.by_token[j].name,))
+        if (
+            cols.is_punct[j]
+            or cols.pos[j] in ("VERB", "AUX", "PRON")
+            or not (cols.is_lower[j] or cols.pos[j] == "ADP")
+        ):
+            break
+        if cols.pos[j] == "ADP" and low[j] not in ("de", "d'", "du", "des"):
+            break
+    return Reference(first - 1, last + 1, i, "description")
+
+
+# ---------------------------------------------------------------- resolving
+
+
+def resolve_all(art: Article, refs: Sequence[Reference]) -> None:
+    """Fill each reference's ``names``, in text order (a relative or a pronoun may lean
+    on a reference resolved before it)."""
+    by_head = {i: r for r in refs for i in range(r.start, r.end)}
+    for ref in refs:
+        if ref.names:
+            continue
+        if ref.kind == "relative":
+            ref.names = _relative(art, ref, by_head)
+        elif ref.kind == "possessive":
+            ref.names = _possessive(art, ref, by_head)
+        elif ref.kind == "pair":
+            ref.names = _pair(art, ref)
+        elif ref.kind == "plural":
+            ref.names = _plural(art, ref, by_head)
+        else:
+            found = _antecedent(art, ref, by_head)
+            ref.names = (found.name,) if found is not None else ()
+            if found is not None and ref.kind == "description":
+                art.learn(found.name, ref)
+
+
+def _subject_names(art: Article, k: int, by_head: dict[int, Reference]) -> set[str]:
+    """The entities a subject token stands for: a name and its conjuncts, or a
+    resolved reference."""
+    cols = art.cols
+    out = set()
+    name = art.by_token.get(k)
+    if name is not None:
+        out.add(name.name)
+    elif k in by_head:
+        out.update(by_head[k].names)
+    for j in cols.kids(k):
+        inner = art.by_token.get(j)
+        if inner is not None and cols.dep[j] in ("conj", "appos", "flat:name", "nmod"):
+            out.add(inner.name)
+    return out
+
+
+def _clause_mates(art: Article, i: int, by_head: dict[int, Reference]) -> set[str]:
+    """The subject of the verb whose object token ``i`` is (« X a racheté la start-up »,
+    « X prend 35 % du groupe », « X devient actionnaire du groupe »: the start-up and
+    the group are not X). A verb without a subject of its own (« proposé de racheter
+    la société ») takes the subject of the verb it depends on."""
+    cols = art.cols
+    dep = cols.dep[i]
+    verb = cols.head[i]
+    if dep == "nmod" and (
+        cols.dep[verb] in ("obj", "obl:arg", "xcomp")
+        or noun_classes().get(cols.lemma[verb]) == "relation"
+    ):
+        dep, verb = cols.dep[verb], cols.head[verb]
+        if dep not in ("obj", "obl:arg", "xcomp", "iobj", "obl:mod"):
+            dep = "obj"  # « actionnaire du groupe » wherever it stands
+    if dep not in ("obj", "iobj", "obl:arg", "obl:mod", "xcomp") or cols.pos[verb] != "VERB":
+        return set()
+    out: set[str] = set()
+    for _ in range(3):
+        for k in cols.kids(verb):
+            if cols.dep[k] in SUBJECT_DEPS:
+                out |= _subject_names(art, k, by_head)
+        if out or cols.dep[verb] not in ("xcomp", "advcl", "conj") or cols.head[verb] == verb:
+            break
+        verb = cols.head[verb]
+    return out
+
+
+def _fits(art: Article, name: Name, ref: Reference, keys: set[str], gender: str) -> bool:
+    """Agreement, class and origin: can ``name`` be what ``ref`` describes?"""
+    if name.name in art.sources:
+        return False
+    if ref.kind == "person":
+        return name.kind == "person"
+    if name.kind == "person":
+        return ref.kind in ("pronoun", "possessive")
+    classes = {noun_classes().get(k, "") for k in keys} - {"", "company", "relation"}
+    known = art.classes(name.name)
+    if classes and known and not classes & known:
+        return False  # « la banque » is not the start-up
+    origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
+    known_origins = art.origins().get(name.name, set())
+    if origins and known_origins and not _countries(origins) & _countries(known_origins):
+        return False  # « l'industriel chinois » is not « la marque californienne »
+    if gender and ref.kind == "pronoun":
+        genders = art.genders(name.name)
+        if genders and gender not in genders:
+            return False  # « il » for « la start-up X »
+    return True
+
+
+def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> Name | None:
+    """The entity a description or a pronoun stands for, when it is clear."""
+    cols = art.cols
+    tok = ref.head
+    n = art.sent_of[tok]
+    sent_start = art.sentences[n][0]
+    low = cols.low[tok]
+    gender = PERSONAL.get(low, DEMONSTRATIVE_HEADS.get(low, ""))
+    keys = {art.noun_key(j) for j in range(ref.start, ref.end)} - {""}
+    skip = _clause_mates(art, tok, by_head) | set(ref.inside)
+
+    def ok(name: Name) -> bool:
+        return name.name not in skip and _fits(art, name, ref, keys, gender)
+
+    if low in DEMONSTRATIVE_HEADS:  # « ce dernier »: the last one named
+        prev_start = art.sentences[max(0, n - 1)][0]
+        for name in reversed(art.in_span(prev_start, ref.start)):
+            if name.name not in art.sources:
+                return name if ok(name) else None
+        return None
+    pronoun = ref.kind in ("pronoun", "possessive", "person")
+    if pronoun:
+        # « La start-up ... a indiqué qu'elle »: the subject reference before it
+        for j in range(sent_start, tok):
+            if cols.dep[j] in SUBJECT_DEPS and j in by_head and by_head[j].kind != "relative":
+                names = by_head[j].names
+                if len(names) != 1:
+                    return None
+                return _last_named(art, names[0], tok)
+    # 1. the closest candidate earlier in the same sentence, if it is alone there: an
+    # unmarked name, or a subject reference already resolved (« Le groupe, présidé par
+    # X, poursuit sa montée dans l'éditeur »)
+    named = [m for m in art.in_span(sent_start, ref.start) if m.name not in art.sources]
+    before = [m for m in named if ok(m) and not _marked(art, m, sent_start)]
+    for j in range(sent_start, ref.start):
+        if cols.dep[j] not in SUBJECT_DEPS or j in art.by_token:
+            continue
+        if j in by_head and by_head[j] is not ref and len(by_head[j].names) == 1:
+            found = _last_named(art, by_head[j].names[0], j + 1)
+            if found is not None and ok(found):
+                before.append(found)
+        elif not cols.is_lower[j] and cols.low[j].isalpha() and cols.pos[j] != "PRON":
+            return None  # a subject name the orgs step did not take: it may be this one
+    if len({m.name for m in before}) == 1:
+        candidate = before[-1]
+        known = art.nouns().get(candidate.name, set()) - GENERIC_NOUNS
+        specific = keys - {"start-up"} - GENERIC_NOUNS
+        origins = {_origin(cols, j) for j in range(ref.start, ref.end)} - {""}
+        if specific and known and not known & specific:
+            return None
+        if (
+            (specific or origins)
+            and not _matches(art, candidate, ref, keys)
+            and len({m.name for m in named}) > 1
+        ):
+            return None  # « du groupe stéphanois » with another company named beside
+        return candidate
+    if before:
+        return None
+    subject = cols.dep[tok] in SUBJECT_DEPS
+    previous = _previous_subject(art, n - 1, ok, by_head, pronoun)
+    if previous is _BLOCKED:
+        return None
+    keys = keys - GENERIC_NOUNS
+    lead = focus(art.names, cols, skip | art.sources, before=tok)
+    # 2. the subject of the sentence before, when it was introduced with the same noun
+    # or is the article's focus
+    # 3. « le groupe texan »: the one company introduced earlier as « le groupe X »
+    fits: dict[str, Name] = {}
+    if ref.kind == "description" and keys:
+        fits = {
+            m.name: m for m in art.names if m.start < tok and ok(m) and _matches(art, m, ref, keys)
+        }
+    if previous is not None and (
+        _matches(art, previous, ref, keys)
+        or (lead is not None and lead.name == previous.name)
+        or not keys
+    ):
+        if fits and previous.name not in fits:
+            return None  # the subject before and a company called so disagree
+        return previous
+    if len(fits) == 1:
+        return next(iter(fits.values()))
+    if len(fits) > 1:
+        return previous if previous is not None and previous.name in fits else None
+    if previous is not None:
+        known = art.nouns().get(previous.name, set())
+        if (
+            not keys - {"start-up"}
+            or not known - GENERIC_NOUNS
+            or _matches(art, previous, ref, keys)
+        ):
+            return previous
+    # 4. a subject two sentences back
+    if n >= 2:
+        found = _previous_subject(art, n - 2, ok, by_head, pronoun, True)
+        if found not in (None, _BLOCKED):
+            known = art.nouns().get(found.name, set())
+            if (
+                not keys - {"start-up"}
+                or not known - GENERIC_NOUNS
+                or _matches(art, found, ref, keys)
+            ):
+                return found
+    # 5. a description the sentences before leave open: the article's focus
+    if (
+        ref.kind == "description"
+        and subject
+        and lead is not None
+        and ok(lead)
+        and (not keys - {"start-up"} or art.nouns().get(lead.name, set()) & keys)
+    ):
+        return lead
+    return None
+
+
+def _matches(art: Article, name: Name, ref: Reference, keys: set[str]) -> bool:
+    """Was ``name`` introduced with the reference's noun or origin (« le groupe X »
+    for « le groupe », « le japonais X » for « le groupe japonais »)?"""
+    if art.nouns().get(name.name, set()) & keys:
+        return True
+    origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
+    return bool(_countries(origins) & _countries(art.origins().get(name.name, set())))
+
+
+_BLOCKED = Name(-1, -1, -1, "", "")  # the sentence's subject is something else
+
+
+def _previous_subject(
+    art: Article,
+    n: int,
+    ok,
+    by_head: dict[int, Reference],
+    pronoun: bool,
+    subjects_only: bool = False,
+) -> Name | None:
+    """In sentence ``n``: its last subject that is an entity (a name or a resolved
+    reference); failing that its only candidate named without a preposition, or one
+    opening it (« Pour X, ... »). For a pronoun, a last subject that is no entity
+    (« Le patron du Losange ... Il ») blocks: ``_BLOCKED``."""
+    if n < 0:
+        return None
+    cols = art.cols
+    start, end = art.sentences[n]
+    last: Name | None = None
+    blocked = False
+    quoted = 0
+    for k in range(start, end):
+        quoted += (cols.low[k] == "«") - (cols.low[k] == "»")
+        if (
+            cols.dep[k] not in SUBJECT_DEPS
+            or cols.dep[cols.head[k]] == "acl:relcl"
+            or quoted > 0  # « Pakko nous ouvre les portes », dit-il: not the topic
+        ):
+            continue
+        name = art.by_token.get(k)
+        if name is not None:
+            if ok(name):
+                last, blocked = name, False
+            elif pronoun and name.kind == "org" and name.name not in art.sources:
+                last, blocked = None, True
+        elif k in by_head and by_head[k].kind != "relative":
+            names = by_head[k].names
+            found = _last_named(art, names[0], k) if len(names) == 1 else None
+            if found is not None and ok(found):
+                last, blocked = found, False
+            elif pronoun:
+                last, blocked = None, True
+        elif cols.pos[k] in ("NOUN", "PROPN") and pronoun:
+            last, blocked = None, True
+    if last is not None:
+        return last
+    if blocked:
+        return _BLOCKED
+    if subjects_only:
+        return None
+    found = [m for m in art.in_span(start, end) if ok(m)]
+    unmarked = [m for m in found if not _marked(art, m, start)]
+    if len({m.name for m in unmarked}) == 1:
+        return unmarked[-1]
+    if len({m.name for m in found}) == 1 and found[0].start - start <= 2:
+        return found[0]
+    return None
+
+
+def _marked(art: Article, name: Name, sent_start: int) -> bool:
+    """Is a name introduced by a preposition (« auprès de X », « chez le groupe X »)?"""
+    cols = art.cols
+    j = name.start - 1
+    while j >= sent_start and (
+        cols.pos[j] == "DET" or (cols.is_lower[j] and (art.noun_key(j) or cols.pos[j] == "ADJ"))
+    ):
+        j -= 1
+    if j < sent_start:
+        return False
+    if cols.low[j] in ("et", ","):
+        before = art.by_token.get(j - 1)
+        return before is not None and _marked(art, before, sent_start)
+    return cols.pos[j] == "ADP" or cols.low[j] in ("du", "des", "au", "aux")
+
+
+def _last_named(art: Article, name: str, before: int) -> Name | None:
+    """The last mention of entity ``name`` before token ``before`` (the first after it
+    when none is before: « la start-up X »)."""
+    found = None
+    for m in art.names:
+        if m.name == name:
+            if m.start >= before and found is not None:
+                break
+            found = m
+            if m.start >= before:
+                break
+    return found
+
+
+def _relative(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tuple[str, ...]:
+    """« X, qui a levé », « la société, dont le capital »: the name or description the
+    relative clause hangs on, or the name just before."""
+    cols = art.cols
+    i = ref.head
+    clause = next((a for a in cols.ancestors(i, 4) if cols.dep[a] == "acl:relcl"), None)
+    if clause is not None:
+        antecedent = cols.head[clause]
+        found = art.by_token.get(antecedent)
+        if found is None:
+            for child in cols.kids(antecedent):
+                if cols.dep[child] in ("nmod", "appos", "flat:name") and child in art.by_token:
+                    found = art.by_token[child]
+                    break
+        if found is None and antecedent in by_head and by_head[antecedent].names:
+            return by_head[antecedent].names
+        if found is not None:
+            if found.name in art.sources:
+                return ()
+            if cols.has(clause, "Number", "Plur"):  # « A et B, qui détiennent »
+                return _coordinated(art, found)
+            return (found.name,)
+    sent_start = art.sentences[art.sent_of[i]][0]
+    j = i - 1
+    while j > sent_start and (cols.pos[j] == "ADP" or cols.low[j] == ","):
+        j -= 1
+    found = art.by_token.get(j)
+    return (found.name,) if found is not None and found.name not in art.sources else ()
+
+
+def _coordinated(art: Article, name: Name) -> tuple[str, ...]:
+    """The names coordinated with ``name`` (« A, B et le fonds C »), in text order."""
+    cols = art.cols
+    top = name.root
+    while cols.dep[top] == "conj" and cols.head[top] != top:
+        top = cols.head[top]
+    tokens = [top, *(k for k in cols.kids(top) if cols.dep[k] == "conj")]
+    found = []
+    for k in sorted(tokens):
+        for j in [k, *cols.kids(k)]:
+            other = art.by_token.get(j)
+            if other is not None and (j == k or cols.dep[j] in ("appos", "flat:name", "nmod")):
+                if other.name not in found and other.name not in art.sources:
+                    found.append(other.name)
+                break
+    return tuple(found) if name.name in found else (name.name,)
+
+
+def _possessive(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tuple[str, ...]:
+    """The owner of « son / sa / ses / leur(s) X »: the subject of the verb above the
+    noun phrase; when there is none, or the phrase is that subject (« Son capital est
+    ouvert »), the owner is found as for a pronoun."""
+    cols = art.cols
+    i = ref.head
+    noun = cols.head[i]
+    plural = cols.low[i] in ("leur", "leurs")
+    if noun_classes().get(cols.lemma[noun]) == "relation":
+        return ()  # « son concurrent » is not its owner
+    if cols.lemma[noun] in PERSON_NOUNS:
+        ref = Reference(ref.start, ref.end, ref.head, "person")  # « son embauche »: a person
+    verb, hops, own_subject = noun, 0, False
+    while cols.pos[verb] not in ("VERB", "AUX") and cols.head[verb] != verb and hops < 4:
+        if cols.dep[verb] in SUBJECT_DEPS:
+            own_subject = True
+            break
+        verb = cols.head[verb]
+        hops += 1
+    subject = None
+    if not own_subject and cols.pos[verb] in ("VERB", "AUX"):
+        if cols.lemma[noun] == "capital" and cols.lemma[verb] in ("entrer", "monter", "prendre"):
+            return ()  # « X est entré à son capital »: another company's capital
+        subject = next((k for k in cols.kids(verb) if cols.dep[k] in SUBJECT_DEPS), None)
+        if subject is None and cols.dep[verb] in ("xcomp", "conj", "advcl"):
+            parent = cols.head[verb]
+            subject = next((k for k in cols.kids(parent) if cols.dep[k] in SUBJECT_DEPS), None)
+    if subject is not None:
+        owners = _subject_owners(art, subject, by_head)
+        if owners and (len(owners) > 1) == plural:
+            return owners
+        if owners or cols.pos[subject] in ("NOUN", "PROPN", "PRON"):
+            return ()  # the subject is someone else, or not an entity
+    if plural:
+        return _plural(art, ref, by_head)
+    found = _antecedent(art, ref, by_head)
+    return (found.name,) if found is not None else ()
+
+
+def _subject_owners(art: Article, subject: int, by_head: dict[int, Reference]) -> tuple[str, ...]:
+    """The entities a subject token stands for: a name and the names coordinated with it,
+    or a resolved reference."""
+    name = art.by_token.get(subject)
+    if name is not None:
+        owners = _coordinated(art, name)
+        return () if any(o in art.sources for o in owners) else owners
+    if subject in by_head:
+        return by_head[subject].names
+    return ()
+
+
+def _plural(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tuple[str, ...]:
+    """« ils », « elles », « leur »: the names coordinated as the last subject before it,
+    in its sentence or the one before (« A et B ont signé ... Ils prévoient »)."""
+    cols = art.cols
+    n = art.sent_of[ref.head]
+    for m in (n, n - 1):
+        if m < 0:
+            break
+        start, end = art.sentences[m]
+        subjects = [
+            k
+            for k in range(start, min(end, ref.start))
+            if cols.dep[k] in SUBJECT_DEPS and cols.dep[cols.head[k]] != "acl:relcl"
+        ]
+        if subjects:
+            owners = _subject_owners(art, subjects[-1], by_head)
+            return owners if len(owners) > 1 else ()
+    return ()
+
+
+def _pair(art: Article, ref: Reference) -> tuple[str, ...]:
+    """« les deux groupes »: the two organisations named most often before it, when a
+    third one is named less often than both (else unresolved)."""
+    counts: dict[str, int] = {}
+    for name in art.names:
+        if name.start >= ref.start:
+            break
+        if name.kind == "org" and name.name not in art.sources:
+            counts[name.name] = counts.get(name.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+        return ()
+    first, second = ranked[0][0], ranked[1][0]
+    order = {n.name: n.start for n in reversed(art.names) if n.name in (first, second)}
+    return tuple(sorted((first, second), key=lambda n: order[n]))

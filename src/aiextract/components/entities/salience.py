@@ -1,0 +1,151 @@
+"""Which entities are sources of the news, and which one the article is about.
+
+- A **source** is an organisation cited as the origin of a piece of news: « selon Les
+  Échos », « d'après Reuters », « Bloomberg rapporte que », a credit (« Photo :
+  Maxppp ») or a dateline (« PARIS (AFP) - »). An organisation is a source when every
+  one of its mentions cites it, or when it is a medium (a media name of the gazetteer,
+  or one introduced as « le quotidien X ») cited at least once. Sources stay
+  organisations but are never a deal's party nor the antecedent of a reference.
+- The **focus** is the company the article is about: the organisation named most often,
+  ties broken by a mention in the title or lead, then by mentions as a subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import NamedTuple
+
+from aiextract.components.columns import Columns
+from aiextract.components.columns import normalise as _norm
+from aiextract.lexicon import load_table
+
+
+class Name(NamedTuple):
+    """A name mention: tokens ``start``..``end``, its entity's ``name``, ``kind``
+    (« org » or « person »)."""
+
+    start: int
+    end: int
+    root: int
+    name: str
+    kind: str
+
+
+@cache
+def source_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cues of ``data/source_cues.tsv`` by position, as the tokenizer cuts them."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in load_table("source_cues.tsv"):
+        words = tuple(_norm(row["cue"]).replace("'", "' ").split())
+        out.setdefault(row["position"], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def media_names() -> frozenset[str]:
+    """The gazetteer's media (« Les Échos », « Reuters »), by canonical name."""
+    return frozenset(r["name"] for r in load_table("gazetteer.tsv") if r.get("category") == "media")
+
+
+DASHES = frozenset(["-", "–", "—"])
+MEDIA_NOUNS = frozenset(
+    ["journal", "quotidien", "hebdomadaire", "magazine", "média", "site", "agence", "chaîne"]
+)
+
+
+def _ends_with(lows: Sequence[str], end: int, cue: tuple[str, ...]) -> bool:
+    return end >= len(cue) and tuple(lows[end - len(cue) : end]) == cue
+
+
+def cited(name: Name, cols: Columns) -> str:
+    """How a mention cites its organisation: « before » (« selon X »), « after »
+    (« X rapporte », « rapporte X »), « credit » (« Photo : X », « (AFP) »), or ''."""
+    lows = cols.low
+    start = name.start
+    # skip a determiner and a media noun: « selon le quotidien X »
+    j = start
+    while j > 0 and (cols.pos[j - 1] == "DET" or lows[j - 1] in MEDIA_NOUNS):
+        j -= 1
+    cues = source_cues()
+    if any(_ends_with(lows, j, cue) for cue in cues.get("before", ())):
+        return "before"
+    k = j
+    while k > 0 and lows[k - 1] in (":", "/", "-"):
+        k -= 1
+    if any(_ends_with(lows, k, cue) for cue in cues.get("credit", ())):
+        return "credit"
+    after = name.end
+    if after < len(lows) and any(
+        tuple(lows[after : after + len(cue)]) == cue for cue in cues.get("after", ())
+    ):
+        return "after"
+    # « rapporte Reuters », « a indiqué X »: a saying verb just before the name
+    if j > 0 and any(_ends_with(lows, j, cue) for cue in cues.get("after", ())):
+        return "after"
+    if start > 0 and name.end < len(lows) and lows[start - 1] == "(" and lows[name.end] == ")":
+        return "credit"  # « (AFP) », « PARIS (Reuters) - »
+    line_start = j
+    while line_start > 0 and "\n" not in cols.doc[line_start - 1].text_with_ws:
+        line_start -= 1
+    if j - line_start <= 3 and name.end < len(lows) and lows[name.end] in DASHES:
+        return "credit"  # a dateline: « INFO LE FIGARO – », « PARIS, AFP - »
+    return ""
+
+
+def sources(names: Sequence[Name], cols: Columns) -> set[str]:
+    """The organisations cited as sources (see the module's docstring)."""
+    by_name: dict[str, list[str]] = {}
+    for name in names:
+        if name.kind == "org":
+            by_name.setdefault(name.name, []).append(cited(name, cols))
+    out = set()
+    media = media_names()
+    for org, ways in by_name.items():
+        if all(w in ("before", "credit") for w in ways) or (
+            any(ways) and (org in media or _introduced_as_medium(org, names, cols))
+        ):
+            out.add(org)
+    return out
+
+
+def _introduced_as_medium(org: str, names: Sequence[Name], cols: Columns) -> bool:
+    """« le quotidien X », « le magazine X »: a media noun right before a mention."""
+    for name in names:
+        if name.name == org:
+            j = name.start - 1
+            while j >= 0 and cols.pos[j] == "ADJ":
+                j -= 1
+            if j >= 0 and cols.lemma[j] in MEDIA_NOUNS:
+                return True
+    return False
+
+
+def focus(
+    names: Sequence[Name],
+    cols: Columns,
+    skip: set[str],
+    before: int | None = None,
+    lead_end: int = 0,
+) -> Name | None:
+    """The organisation the text up to token ``before`` is about: named at least twice
+    and more often than any other; a tie goes to the one named in the lead (the tokens
+    before ``lead_end``), then to the one more often a subject. Returns its last mention."""
+    counts: dict[str, list[int]] = {}
+    last: dict[str, Name] = {}
+    for name in names:
+        if before is not None and name.start >= before:
+            break
+        if name.kind != "org" or name.name in skip:
+            continue
+        score = counts.setdefault(name.name, [0, 0, 0])
+        score[0] += 1
+        score[1] = max(score[1], int(name.start < lead_end))
+        score[2] += int(cols.dep[name.root] in ("nsubj", "nsubj:pass"))
+        last[name.name] = name
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1][0] < 2:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return last[ranked[0][0]]

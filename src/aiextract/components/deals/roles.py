@@ -347,7 +347,12 @@ class MentionIndex:
         focus = getattr(doc._, "focus", None)
         if focus:
             self.lead = next(
-                (m for m in reversed(self.mentions) if m.name == focus and not m.product), None
+                (
+                    m
+                    for m in reversed(self.mentions)
+                    if m.name == focus and m.kind == "org" and not m.product
+                ),
+                None,
             )
 
     def _first_named(self, name: str) -> Mention | None:

@@ -20,6 +20,8 @@ Results, in spaCy's coreference style:
 ``doc.spans["references"]``  every reference found, resolved or not (``kb_id_`` "" when
     unresolved); a pair's span is in both entities' groups.
 ``span._.entity``   the key of the entity a span is a mention of (None for none).
+``span._.resolved_by``  for a reference: the rule that resolved it (« previous
+    subject », « introduced as », « relative clause »...), None when unresolved.
 ``doc._.focus``     the name of the entity the article is about, or None.
 ``doc._.sources``   the names of the organisations cited as sources, or None.
 ``doc._.entities``  one dict per entity: key, name, kind, source, mentions.
@@ -33,9 +35,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from aiextract.components.columns import Columns, read_array, text_sentences
-from aiextract.components.entities.names import group_org_names
+from aiextract.components.entities.names import group_org_names, initials, is_acronym
 from aiextract.components.entities.references import Article, find_references, resolve_all
-from aiextract.components.entities.salience import Name, focus, sources
+from aiextract.components.entities.salience import Name, article_focus, sources
 from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text, register_extensions
 from aiextract.lexicon import load_table
 
@@ -103,6 +105,8 @@ def register_entity_extensions() -> None:
         Doc.set_extension("sources", default=None)
     if not Doc.has_extension("entities"):
         Doc.set_extension("entities", getter=_doc_entities)
+    if not Span.has_extension("resolved_by"):
+        Span.set_extension("resolved_by", default=None)
     if not Span.has_extension("entity"):
         Span.set_extension("entity", getter=_span_entity)
 
@@ -116,6 +120,38 @@ def _regroup(doc: Doc, key: str, mapping: dict[str, str]) -> None:
         Span(doc, s.start, s.end, label=s.label, kb_id=mapping.get(s.kb_id_, s.kb_id_))
         for s in group
     ]
+
+
+@cache
+def _generic_acronyms() -> frozenset[str]:
+    """« IA », « PDG », « ETI »...: acronyms that name no organisation (non_orgs.tsv)."""
+    return frozenset(r["term"] for r in load_table("non_orgs.tsv") if r.get("kind") == "acronym")
+
+
+def _add_acronyms(doc: Doc) -> None:
+    """An acronym the orgs step left out (« l'OFMP », « S.N.T.A. ») is a mention of the
+    one organisation of the article whose initials it spells."""
+    names = {s.kb_id_ for s in doc.spans[ORGS_KEY] if s.kb_id_}
+    by_initials: dict[str, set[str]] = {}
+    for name in names:
+        if len(name.split()) >= 2:
+            by_initials.setdefault(initials(name), set()).add(name)
+    if not by_initials:
+        return
+    taken = {
+        i for key in (ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY) if key in doc.spans
+        for s in doc.spans[key] for i in range(s.start, s.end)
+    }  # fmt: skip
+    added = []
+    for token in doc:
+        word = token.text.replace(".", "") if token.text.count(".") >= 2 else token.text
+        if token.i in taken or not is_acronym(word):
+            continue
+        fits = by_initials.get(word, set())
+        if len(fits) == 1 and len(word) >= 3 and word not in _generic_acronyms():
+            added.append(Span(doc, token.i, token.i + 1, label="ORG", kb_id=next(iter(fits))))
+    if added:
+        doc.spans[ORGS_KEY] = sorted([*doc.spans[ORGS_KEY], *added], key=lambda s: s.start)
 
 
 def read_names(doc: Doc) -> list[Name]:
@@ -156,6 +192,7 @@ class EntitiesComponent:
             return doc
         fixed, categories = _gazetteer()
         if ORGS_KEY in doc.spans and len(doc.spans[ORGS_KEY]):
+            _add_acronyms(doc)
             mapping = group_org_names([s.kb_id_ for s in doc.spans[ORGS_KEY]], fixed)
             _regroup(doc, ORGS_KEY, mapping)
         names = read_names(doc)
@@ -166,12 +203,13 @@ class EntitiesComponent:
         cols = Columns.from_doc(doc, arr)
         sentences = [(s.start, s.end) for s in text_sentences(doc, arr)]
         found_sources = sources(names, cols)
-        art = Article(cols, sentences, names, found_sources, categories)
+        lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else len(doc)
+        art = Article(cols, sentences, names, found_sources, categories, lead_end=lead_end)
         refs = find_references(art) if self.resolve_references else []
         resolve_all(art, refs)
-        lead_end = sentences[1][1] if len(sentences) > 1 else len(doc)
-        lead = focus(names, cols, found_sources, lead_end=lead_end)
-        doc._.focus = lead.name if lead is not None else None
+        mentions = [(n.name, n.start) for n in names]
+        mentions += [(r.names[0], r.start) for r in refs if len(r.names) == 1]
+        doc._.focus = article_focus(mentions, found_sources, lead_end)
         doc._.sources = sorted(found_sources) or None
         self._write(doc, names, refs)
         return doc
@@ -189,7 +227,9 @@ class EntitiesComponent:
         for ref in refs:
             label = ref.kind.upper()
             joined = "|".join(ref.names)
-            all_refs.append(Span(doc, ref.start, ref.end, label=label, kb_id=joined))
+            span = Span(doc, ref.start, ref.end, label=label, kb_id=joined)
+            span._.resolved_by = ref.rule or None
+            all_refs.append(span)
             for entity in ref.names:
                 if entity in members:
                     members[entity].append(Span(doc, ref.start, ref.end, label=label, kb_id=entity))

@@ -28,7 +28,7 @@ from functools import cache
 
 from aiextract.components.columns import Columns
 from aiextract.components.columns import normalise as _norm
-from aiextract.components.entities.salience import Name, focus
+from aiextract.components.entities.salience import Name, article_focus
 from aiextract.lexicon import load_table
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
@@ -48,6 +48,8 @@ START_UP = frozenset(["start", "startup", "start-up", "pousse", "scale-up", "sca
 # Nouns that fit any company: they never pick one out by themselves.
 GENERIC_NOUNS = frozenset(["société", "entreprise", "firme", "compagnie", "acteur", "spécialiste"])
 PAIR_WORDS = frozenset(["deux"])
+# Nouns of a company's stage, not its trade: « la start-up » may be « l'éditeur ».
+STAGE_NOUNS = frozenset(["start-up", "licorne", "pépite", "scale-up", "spin-off", "pme", "eti"])
 DET_GENDERS = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc",
                "au": "Masc", "la": "Fem", "une": "Fem", "cette": "Fem"}  # fmt: skip
 
@@ -101,6 +103,7 @@ class Reference:
     kind: str
     names: tuple[str, ...] = ()
     inside: tuple[str, ...] = ()  # names in the phrase's complements (« le rival de X »)
+    rule: str = ""  # which rule resolved it
 
 
 @dataclass
@@ -118,8 +121,12 @@ class Article:
     _starts: list[int] = field(default_factory=list)
     _nouns: dict[str, set[str]] | None = None
     _origins: dict[str, set[str]] | None = None
+    resolved: list[tuple[str, int]] = field(default_factory=list)  # (entity, token) so far
+    org_names: set[str] = field(default_factory=set)
+    lead_end: int = 0  # the end of the title and lead
 
     def __post_init__(self) -> None:
+        self.org_names = {n.name for n in self.names if n.kind == "org"}
         for name in self.names:
             for i in range(name.start, name.end):
                 self.by_token[i] = name
@@ -167,6 +174,10 @@ class Article:
                         if key:
                             keys.add(key)
                             break
+                for word in name.name.lower().split():  # « Groupe Altis », « Banque X »
+                    for form in (word, word.removesuffix("s")):
+                        if form in noun_classes() and noun_classes()[form] != "relation":
+                            keys.add(form)
                 self._nouns.setdefault(name.name, set()).update(keys)
         return self._nouns
 
@@ -186,8 +197,8 @@ class Article:
                     elif _origin(cols, i):
                         found.add(_origin(cols, i))
                 if name.end + 1 < len(cols.low) and cols.low[name.end] == ",":
-                    for i in range(name.end + 1, min(len(cols.low), name.end + 5)):
-                        if cols.is_punct[i]:
+                    for i in range(name.end + 1, min(len(cols.low), name.end + 6)):
+                        if cols.is_punct[i] and cols.low[i] != "-":
                             break
                         if _origin(cols, i):
                             found.add(_origin(cols, i))
@@ -214,12 +225,17 @@ class Article:
         return found - {"", "company", "relation"}
 
     def genders(self, org: str) -> set[str]:
-        """The grammatical genders an organisation is introduced with: of the
-        determiner before its company noun (« la start-up X », « le fonds X »)."""
+        """The grammatical genders an organisation is introduced with (of the
+        determiner before its company noun: « la start-up X », « le fonds X »), or a
+        person's (a title, « M. X », « Mme X », or a word agreeing with the name:
+        « X, directrice de », « X a été nommée », « nomme X directeur »)."""
         out: set[str] = set()
         cols = self.cols
         for name in self.names:
             if name.name != org:
+                continue
+            if name.kind == "person":
+                out.update(self._person_gender(name))
                 continue
             for i in range(max(0, name.start - 4), name.start):
                 if self.noun_key(i):
@@ -229,6 +245,24 @@ class Article:
                     gender = DET_GENDERS.get(cols.low[j]) if j >= 0 else None
                     out.update([gender] if gender else cols.feats(i).get("Gender", ()))
         return out
+
+
+    def _person_gender(self, name: Name) -> set[str]:
+        cols = self.cols
+        before = cols.low[name.start - 1] if name.start else ""
+        if before in ("m.", "monsieur", "mr"):
+            return {"Masc"}
+        if before in ("mme", "madame", "mme."):
+            return {"Fem"}
+        root = name.root
+        words = [k for k in cols.kids(root) if cols.dep[k] in ("appos", "acl", "amod")]
+        head = cols.head[root]
+        if cols.dep[root] in SUBJECT_DEPS and cols.pos[head] in ("VERB", "ADJ", "NOUN"):
+            words.append(head)  # « X a été nommée », « X est directrice »
+        if cols.dep[root] == "obj":
+            words += [k for k in cols.kids(head) if cols.dep[k] == "xcomp"]  # « nomme X PDG »
+        genders = {g for k in words for g in cols.feats(k).get("Gender", ())}
+        return genders if len(genders) == 1 else set()
 
 
 # ------------------------------------------------------------------ finding
@@ -328,8 +362,12 @@ def _description(art: Article, i: int) -> Reference | None:
     ):
         last += 1
     # a name in the same phrase: « la start-up X », « le fonds de pension suédois X »
+    complement = False  # « la PME du fonds X »: X is the fund's, not the PME's
     for j in range(last + 1, min(len(low), last + 7)):
-        if j in art.by_token and low[j - 1] in ("de", "d'", "du", "des"):
+        complement = complement or (
+            low[j - 1] in ("de", "d'", "du", "des") and bool(art.noun_key(j))
+        )
+        if j in art.by_token and (complement or low[j - 1] in ("de", "d'", "du", "des")):
             # « la concurrente d'OpenAI »: a complement, not the company described
             inside = (art.by_token[j].name,)
             return Reference(first - 1, last + 1, i, "description", inside=inside)
@@ -349,12 +387,25 @@ def _description(art: Article, i: int) -> Reference | None:
 # ---------------------------------------------------------------- resolving
 
 
+RULES_BY_KIND = {
+    "relative": "relative clause",
+    "possessive": "subject of the clause",
+    "pair": "the two most named",
+    "plural": "coordinated subject",
+    "apposition": "name in the phrase",
+    "epithet": "epithet table",
+}
+
+
 def resolve_all(art: Article, refs: Sequence[Reference]) -> None:
     """Fill each reference's ``names``, in text order (a relative or a pronoun may lean
     on a reference resolved before it)."""
     by_head = {i: r for r in refs for i in range(r.start, r.end)}
     for ref in refs:
         if ref.names:
+            ref.rule = RULES_BY_KIND.get(ref.kind, ref.kind)
+            if ref.kind != "apposition" and len(ref.names) == 1:
+                art.resolved.append((ref.names[0], ref.start))
             continue
         if ref.kind == "relative":
             ref.names = _relative(art, ref, by_head)
@@ -367,8 +418,12 @@ def resolve_all(art: Article, refs: Sequence[Reference]) -> None:
         else:
             found = _antecedent(art, ref, by_head)
             ref.names = (found.name,) if found is not None else ()
-            if found is not None and ref.kind == "description":
-                art.learn(found.name, ref)
+        if ref.names and not ref.rule:
+            ref.rule = RULES_BY_KIND.get(ref.kind, ref.kind)
+        if len(ref.names) == 1:
+            art.resolved.append((ref.names[0], ref.start))
+            if ref.kind == "description":
+                art.learn(ref.names[0], ref)
 
 
 def _subject_names(art: Article, k: int, by_head: dict[int, Reference]) -> set[str]:
@@ -422,12 +477,21 @@ def _fits(art: Article, name: Name, ref: Reference, keys: set[str], gender: str)
         return False
     if ref.kind == "person":
         return name.kind == "person"
+    if gender and ref.kind == "pronoun":
+        genders = art.genders(name.name)
+        if genders and gender not in genders:
+            return False  # « il » for « la start-up X », « elle » for a man
     if name.kind == "person":
         return ref.kind in ("pronoun", "possessive")
     classes = {noun_classes().get(k, "") for k in keys} - {"", "company", "relation"}
     known = art.classes(name.name)
     if classes and known and not classes & known:
         return False  # « la banque » is not the start-up
+    specific = keys - GENERIC_NOUNS
+    if specific and known and known <= {"public", "media", "research", "bank", "fund"} and not (
+        classes & known
+    ):
+        return False  # « le studio » is not the European Commission, « l'éditeur » no bank
     origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
     known_origins = art.origins().get(name.name, set())
     if origins and known_origins and not _countries(origins) & _countries(known_origins):
@@ -453,11 +517,12 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     def ok(name: Name) -> bool:
         return name.name not in skip and _fits(art, name, ref, keys, gender)
 
-    if low in DEMONSTRATIVE_HEADS:  # « ce dernier »: the last one named
+    if low in DEMONSTRATIVE_HEADS:  # « ce dernier »: the last one named that agrees
         prev_start = art.sentences[max(0, n - 1)][0]
         for name in reversed(art.in_span(prev_start, ref.start)):
-            if name.name not in art.sources:
-                return name if ok(name) else None
+            if name.name not in art.sources and ok(name):
+                ref.rule = "last named"
+                return name
         return None
     pronoun = ref.kind in ("pronoun", "possessive", "person")
     if pronoun:
@@ -465,14 +530,26 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
         for j in range(sent_start, tok):
             if cols.dep[j] in SUBJECT_DEPS and j in by_head and by_head[j].kind != "relative":
                 names = by_head[j].names
-                if len(names) != 1:
-                    return None
-                return _last_named(art, names[0], tok)
+                found = _last_named(art, names[0], tok) if len(names) == 1 else None
+                said = _phrase_gender(cols, by_head[j])
+                if found is not None and found.name not in skip and (
+                    said == gender if said and gender else ok(found)
+                ):
+                    ref.rule = "subject of its sentence"
+                    return found  # « L'éditeur poursuit ... : il détient »
+                if found is None:
+                    return None  # it stands for what that subject stands for
     # 1. the closest candidate earlier in the same sentence, if it is alone there: an
     # unmarked name, or a subject reference already resolved (« Le groupe, présidé par
     # X, poursuit sa montée dans l'éditeur »)
     named = [m for m in art.in_span(sent_start, ref.start) if m.name not in art.sources]
     before = [m for m in named if ok(m) and not _marked(art, m, sent_start)]
+    if cols.dep[tok] in SUBJECT_DEPS and ref.kind != "possessive":
+        # « Après s'être offert l'éditeur X, le groupe met la main sur Y »: the subject
+        # of a clause is not the object of the clause before it
+        before = [
+            m for m in before if cols.dep[m.root] not in ("obj", "iobj", "obl:arg", "xcomp")
+        ]
     for j in range(sent_start, ref.start):
         if cols.dep[j] not in SUBJECT_DEPS or j in art.by_token:
             continue
@@ -480,88 +557,190 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
             found = _last_named(art, by_head[j].names[0], j + 1)
             if found is not None and ok(found):
                 before.append(found)
-        elif not cols.is_lower[j] and cols.low[j].isalpha() and cols.pos[j] != "PRON":
+        elif _unknown_name(cols, j):
             return None  # a subject name the orgs step did not take: it may be this one
+    if len({m.name for m in before}) == 1 and len(_coordinated(art, before[-1])) > 1:
+        return None  # « A et B ont signé ... la société »: which one is not said
     if len({m.name for m in before}) == 1:
         candidate = before[-1]
         known = art.nouns().get(candidate.name, set()) - GENERIC_NOUNS
         specific = keys - {"start-up"} - GENERIC_NOUNS
         origins = {_origin(cols, j) for j in range(ref.start, ref.end)} - {""}
         if specific and known and not known & specific:
-            return None
-        if (
+            pass  # « l'éditeur X ..., le groupe »: not the one named so; look further
+        elif (
             (specific or origins)
             and not _matches(art, candidate, ref, keys)
             and len({m.name for m in named}) > 1
         ):
             return None  # « du groupe stéphanois » with another company named beside
-        return candidate
-    if before:
+        else:
+            ref.rule = "same sentence"
+            return candidate
+    elif before:
         return None
     subject = cols.dep[tok] in SUBJECT_DEPS
     previous = _previous_subject(art, n - 1, ok, by_head, pronoun)
     if previous is _BLOCKED:
         return None
     keys = keys - GENERIC_NOUNS
-    lead = focus(art.names, cols, skip | art.sources, before=tok)
-    # 2. the subject of the sentence before, when it was introduced with the same noun
-    # or is the article's focus
-    # 3. « le groupe texan »: the one company introduced earlier as « le groupe X »
+    lead = _lead(art, tok, skip)
+    # 2. the subject of the sentence before, when it fits: introduced with the same noun
+    # or origin, the article's focus, or any company for a generic noun; unless a
+    # company called so elsewhere disagrees
     fits: dict[str, Name] = {}
-    if ref.kind == "description" and keys:
+    origins = {_origin(cols, j) for j in range(ref.start, ref.end)} - {""}
+    if ref.kind == "description" and (keys or origins):
         fits = {
             m.name: m for m in art.names if m.start < tok and ok(m) and _matches(art, m, ref, keys)
         }
-    if previous is not None and (
-        _matches(art, previous, ref, keys)
-        or (lead is not None and lead.name == previous.name)
-        or not keys
+    opening = _opening_subject(art, by_head)
+    if (
+        ref.kind == "description"
+        and not keys
+        and not subject
+        and any(m in art.org_names for m in skip)
+        and opening is not None
+        and lead is not None
+        and lead.name == opening
+        and ok(lead)
+        and (previous is None or lead.name != previous.name)
     ):
-        if fits and previous.name not in fits:
-            return None  # the subject before and a company called so disagree
-        return previous
+        # « X détient 22 % de la société »: a generic noun as the complement of another
+        # company's verb stands for the article's leading company (named as the
+        # title's subject), rather than the last sentence's subject
+        ref.rule = "article focus (complement)"
+        return lead
+    if previous is not None:
+        matched = _matches(art, previous, ref, keys)
+        known = _trades(art.nouns().get(previous.name, set()))
+        conflict = bool(_trades(keys)) and bool(known) and not matched
+        classes = {noun_classes().get(k) for k in keys} - {None, "company", "relation"}
+        if classes & {noun_classes().get(k) for k in known}:
+            conflict = False  # « le groupe » for « le conglomérat X »
+        is_lead = lead is not None and lead.name == previous.name
+        if not conflict and (matched or is_lead or not keys):
+            if fits and previous.name not in fits:
+                return None  # the subject before and a company called so disagree
+            if matched and _rival(art, n - 1, previous, ref, keys, ok):
+                return None  # « la start-up X ... avec la start-up Y. La jeune pousse »
+            ref.rule = "previous subject"
+            return previous
+    # 3. « le groupe texan »: the one company introduced earlier as « le groupe X »
     if len(fits) == 1:
+        ref.rule = "introduced as"
         return next(iter(fits.values()))
     if len(fits) > 1:
+        ref.rule = "previous subject"
         return previous if previous is not None and previous.name in fits else None
-    if previous is not None:
-        known = art.nouns().get(previous.name, set())
-        if (
-            not keys - {"start-up"}
-            or not known - GENERIC_NOUNS
-            or _matches(art, previous, ref, keys)
-        ):
-            return previous
-    # 4. a subject two sentences back
-    if n >= 2:
-        found = _previous_subject(art, n - 2, ok, by_head, pronoun, True)
-        if found not in (None, _BLOCKED):
-            known = art.nouns().get(found.name, set())
-            if (
-                not keys - {"start-up"}
-                or not known - GENERIC_NOUNS
-                or _matches(art, found, ref, keys)
-            ):
-                return found
-    # 5. a description the sentences before leave open: the article's focus
+    if previous is not None and not (_trades(keys) and known):
+        ref.rule = "previous subject"
+        return previous
+    # 4. a description the sentences before leave open: the article's focus
     if (
         ref.kind == "description"
         and subject
         and lead is not None
         and ok(lead)
-        and (not keys - {"start-up"} or art.nouns().get(lead.name, set()) & keys)
+        and (not keys - {"start-up"} or _matches(art, lead, ref, keys))
     ):
+        ref.rule = "article focus"
         return lead
+    # 5. for a subject, the subject two sentences back
+    if n >= 2 and subject:
+        found = _previous_subject(art, n - 2, ok, by_head, pronoun, True)
+        if found not in (None, _BLOCKED):
+            known = _trades(art.nouns().get(found.name, set()))
+            if not _trades(keys) or not known or _matches(art, found, ref, keys):
+                ref.rule = "two sentences back"
+                return found
     return None
+
+
+def _opening_subject(art: Article, by_head: dict[int, Reference]) -> str | None:
+    """The entity that is the first subject of the title and lead (the sentences before
+    ``lead_end``), if that subject is an entity."""
+    for start, end in art.sentences:
+        if start >= art.lead_end:
+            break
+        for k in range(start, end):
+            if art.cols.dep[k] not in SUBJECT_DEPS:
+                continue
+            name = art.by_token.get(k)
+            if name is not None and _marked(art, name, start):
+                continue  # « concurrente d'OpenAI » parsed as a subject
+            if name is not None:
+                return name.name
+            if k in by_head and len(by_head[k].names) == 1:
+                return by_head[k].names[0]
+            return None  # the first subject is no entity
+    return None
+
+
+def _lead(art: Article, before: int, skip: set[str]) -> Name | None:
+    """The article's focus so far: from the names and the references resolved before
+    token ``before`` (see ``salience.article_focus``)."""
+    mentions = [(n.name, n.start) for n in art.names if n.start < before and n.kind == "org"]
+    mentions += [(name, t) for name, t in art.resolved if t < before]
+    found = article_focus(mentions, skip | art.sources, art.lead_end)
+    return _last_named(art, found, before) if found else None
+
+
+def _unknown_name(cols: Columns, k: int) -> bool:
+    """A capitalised noun the orgs step did not take (« Synthesio est deuxième »)."""
+    return not cols.is_lower[k] and cols.low[k].isalpha() and cols.pos[k] in ("PROPN", "NOUN", "X")
+
+
+def _employer(art: Article, person: Name) -> Name | None:
+    """The organisation a person is presented with: « X, directrice financière de Y »."""
+    cols = art.cols
+    if person.end >= len(cols.low) or cols.low[person.end] != ",":
+        return None
+    for j in range(person.end + 1, min(len(cols.low), person.end + 9)):
+        if cols.is_punct[j]:
+            return None
+        name = art.by_token.get(j)
+        if name is not None:
+            ok = name.kind == "org" and cols.low[j - 1] in ("de", "d'", "du", "chez")
+            return name if ok else None
+    return None
+
+
+def _phrase_gender(cols: Columns, ref: Reference) -> str:
+    """The gender a description shows by its determiner (« l'éditeur »: its noun)."""
+    gender = DET_GENDERS.get(cols.low[ref.start], "")
+    if not gender and ref.kind in ("description", "apposition", "epithet"):
+        genders = cols.feats(ref.head).get("Gender", ())
+        gender = genders[0] if len(genders) == 1 else ""
+    return gender
+
+
+def _trades(nouns: set[str]) -> set[str]:
+    """The nouns that say a company's trade (« éditeur », « constructeur »), not its
+    size or stage (« groupe », « start-up ») nor nothing (« société »)."""
+    return {
+        n for n in nouns if noun_classes().get(n) not in (None, "group", "relation")
+    } - GENERIC_NOUNS - STAGE_NOUNS
 
 
 def _matches(art: Article, name: Name, ref: Reference, keys: set[str]) -> bool:
     """Was ``name`` introduced with the reference's noun or origin (« le groupe X »
     for « le groupe », « le japonais X » for « le groupe japonais »)?"""
-    if art.nouns().get(name.name, set()) & keys:
+    known = art.nouns().get(name.name, set())
+    if known & keys:
         return True
     origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
     return bool(_countries(origins) & _countries(art.origins().get(name.name, set())))
+
+
+def _rival(art: Article, n: int, chosen: Name, ref: Reference, keys: set[str], ok) -> bool:
+    """Does sentence ``n`` name another candidate introduced like ``chosen`` with the
+    reference's noun or origin?"""
+    start, end = art.sentences[n]
+    return any(
+        m.name != chosen.name and ok(m) and _matches(art, m, ref, keys)
+        for m in art.in_span(start, end)
+    )
 
 
 _BLOCKED = Name(-1, -1, -1, "", "")  # the sentence's subject is something else
@@ -588,18 +767,27 @@ def _previous_subject(
     quoted = 0
     for k in range(start, end):
         quoted += (cols.low[k] == "«") - (cols.low[k] == "»")
-        if (
+        opening = (
+            k in by_head
+            and by_head[k].start == start
+            and by_head[k].head == k
+            and cols.dep[k] == "ROOT"
+        )  # « Le constructeur, qui a réalisé ..., emploie »: a subject parsed as the root
+        if not opening and (
             cols.dep[k] not in SUBJECT_DEPS
             or cols.dep[cols.head[k]] == "acl:relcl"
             or quoted > 0  # « Pakko nous ouvre les portes », dit-il: not the topic
         ):
             continue
         name = art.by_token.get(k)
-        if name is not None:
+        if name is not None and len(_coordinated(art, name)) > 1:
+            last, blocked = None, True  # « A et B ont signé »: not one of them
+        elif name is not None:
+            employer = _employer(art, name) if name.kind == "person" else None
             if ok(name):
                 last, blocked = name, False
-            elif pronoun and name.kind == "org" and name.name not in art.sources:
-                last, blocked = None, True
+            elif employer is not None and ok(employer):
+                last, blocked = employer, False  # « explique X, directrice de Solvéo »
         elif k in by_head and by_head[k].kind != "relative":
             names = by_head[k].names
             found = _last_named(art, names[0], k) if len(names) == 1 else None
@@ -609,6 +797,8 @@ def _previous_subject(
                 last, blocked = None, True
         elif cols.pos[k] in ("NOUN", "PROPN") and pronoun:
             last, blocked = None, True
+        elif _unknown_name(cols, k):
+            last, blocked = None, True  # a subject name the orgs step did not take
     if last is not None:
         return last
     if blocked:
@@ -619,8 +809,8 @@ def _previous_subject(
     unmarked = [m for m in found if not _marked(art, m, start)]
     if len({m.name for m in unmarked}) == 1:
         return unmarked[-1]
-    if len({m.name for m in found}) == 1 and found[0].start - start <= 2:
-        return found[0]
+    if len({m.name for m in found}) == 1 and (pronoun or found[0].start - start <= 2):
+        return found[0]  # « Kelvia lève 8 M€ auprès du fonds X. Il détient »: the only one
     return None
 
 
@@ -685,21 +875,33 @@ def _relative(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tu
 
 
 def _coordinated(art: Article, name: Name) -> tuple[str, ...]:
-    """The names coordinated with ``name`` (« A, B et le fonds C »), in text order."""
+    """The names listed with ``name`` (« A, B et le fonds C »), in text order: names
+    joined by commas or « et », with only determiners, company nouns and adjectives
+    between them."""
     cols = art.cols
-    top = name.root
-    while cols.dep[top] == "conj" and cols.head[top] != top:
-        top = cols.head[top]
-    tokens = [top, *(k for k in cols.kids(top) if cols.dep[k] == "conj")]
-    found = []
-    for k in sorted(tokens):
-        for j in [k, *cols.kids(k)]:
-            other = art.by_token.get(j)
-            if other is not None and (j == k or cols.dep[j] in ("appos", "flat:name", "nmod")):
-                if other.name not in found and other.name not in art.sources:
-                    found.append(other.name)
-                break
-    return tuple(found) if name.name in found else (name.name,)
+    sent_start, sent_end = art.sentences[art.sent_of[name.start]]
+    listed = [name]
+
+    def joined(a: Name, b: Name) -> bool:
+        words = range(a.end, b.start)
+        return bool(words) and any(cols.low[k] in (",", "et") for k in words) and all(
+            cols.low[k] in (",", "et")
+            or cols.pos[k] == "DET"
+            or (cols.is_lower[k] and (art.noun_key(k) or cols.pos[k] == "ADJ"))
+            for k in words
+        )
+
+    names = art.in_span(sent_start, sent_end)
+    k = names.index(name)
+    while k > 0 and joined(names[k - 1], listed[0]):
+        k -= 1
+        listed.insert(0, names[k])
+    k = names.index(name)
+    while k + 1 < len(names) and joined(listed[-1], names[k + 1]):
+        k += 1
+        listed.append(names[k])
+    found = [m.name for m in listed if m.name not in art.sources]
+    return tuple(dict.fromkeys(found))
 
 
 def _possessive(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tuple[str, ...]:
@@ -749,7 +951,12 @@ def _subject_owners(art: Article, subject: int, by_head: dict[int, Reference]) -
         owners = _coordinated(art, name)
         return () if any(o in art.sources for o in owners) else owners
     if subject in by_head:
-        return by_head[subject].names
+        ref = by_head[subject]
+        if ref.kind == "apposition":  # « Le fonds X et le groupe Y ont uni leurs forces »
+            named = next((m for m in art.names if m.start >= ref.end), None)
+            if named is not None and named.name == ref.names[0]:
+                return _coordinated(art, named)
+        return ref.names
     return ()
 
 
@@ -769,18 +976,21 @@ def _plural(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tupl
         ]
         if subjects:
             owners = _subject_owners(art, subjects[-1], by_head)
-            return owners if len(owners) > 1 else ()
-    return ()
+            if len(owners) > 1:
+                return owners
+            break
+    return _pair(art, ref)  # « X s'est alliée à Y. Leur alliance »
 
 
 def _pair(art: Article, ref: Reference) -> tuple[str, ...]:
     """« les deux groupes »: the two organisations named most often before it, when a
     third one is named less often than both (else unresolved)."""
     counts: dict[str, int] = {}
+    keys = {art.noun_key(j) for j in range(ref.start, ref.end)} - {""}
     for name in art.names:
         if name.start >= ref.start:
             break
-        if name.kind == "org" and name.name not in art.sources:
+        if name.kind == "org" and _fits(art, name, ref, keys, ""):
             counts[name.name] = counts.get(name.name, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if len(ranked) < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):

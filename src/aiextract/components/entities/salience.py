@@ -70,6 +70,18 @@ def cited(name: Name, cols: Columns) -> str:
     cues = source_cues()
     if any(_ends_with(lows, j, cue) for cue in cues.get("before", ())):
         return "before"
+    # « selon les analystes de X », « d'après les données de X »: a phrase between
+    k = j
+    while k > 0 and start - k < 6 and (
+        cols.pos[k - 1] == "DET"
+        or lows[k - 1] in ("de", "d'", "du", "des")
+        or (cols.is_lower[k - 1] and cols.pos[k - 1] in ("NOUN", "ADJ"))
+    ):
+        k -= 1
+        if any(_ends_with(lows, k, cue) for cue in cues.get("before", ())):
+            return "before"
+    if j >= 2 and lows[j - 1] == "avec" and lows[j - 2] == "(":
+        return "credit"  # « (avec AFP) »
     k = j
     while k > 0 and lows[k - 1] in (":", "/", "-"):
         k -= 1
@@ -149,3 +161,26 @@ def focus(
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return last[ranked[0][0]]
+
+
+def article_focus(
+    mentions: Sequence[tuple[str, int]], sources: set[str], lead_end: int
+) -> str | None:
+    """The entity the article is about, from all its mentions (names and resolved
+    references, as ``(entity, token)``): the most mentioned, a mention in the title or
+    lead (before token ``lead_end``) counting one more; None when two are level or
+    none is mentioned twice."""
+    counts: dict[str, int] = {}
+    lead: set[str] = set()
+    for entity, token in mentions:
+        if entity in sources:
+            continue
+        counts[entity] = counts.get(entity, 0) + 1
+        if token < lead_end:
+            lead.add(entity)
+    scores = sorted(((n + (e in lead), n, e) for e, n in counts.items()), reverse=True)
+    if not scores or scores[0][1] < 2:
+        return None
+    if len(scores) > 1 and scores[1][0] == scores[0][0]:
+        return None
+    return scores[0][2]

@@ -35,6 +35,12 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 OBJECT_DEPS = ("obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp")
 PERSONAL = {"il": "Masc", "elle": "Fem"}
 PLURAL_PERSONAL = frozenset(["ils", "elles"])
+# Nouns whose owner is a company (« ses effectifs », « son capital »).
+COMPANY_THINGS = frozenset(
+    ["effectif", "capital", "chiffre", "filiale", "usine", "site", "siège", "actionnaire",
+     "salarié", "client", "produit", "valorisation", "levée", "croissance", "activité",
+     "marque", "catalogue", "portefeuille", "action", "bénéfice", "perte", "dette"]
+)  # fmt: skip
 # Nouns whose owner is a person (« son embauche », « sa nomination »).
 PERSON_NOUNS = frozenset(
     ["embauche", "arrivée", "nomination", "recrutement", "départ", "successeur", "successeure",
@@ -161,13 +167,19 @@ class Article:
                 if name.kind != "org":
                     continue
                 keys = set()
-                for i in range(max(0, name.start - 6), name.start):
-                    if cols.is_punct[i] and cols.low[i] != "-":
-                        keys.clear()
-                        continue
+                # the noun phrase right before the name: « la jeune fintech lyonnaise X »,
+                # « l'éditeur de logiciels X » (not « le groupe met la main sur X »)
+                i = name.start - 1
+                while i >= max(0, name.start - 7) and (
+                    (cols.pos[i] in ("ADJ", "NOUN") and cols.is_lower[i])
+                    or cols.pos[i] == "DET"
+                    or cols.low[i] in ("de", "d'", "-", "up", "start")
+                    or self.noun_key(i)
+                ):
                     key = self.noun_key(i)
                     if key:
                         keys.add(key)
+                    i -= 1
                 if name.end + 1 < len(cols.low) and cols.low[name.end] == ",":
                     for i in range(name.end + 1, min(len(cols.low), name.end + 4)):
                         key = self.noun_key(i)
@@ -475,8 +487,8 @@ def _fits(art: Article, name: Name, ref: Reference, keys: set[str], gender: str)
     """Agreement, class and origin: can ``name`` be what ``ref`` describes?"""
     if name.name in art.sources:
         return False
-    if ref.kind == "person":
-        return name.kind == "person"
+    if ref.kind in ("person", "company"):
+        return name.kind == ("person" if ref.kind == "person" else "org")
     if gender and ref.kind == "pronoun":
         genders = art.genders(name.name)
         if genders and gender not in genders:
@@ -524,7 +536,7 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
                 ref.rule = "last named"
                 return name
         return None
-    pronoun = ref.kind in ("pronoun", "possessive", "person")
+    pronoun = ref.kind in ("pronoun", "possessive", "person", "company")
     if pronoun:
         # « La start-up ... a indiqué qu'elle »: the subject reference before it
         for j in range(sent_start, tok):
@@ -543,7 +555,9 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     # unmarked name, or a subject reference already resolved (« Le groupe, présidé par
     # X, poursuit sa montée dans l'éditeur »)
     named = [m for m in art.in_span(sent_start, ref.start) if m.name not in art.sources]
-    before = [m for m in named if ok(m) and not _marked(art, m, sent_start)]
+    # unmarked names, and « chez X, ... l'entreprise »; not an agent (« présidé par X »)
+    # nor a complement (« la concurrente d'OpenAI ... elle »)
+    before = [m for m in named if ok(m) and _marker(art, m, sent_start) in ("", "chez", "pour")]
     if cols.dep[tok] in SUBJECT_DEPS and ref.kind != "possessive":
         # « Après s'être offert l'éditeur X, le groupe met la main sur Y »: the subject
         # of a clause is not the object of the clause before it
@@ -814,6 +828,19 @@ def _previous_subject(
     return None
 
 
+def _marker(art: Article, name: Name, sent_start: int) -> str:
+    """The preposition introducing a name (« par », « chez »...), or ''."""
+    cols = art.cols
+    j = name.start - 1
+    while j >= sent_start and (
+        cols.pos[j] == "DET" or (cols.is_lower[j] and (art.noun_key(j) or cols.pos[j] == "ADJ"))
+    ):
+        j -= 1
+    if j < sent_start or not _marked(art, name, sent_start):
+        return ""
+    return cols.low[j]
+
+
 def _marked(art: Article, name: Name, sent_start: int) -> bool:
     """Is a name introduced by a preposition (« auprès de X », « chez le groupe X »)?"""
     cols = art.cols
@@ -891,7 +918,7 @@ def _coordinated(art: Article, name: Name) -> tuple[str, ...]:
             for k in words
         )
 
-    names = art.in_span(sent_start, sent_end)
+    names = [m for m in art.in_span(sent_start, sent_end) if m.kind == name.kind]
     k = names.index(name)
     while k > 0 and joined(names[k - 1], listed[0]):
         k -= 1
@@ -916,6 +943,8 @@ def _possessive(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
         return ()  # « son concurrent » is not its owner
     if cols.lemma[noun] in PERSON_NOUNS:
         ref = Reference(ref.start, ref.end, ref.head, "person")  # « son embauche »: a person
+    elif cols.lemma[noun] in COMPANY_THINGS:
+        ref = Reference(ref.start, ref.end, ref.head, "company")  # « ses effectifs »
     verb, hops, own_subject = noun, 0, False
     while cols.pos[verb] not in ("VERB", "AUX") and cols.head[verb] != verb and hops < 4:
         if cols.dep[verb] in SUBJECT_DEPS:
@@ -979,6 +1008,8 @@ def _plural(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tupl
             if len(owners) > 1:
                 return owners
             break
+    if ref.kind == "plural":
+        return ()
     return _pair(art, ref)  # « X s'est alliée à Y. Leur alliance »
 
 

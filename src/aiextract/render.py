@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from spacy.util import is_in_jupyter
 
 from aiextract.cli import format_amount
+from aiextract.components.entities import REFERENCES_KEY
 from aiextract.errors import ModelNotFoundError
 from aiextract.extensions import DATES_KEY, MONEY_KEY, ORGS_KEY, PEOPLE_KEY
 from aiextract.records import Article
@@ -33,6 +34,7 @@ __all__ = [
     "RenderedHtml",
     "article_html",
     "deals_table",
+    "entities_table",
     "marks_from_article",
     "marks_from_doc",
     "record_html",
@@ -42,7 +44,13 @@ __all__ = [
 ]
 
 LABELS = {ORGS_KEY: "ORG", PEOPLE_KEY: "PER", MONEY_KEY: "MONEY", DATES_KEY: "DATE"}
-COLORS = {"ORG": "#7aecec", "PER": "#aa9cfc", "MONEY": "#e4e7d2", "DATE": "#bfe1d9"}
+COLORS = {
+    "ORG": "#7aecec",
+    "PER": "#aa9cfc",
+    "MONEY": "#e4e7d2",
+    "DATE": "#bfe1d9",
+    "REF": "#f7d8a8",  # a reference (« la jeune pousse », « elle »), with what it stands for
+}
 
 # displaCy's entity template with a tooltip (``title``) holding the normalised value.
 _ENT_TEMPLATE = """
@@ -113,7 +121,40 @@ def marks_from_doc(doc: Doc) -> list[Mark]:
             else:  # the canonical name, when the mention is written otherwise
                 value = span.kb_id_ if span.kb_id_ and span.kb_id_ != span.text else ""
             marks.append(Mark(span.start_char, span.end_char, label, value))
+    for span in doc.spans.get(REFERENCES_KEY, []):
+        if span.label_ != "APPOSITION":  # « la start-up X »: X is marked already
+            value = span.kb_id_.replace("|", " + ") or "unresolved"
+            marks.append(Mark(span.start_char, span.end_char, "REF", value))
     return _no_overlap(marks)
+
+
+def entities_table(doc: Doc) -> str:
+    """Who is who: one row per entity of the entities step (``doc._.entities``), with
+    its names and references; the focus first, sources marked."""
+    if not Doc.has_extension("entities"):
+        return ""
+    entities = doc._.entities
+    if not entities:
+        return ""
+    focus = doc._.focus
+    entities = sorted(entities, key=lambda e: e["name"] != focus)
+    rows = []
+    for entity in entities:
+        names = sorted({m["text"] for m in entity["mentions"] if m["how"] == "name"})
+        refs = [m["text"] for m in entity["mentions"] if m["how"] != "name"]
+        tags = [
+            t for t, on in (("focus", entity["name"] == focus), ("source", entity["source"])) if on
+        ]
+        rows.append(
+            "<tr>"
+            f"<td>{html.escape(entity['name'])}"
+            + "".join(f' <span class="aiextract-role">({t})</span>' for t in tags)
+            + f"</td><td>{entity['kind']}</td>"
+            f"<td>{html.escape(', '.join(names))}</td>"
+            f"<td>{html.escape(', '.join(refs)) or '–'}</td></tr>"
+        )
+    header = "<tr><th>entity</th><th>kind</th><th>names</th><th>references</th></tr>"
+    return f'<table class="aiextract-deals">{header}{"".join(rows)}</table>'
 
 
 def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -323,7 +364,8 @@ def _fragment(
             text, obj = clean_text(obj), extract(obj, published=published, nlp=nlp)
     if isinstance(obj, Doc):
         deals = obj._.deals if obj.has_extension("deals") else None
-        return article_html(obj.text, marks_from_doc(obj), deals or [], title=title)
+        fragment = article_html(obj.text, marks_from_doc(obj), deals or [], title=title)
+        return fragment.removesuffix("</div>") + entities_table(obj) + "</div>"
     if isinstance(obj, Article):
         title = title if title is not None else obj.id
         if obj.error or text is None:
@@ -354,8 +396,10 @@ def render(
     ``jupyter=None`` displays the HTML when running in a notebook, ``True`` always, and
     ``False`` never; the HTML string is returned in every case.
     """
-    markup = _STYLE + "\n" + _fragment(
-        doc_or_article, text=text, nlp=nlp, published=published, title=title
+    markup = (
+        _STYLE
+        + "\n"
+        + _fragment(doc_or_article, text=text, nlp=nlp, published=published, title=title)
     )
     if jupyter or (jupyter is None and is_in_jupyter()):
         from IPython.display import HTML, display
@@ -371,7 +415,7 @@ def render_page(fragments: Iterable[str], *, title: str = "aiextract") -> str:
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(title)}</title>\n{_STYLE}\n</head>\n"
-        '<body style="font-family: -apple-system, BlinkMacSystemFont, \'Segoe UI\', '
+        "<body style=\"font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', "
         'Helvetica, Arial, sans-serif; max-width: 60em; margin: 2em auto; line-height: 2.5;">'
         f"\n{body}\n</body>\n</html>\n"
     )
@@ -403,8 +447,11 @@ def write_html(path: str | Path, out: str | Path, *, nlp: Callable[[], Language]
                 pipeline = pipeline or nlp()
                 fragments.append(
                     _fragment(
-                        item.get("text"), text=None, nlp=pipeline,
-                        published=item.get("published"), title=title,
+                        item.get("text"),
+                        text=None,
+                        nlp=pipeline,
+                        published=item.get("published"),
+                        title=title,
                     )
                 )
             except ModelNotFoundError:

@@ -258,7 +258,6 @@ class Article:
                     out.update([gender] if gender else cols.feats(i).get("Gender", ()))
         return out
 
-
     def _person_gender(self, name: Name) -> set[str]:
         cols = self.cols
         before = cols.low[name.start - 1] if name.start else ""
@@ -500,8 +499,11 @@ def _fits(art: Article, name: Name, ref: Reference, keys: set[str], gender: str)
     if classes and known and not classes & known:
         return False  # « la banque » is not the start-up
     specific = keys - GENERIC_NOUNS
-    if specific and known and known <= {"public", "media", "research", "bank", "fund"} and not (
-        classes & known
+    if (
+        specific
+        and known
+        and known <= {"public", "media", "research", "bank", "fund"}
+        and not (classes & known)
     ):
         return False  # « le studio » is not the European Commission, « l'éditeur » no bank
     origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
@@ -544,8 +546,10 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
                 names = by_head[j].names
                 found = _last_named(art, names[0], tok) if len(names) == 1 else None
                 said = _phrase_gender(cols, by_head[j])
-                if found is not None and found.name not in skip and (
-                    said == gender if said and gender else ok(found)
+                if (
+                    found is not None
+                    and found.name not in skip
+                    and (said == gender if said and gender else ok(found))
                 ):
                     ref.rule = "subject of its sentence"
                     return found  # « L'éditeur poursuit ... : il détient »
@@ -561,9 +565,7 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     if cols.dep[tok] in SUBJECT_DEPS and ref.kind != "possessive":
         # « Après s'être offert l'éditeur X, le groupe met la main sur Y »: the subject
         # of a clause is not the object of the clause before it
-        before = [
-            m for m in before if cols.dep[m.root] not in ("obj", "iobj", "obl:arg", "xcomp")
-        ]
+        before = [m for m in before if cols.dep[m.root] not in ("obj", "iobj", "obl:arg", "xcomp")]
     for j in range(sent_start, ref.start):
         if cols.dep[j] not in SUBJECT_DEPS or j in art.by_token:
             continue
@@ -633,9 +635,11 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
         if classes & {noun_classes().get(k) for k in known}:
             conflict = False  # « le groupe » for « le conglomérat X »
         is_lead = lead is not None and lead.name == previous.name
-        if not conflict and (matched or is_lead or not keys):
-            if fits and previous.name not in fits:
-                return None  # the subject before and a company called so disagree
+        unknown = not art.nouns().get(previous.name)
+        if not conflict and (matched or is_lead or not keys or unknown):
+            # the sentence before names it as its topic: that wins over a company
+            # introduced with the same noun further back (« L'opérateur X ... Pour Y,
+            # c'est un revers. L'opérateur ... » is Y)
             if matched and _rival(art, n - 1, previous, ref, keys, ok):
                 return None  # « la start-up X ... avec la start-up Y. La jeune pousse »
             ref.rule = "previous subject"
@@ -732,9 +736,11 @@ def _phrase_gender(cols: Columns, ref: Reference) -> str:
 def _trades(nouns: set[str]) -> set[str]:
     """The nouns that say a company's trade (« éditeur », « constructeur »), not its
     size or stage (« groupe », « start-up ») nor nothing (« société »)."""
-    return {
-        n for n in nouns if noun_classes().get(n) not in (None, "group", "relation")
-    } - GENERIC_NOUNS - STAGE_NOUNS
+    return (
+        {n for n in nouns if noun_classes().get(n) not in (None, "group", "relation")}
+        - GENERIC_NOUNS
+        - STAGE_NOUNS
+    )
 
 
 def _matches(art: Article, name: Name, ref: Reference, keys: set[str]) -> bool:
@@ -911,11 +917,15 @@ def _coordinated(art: Article, name: Name) -> tuple[str, ...]:
 
     def joined(a: Name, b: Name) -> bool:
         words = range(a.end, b.start)
-        return bool(words) and any(cols.low[k] in (",", "et") for k in words) and all(
-            cols.low[k] in (",", "et")
-            or cols.pos[k] == "DET"
-            or (cols.is_lower[k] and (art.noun_key(k) or cols.pos[k] == "ADJ"))
-            for k in words
+        return (
+            bool(words)
+            and any(cols.low[k] in (",", "et") for k in words)
+            and all(
+                cols.low[k] in (",", "et")
+                or cols.pos[k] == "DET"
+                or (cols.is_lower[k] and (art.noun_key(k) or cols.pos[k] == "ADJ"))
+                for k in words
+            )
         )
 
     names = [m for m in art.in_span(sent_start, sent_end) if m.kind == name.kind]

@@ -72,10 +72,14 @@ def cited(name: Name, cols: Columns) -> str:
         return "before"
     # « selon les analystes de X », « d'après les données de X »: a phrase between
     k = j
-    while k > 0 and start - k < 6 and (
-        cols.pos[k - 1] == "DET"
-        or lows[k - 1] in ("de", "d'", "du", "des")
-        or (cols.is_lower[k - 1] and cols.pos[k - 1] in ("NOUN", "ADJ"))
+    while (
+        k > 0
+        and start - k < 6
+        and (
+            cols.pos[k - 1] == "DET"
+            or lows[k - 1] in ("de", "d'", "du", "des")
+            or (cols.is_lower[k - 1] and cols.pos[k - 1] in ("NOUN", "ADJ"))
+        )
     ):
         k -= 1
         if any(_ends_with(lows, k, cue) for cue in cues.get("before", ())):

@@ -10,7 +10,6 @@ wrong carries ``xfail: why`` in its ``status`` column.
 from __future__ import annotations
 
 import pytest
-
 from tests.entity_cases import agrees, found, read_cases
 
 CASES = read_cases()

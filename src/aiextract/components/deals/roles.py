@@ -1666,7 +1666,9 @@ def find_parties(
                 kind = "org"  # a one-word name that buys, merges or signs is a company
             if deal_type == "acquisition" and role == "target" and kind == "person":
                 role = "person"  # « l'acquisition de Sam Altman »: a hire
-            if mention.name in seen or not _role_allowed(role, kind):
+            if mention.name in seen or mention.name in mentions.sources:
+                continue  # a source of the news is never a party, however found
+            if not _role_allowed(role, kind):
                 continue
             seen.add(mention.name)
             parties.append(Party(mention.name, role, kind, token, how))

@@ -191,6 +191,16 @@ class Article:
                         if form in noun_classes() and noun_classes()[form] != "relation":
                             keys.add(form)
                 self._nouns.setdefault(name.name, set()).update(keys)
+            # « les start-up A et B », « les fonds A et B »: the plural noun is B's too
+            for name in self.names:
+                if name.kind != "org" or name.start == 0:
+                    continue
+                j = name.start - 1
+                while j > 0 and cols.is_lower[j] and cols.pos[j] == "ADJ":
+                    j -= 1
+                if self.noun_key(j) and cols.low[j - 1] in ("les", "des", "aux", "ces"):
+                    for other in _coordinated(self, name):
+                        self._nouns.setdefault(other, set()).add(self.noun_key(j))
         return self._nouns
 
     def origins(self) -> dict[str, set[str]]:
@@ -578,8 +588,10 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
                 before.append(found)
         elif _unknown_name(cols, j):
             return None  # a subject name the orgs step did not take: it may be this one
-    if len({m.name for m in before}) == 1 and len(_coordinated(art, before[-1])) > 1:
-        return None  # « A et B ont signé ... la société »: which one is not said
+    if len({m.name for m in before}) == 1:
+        listed = set(_coordinated(art, before[-1])) - {before[-1].name}
+        if any(ok(m) for m in named if m.name in listed):
+            return None  # « A et B ont signé ... la société »: which one is not said
     if len({m.name for m in before}) == 1:
         candidate = before[-1]
         known = art.nouns().get(candidate.name, set()) - GENERIC_NOUNS
@@ -812,7 +824,8 @@ def _previous_subject(
         ):
             continue
         name = art.by_token.get(k)
-        if name is not None and len(_coordinated(art, name)) > 1:
+        listed = set(_coordinated(art, name)) - {name.name} if name is not None else set()
+        if listed and any(ok(m) for m in art.in_span(start, end) if m.name in listed):
             last, blocked = None, True  # « A et B ont signé »: not one of them
         elif name is not None:
             employer = _employer(art, name) if name.kind == "person" else None

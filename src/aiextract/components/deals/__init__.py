@@ -733,7 +733,7 @@ def _complete(
     )
     role = role.split("|")[0]
     for mention in mentions.in_span(sent.start, anchor.i):
-        if mention.kind != "org" or mention.name in names:
+        if mention.kind != "org" or mention.name in names or mention.name in mentions.sources:
             continue
         if linear_marker(doc, mention.start, sent.start, mentions):
             continue

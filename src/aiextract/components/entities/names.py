@@ -48,7 +48,10 @@ def variant_key(name: str) -> str:
 
 
 def is_acronym(name: str) -> bool:
-    """« CEA », « CMA-CGM » not; « BMS », « ANR », « LVMH »: 2 to 6 capitals in one word."""
+    """« BMS », « ANR », « LVMH », « S.N.T.A. »: 2 to 6 capitals in one word (« CMA-CGM »
+    is not one)."""
+    if name.count(".") >= 2:
+        name = name.replace(".", "")
     return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
@@ -91,7 +94,7 @@ def group_org_names(names: Sequence[str], fixed: Iterable[str] = ()) -> dict[str
     for name in unique:
         if not is_acronym(name) or out[name] != name:
             continue
-        fits = expansions.get(fold(name).upper(), set()) - {name}
+        fits = expansions.get(fold(name).replace(".", "").upper(), set()) - {name}
         if len(fits) == 1 and not (name in fixed and next(iter(fits)) in fixed):
             target = next(iter(fits))
             for form, entity in out.items():

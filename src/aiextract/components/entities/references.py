@@ -92,6 +92,17 @@ def _origin(cols: Columns, i: int) -> str:
 
 
 @cache
+def first_name_genders() -> dict[str, str]:
+    """First name → « Masc » or « Fem » (``data/first_names.tsv``; « x » decides nothing)."""
+    table = {"m": "Masc", "f": "Fem"}
+    return {
+        r["name"]: table[r["gender"]]
+        for r in load_table("first_names.tsv")
+        if r.get("gender") in table
+    }
+
+
+@cache
 def epithets() -> tuple[tuple[str, str], ...]:
     """(« géant de redmond », « Microsoft »)... from ``data/deal_references.tsv``."""
     return tuple((_norm(r["epithet"]), r["name"]) for r in load_table("deal_references.tsv"))
@@ -196,7 +207,9 @@ class Article:
                 if name.kind != "org" or name.start == 0:
                     continue
                 j = name.start - 1
-                while j > 0 and cols.is_lower[j] and cols.pos[j] == "ADJ":
+                while j > 0 and (
+                    (cols.is_lower[j] and cols.pos[j] == "ADJ") or cols.low[j] in ("-", "up")
+                ):
                     j -= 1
                 if self.noun_key(j) and cols.low[j - 1] in ("les", "des", "aux", "ces"):
                     for other in _coordinated(self, name):
@@ -286,7 +299,11 @@ class Article:
         if cols.dep[root] == "obj":
             words += [k for k in cols.kids(head) if cols.dep[k] == "xcomp"]  # « nomme X PDG »
         genders = {g for k in words for g in cols.feats(k).get("Gender", ())}
-        return genders if len(genders) == 1 else set()
+        if len(genders) == 1:
+            return genders
+        first = name.name.split()[0] if " " in name.name else ""
+        gender = first_name_genders().get(first) or first_name_genders().get(first.split("-")[0])
+        return {gender} if gender else set()
 
 
 # ------------------------------------------------------------------ finding

@@ -10,6 +10,7 @@ through a process-wide table, so a look is a list index.
 from __future__ import annotations
 
 import operator
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -180,3 +181,26 @@ def text_sentences(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
             continue
         spans.append(Span(doc, a, b))
     return spans
+
+
+_DOC_CACHE = threading.local()  # one entry per thread: (doc, array, columns, sentences)
+
+
+def doc_columns(doc: Doc) -> tuple[numpy.ndarray, Columns, list[Span]]:
+    """``read_array(doc)``, its ``Columns`` and ``text_sentences``, made once per document
+    and shared by the components that read them (entities, then deals): a one-entry cache
+    per thread holding the doc itself, as ``extensions.doc_text`` does. The components
+    after the parser change no token attribute, so the columns stay true."""
+    cached = getattr(_DOC_CACHE, "entry", None)
+    if cached is None or cached[0] is not doc or len(cached[2].low) != len(doc):
+        arr = read_array(doc)
+        cached = _DOC_CACHE.entry = (doc, arr, Columns.from_doc(doc, arr), text_sentences(doc, arr))
+    return cached[1], cached[2], cached[3]
+
+
+def cached_columns(doc: Doc) -> tuple[numpy.ndarray, Columns, list[Span]] | None:
+    """What ``doc_columns`` made for ``doc``, if it was made (None otherwise)."""
+    cached = getattr(_DOC_CACHE, "entry", None)
+    if cached is None or cached[0] is not doc or len(cached[2].low) != len(doc):
+        return None
+    return cached[1], cached[2], cached[3]

@@ -15,6 +15,7 @@ from aiextract.corpus.evaluation import (
     format_causes,
     miss_causes,
     predict,
+    reference_scores,
     split_gold,
 )
 from aiextract.corpus.manifest import SPLITS, read_jsonl
@@ -28,7 +29,7 @@ def add_parser(commands: Any) -> None:
     """Register ``corpus`` and its subcommands on the main parser's subparsers."""
     corpus = commands.add_parser(
         "corpus",
-        help="the real-article corpus: add, check, build, verify, stats, eval",
+        help="the real-article corpus: add, check, build, verify, stats, eval, refs",
         description="Tools for the real-article corpus (corpus/README.md).",
     )
     corpus.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="corpus folder")
@@ -55,6 +56,15 @@ def add_parser(commands: Any) -> None:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--no-errors", action="store_true", help="no list of misses")
     evaluate.add_argument("--model", default=None, help="pipeline folder or spaCy model")
+    refs = sub.add_parser(
+        "refs",
+        help="score reference resolution on the gold's deal-party mentions that are not names",
+    )
+    refs.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    refs.add_argument("--model", default=None, help="pipeline folder or spaCy model")
+    refs.add_argument(
+        "--all", action="store_true", help="list every mention, not only the wrong ones"
+    )
     agreement = sub.add_parser(
         "agreement", help="score a second, independent annotation against the gold"
     )
@@ -86,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         return _eval(corpus, args)
     if command == "agreement":
         return _agreement(corpus, args.second)
+    if command == "refs":
+        return _refs(corpus, args)
     if command == "stats":
         print(json.dumps(stats(corpus), ensure_ascii=False, indent=1))
         return 0
@@ -181,6 +193,26 @@ def _eval(corpus: Corpus, args: argparse.Namespace) -> int:
     print("\nmissed deals by cause\n" + format_causes(miss_causes(gold, pred)))
     if not args.no_errors:
         print("\nmisses and extras (typed)\n" + error_report(corpus, gold, pred))
+    return 0
+
+
+def _refs(corpus: Corpus, args: argparse.Namespace) -> int:
+    from aiextract.pipeline import load
+
+    gold = split_gold(corpus, args.split)
+    result = reference_scores(corpus, gold, nlp=load(args.model) if args.model else load())
+    print(
+        f"split {args.split}: {result['mentions']} deal-party mentions that are not names\n"
+        f"  resolved to the right entity  {result['correct']}\n"
+        f"  resolved to another entity    {result['wrong']}\n"
+        f"  left unresolved               {result['unresolved']}\n"
+        f"  precision {result['precision']:.3f}   recall {result['recall']:.3f}"
+    )
+    for case in result["cases"]:
+        if args.all or case["verdict"] == "wrong":
+            got = " | ".join(case["answers"]) or "-"
+            print(f"  {case['verdict']:<10} {case['id']}  « {case['text'][:60]} »"
+                  f" -> {case['party']}; found {got}")  # fmt: skip
     return 0
 
 

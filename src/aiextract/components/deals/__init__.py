@@ -14,7 +14,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.components.columns import Columns, read_array, text_sentences
+from aiextract.components.columns import Columns, cached_columns, read_array, text_sentences
 from aiextract.components.deals.attributes import (
     ANNOUNCE_VERBS,
     as_amount,
@@ -323,15 +323,16 @@ class DealsComponent:
         return hits
 
     def _deals(self, doc: Doc) -> list[dict]:
-        arr = read_array(doc)
+        cached = cached_columns(doc)  # read by the entities step, when it ran
+        arr = cached[0] if cached else read_array(doc)
         positions = self._trigger_words(doc, arr)
         if not positions:
             return []
-        mentions = MentionIndex.from_doc(doc, arr)
+        mentions = MentionIndex.from_doc(doc, arr, cached[1] if cached else None)
         hits = self._hits(doc, positions, mentions.cols)
         if not hits:
             return []
-        sentences = text_sentences(doc, arr)
+        sentences = cached[2] if cached else text_sentences(doc, arr)
         sent_of = [-1] * len(doc)  # token -> its sentence, -1 for none
         for n, sent in enumerate(sentences):
             sent_of[sent.start : sent.end] = [n] * (sent.end - sent.start)

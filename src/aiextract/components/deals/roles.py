@@ -241,8 +241,9 @@ class MentionIndex:
     lead: Mention | None = None
 
     @classmethod
-    def from_doc(cls, doc: Doc, arr=None) -> MentionIndex:
-        """The mentions of ``doc``; ``arr`` is ``columns.read_array(doc)`` if read."""
+    def from_doc(cls, doc: Doc, arr=None, cols: Columns | None = None) -> MentionIndex:
+        """The mentions of ``doc``; ``arr`` is ``columns.read_array(doc)`` and ``cols``
+        its ``Columns``, if read."""
         index = cls()
         groups = (
             (ORGS_KEY, "org", False),
@@ -269,7 +270,7 @@ class MentionIndex:
                 if kind == "org" and not product:
                     index.org_names.add(name)
         index.mentions.sort(key=lambda m: m.start)
-        index.cols = Columns.from_doc(doc, arr)
+        index.cols = cols if cols is not None else Columns.from_doc(doc, arr)
         index.read_entities(doc)
         for key, out in ((MONEY_KEY, index.money), (DATES_KEY, index.dates)):
             if key in doc.spans:

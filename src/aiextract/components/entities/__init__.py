@@ -29,19 +29,21 @@ Results, in spaCy's coreference style:
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from aiextract.components.columns import Columns, read_array, text_sentences
-from aiextract.components.entities.names import group_org_names, initials, is_acronym
+from aiextract.components.columns import doc_columns
+from aiextract.components.entities.names import group_org_names, initials
 from aiextract.components.entities.references import Article, find_references, resolve_all
 from aiextract.components.entities.salience import Name, article_focus, sources
 from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text, register_extensions
 from aiextract.lexicon import load_table
 
 ENTITY_PREFIX = "entity_"
+_ACRONYM = re.compile(r"\b(?:[A-Z]{3,6}|(?:[A-Z]\.){3,6})(?!\w)")
 REFERENCES_KEY = "references"
 
 
@@ -128,28 +130,32 @@ def _generic_acronyms() -> frozenset[str]:
     return frozenset(r["term"] for r in load_table("non_orgs.tsv") if r.get("kind") == "acronym")
 
 
-def _add_acronyms(doc: Doc) -> None:
+def _add_acronyms(doc: Doc, names: set[str]) -> None:
     """An acronym the orgs step left out (« l'OFMP », « S.N.T.A. ») is a mention of the
-    one organisation of the article whose initials it spells."""
-    names = {s.kb_id_ for s in doc.spans[ORGS_KEY] if s.kb_id_}
+    one organisation of the article (``names``) whose initials it spells."""
+    found = [
+        (m, m.group().replace(".", "")) for m in _ACRONYM.finditer(doc_text(doc))
+    ]  # most articles hold few capitalised words: look at them before anything else
+    found = [(m, w) for m, w in found if len(w) >= 3 and w not in _generic_acronyms()]
+    if not found:
+        return
     by_initials: dict[str, set[str]] = {}
     for name in names:
-        if len(name.split()) >= 2:
+        if " " in name:
             by_initials.setdefault(initials(name), set()).add(name)
-    if not by_initials:
+    found = [(m, w) for m, w in found if len(by_initials.get(w, ())) == 1]
+    if not found:
         return
     taken = {
         i for key in (ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY) if key in doc.spans
         for s in doc.spans[key] for i in range(s.start, s.end)
     }  # fmt: skip
     added = []
-    for token in doc:
-        word = token.text.replace(".", "") if token.text.count(".") >= 2 else token.text
-        if token.i in taken or not is_acronym(word):
-            continue
-        fits = by_initials.get(word, set())
-        if len(fits) == 1 and len(word) >= 3 and word not in _generic_acronyms():
-            added.append(Span(doc, token.i, token.i + 1, label="ORG", kb_id=next(iter(fits))))
+    for match, word in found:
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1 and span.start not in taken:
+            name = next(iter(by_initials[word]))
+            added.append(Span(doc, span.start, span.end, label="ORG", kb_id=name))
     if added:
         doc.spans[ORGS_KEY] = sorted([*doc.spans[ORGS_KEY], *added], key=lambda s: s.start)
 
@@ -192,16 +198,15 @@ class EntitiesComponent:
             return doc
         fixed, categories = _gazetteer()
         if ORGS_KEY in doc.spans and len(doc.spans[ORGS_KEY]):
-            _add_acronyms(doc)
+            _add_acronyms(doc, {s.kb_id_ for s in doc.spans[ORGS_KEY] if s.kb_id_})
             mapping = group_org_names([s.kb_id_ for s in doc.spans[ORGS_KEY]], fixed)
             _regroup(doc, ORGS_KEY, mapping)
         names = read_names(doc)
         if not names:
             doc.spans[REFERENCES_KEY] = []
             return doc
-        arr = read_array(doc)
-        cols = Columns.from_doc(doc, arr)
-        sentences = [(s.start, s.end) for s in text_sentences(doc, arr)]
+        _arr, cols, spans = doc_columns(doc)
+        sentences = [(s.start, s.end) for s in spans]
         found_sources = sources(names, cols)
         lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else len(doc)
         art = Article(cols, sentences, names, found_sources, categories, lead_end=lead_end)

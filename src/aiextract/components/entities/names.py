@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 # Words that do not make a name another organisation: group words and legal forms.
 VARIANT_WORDS = frozenset(
@@ -33,12 +34,14 @@ ACRONYM_SKIPPED = frozenset(
 _SPLIT = re.compile(r"[\s\-'’.]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents."""
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def variant_key(name: str) -> str:
     """The letters and digits of ``name`` without its group words and legal forms:
     « Groupe Altis », « ALTIS Group » and « Altis SA » give « altis »."""
@@ -55,6 +58,7 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """The acronym a name gives, from its significant words (« Agence nationale de la
     recherche » → « ANR », « Bristol-Myers Squibb » → « BMS »)."""

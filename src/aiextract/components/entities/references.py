@@ -121,6 +121,13 @@ class Reference:
     names: tuple[str, ...] = ()
     inside: tuple[str, ...] = ()  # names in the phrase's complements (« le rival de X »)
     rule: str = ""  # which rule resolved it
+    origins: frozenset[str] | None = None  # its adjectives of origin, read once
+
+    def origins_in(self, cols: Columns) -> frozenset[str]:
+        """The adjectives of origin of the reference's words (« chinois »...)."""
+        if self.origins is None:
+            self.origins = frozenset(_origin(cols, j) for j in range(self.start, self.end)) - {""}
+        return self.origins
 
 
 @dataclass
@@ -139,6 +146,7 @@ class Article:
     _nouns: dict[str, set[str]] | None = None
     _origins: dict[str, set[str]] | None = None
     resolved: list[tuple[str, int]] = field(default_factory=list)  # (entity, token) so far
+    memo: dict[tuple, object] = field(default_factory=dict)  # per-article results
     org_names: set[str] = field(default_factory=set)
     lead_end: int = 0  # the end of the title and lead
 
@@ -253,6 +261,12 @@ class Article:
 
     def classes(self, org: str) -> set[str]:
         """What is known of an organisation's class: from its nouns and the gazetteer."""
+        key = ("classes", org, len(self.nouns().get(org, ())))
+        if key not in self.memo:
+            self.memo[key] = self._classes(org)
+        return self.memo[key]
+
+    def _classes(self, org: str) -> set[str]:
         found = {noun_classes().get(n, "") for n in self.nouns().get(org, ())}
         category = self.categories.get(org, "")
         if category in ("fund", "bank", "media", "public", "university"):
@@ -264,6 +278,9 @@ class Article:
         determiner before its company noun: « la start-up X », « le fonds X »), or a
         person's (a title, « M. X », « Mme X », or a word agreeing with the name:
         « X, directrice de », « X a été nommée », « nomme X directeur »)."""
+        key = ("genders", org)
+        if key in self.memo:
+            return self.memo[key]
         out: set[str] = set()
         cols = self.cols
         for name in self.names:
@@ -279,6 +296,7 @@ class Article:
                         j -= 1
                     gender = DET_GENDERS.get(cols.low[j]) if j >= 0 else None
                     out.update([gender] if gender else cols.feats(i).get("Gender", ()))
+        self.memo[key] = out
         return out
 
     def _person_gender(self, name: Name) -> set[str]:
@@ -316,10 +334,14 @@ def find_references(art: Article) -> list[Reference]:
     n = len(cols.low)
     taken: set[int] = set()
     epithet_words = {e.split()[0] for e, _ in epithets()}
+    words = _reference_words() | epithet_words
+    nouns = noun_classes()
+    lemmas = cols.lemma
     for i in range(n):
-        if i in art.by_token or i in taken:
+        low = cols.low[i]
+        if (low not in words and lemmas[i] not in nouns) or i in art.by_token or i in taken:
             continue
-        low, pos = cols.low[i], cols.pos[i]
+        pos = cols.pos[i]
         if low in RELATIVES and pos == "PRON":
             out.append(Reference(i, i + 1, i, "relative"))
         elif low in PERSONAL and pos == "PRON" and cols.dep[i] in (*SUBJECT_DEPS, "expl:subj"):
@@ -354,6 +376,15 @@ def find_references(art: Article) -> list[Reference]:
 
 
 IMPERSONAL_VERBS = frozenset(["falloir", "agir", "sembler", "paraître", "pleuvoir"])
+
+
+@cache
+def _reference_words() -> frozenset[str]:
+    """The words that may open a reference, besides the company nouns."""
+    return frozenset(
+        [*RELATIVES, *PERSONAL, *PLURAL_PERSONAL, *DEMONSTRATIVE_HEADS, *POSSESSIVES,
+         *START_UP, "eti", "pme"]
+    )  # fmt: skip
 
 
 def _impersonal(cols: Columns, i: int) -> bool:
@@ -536,7 +567,7 @@ def _fits(art: Article, name: Name, ref: Reference, keys: set[str], gender: str)
         and not (classes & known)
     ):
         return False  # « le studio » is not the European Commission, « l'éditeur » no bank
-    origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
+    origins = set(ref.origins_in(art.cols))
     known_origins = art.origins().get(name.name, set())
     if origins and known_origins and not _countries(origins) & _countries(known_origins):
         return False  # « l'industriel chinois » is not « la marque californienne »
@@ -613,7 +644,7 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
         candidate = before[-1]
         known = art.nouns().get(candidate.name, set()) - GENERIC_NOUNS
         specific = keys - {"start-up"} - GENERIC_NOUNS
-        origins = {_origin(cols, j) for j in range(ref.start, ref.end)} - {""}
+        origins = set(ref.origins_in(cols))
         if specific and known and not known & specific:
             pass  # « l'éditeur X ..., le groupe »: not the one named so; look further
         elif (
@@ -632,24 +663,29 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     if previous is _BLOCKED:
         return None
     keys = keys - GENERIC_NOUNS
-    lead = _lead(art, tok, skip)
+    leads: list[Name | None] = []
+
+    def lead_name() -> Name | None:  # the focus so far, found when a rule needs it
+        if not leads:
+            leads.append(_lead(art, tok, skip))
+        return leads[0]
+
     # 2. the subject of the sentence before, when it fits: introduced with the same noun
     # or origin, the article's focus, or any company for a generic noun; unless a
     # company called so elsewhere disagrees
     fits: dict[str, Name] = {}
-    origins = {_origin(cols, j) for j in range(ref.start, ref.end)} - {""}
+    origins = set(ref.origins_in(cols))
     if ref.kind == "description" and (keys or origins):
         fits = {
             m.name: m for m in art.names if m.start < tok and ok(m) and _matches(art, m, ref, keys)
         }
-    opening = _opening_subject(art, by_head)
     if (
         ref.kind == "description"
         and not keys
         and not subject
         and any(m in art.org_names for m in skip)
-        and opening is not None
-        and lead is not None
+        and (opening := _opening_subject(art, by_head, tok)) is not None
+        and (lead := lead_name()) is not None
         and lead.name == opening
         and ok(lead)
         and (previous is None or lead.name != previous.name)
@@ -670,9 +706,13 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
         classes = {noun_classes().get(k) for k in keys} - {None, "company", "relation"}
         if classes & {noun_classes().get(k) for k in known}:
             conflict = False  # « le groupe » for « le conglomérat X »
-        is_lead = lead is not None and lead.name == previous.name
         unknown = not art.nouns().get(previous.name)
-        if not conflict and (matched or is_lead or not keys or unknown):
+        if not conflict and (
+            matched
+            or not keys
+            or unknown
+            or ((lead := lead_name()) is not None and lead.name == previous.name)
+        ):
             # the sentence before names it as its topic: that wins over a company
             # introduced with the same noun further back (« L'opérateur X ... Pour Y,
             # c'est un revers. L'opérateur ... » is Y)
@@ -694,7 +734,7 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     if (
         ref.kind == "description"
         and subject
-        and lead is not None
+        and (lead := lead_name()) is not None
         and ok(lead)
         and (not keys - {"start-up"} or _matches(art, lead, ref, keys))
     ):
@@ -711,9 +751,17 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     return None
 
 
-def _opening_subject(art: Article, by_head: dict[int, Reference]) -> str | None:
+def _opening_subject(art: Article, by_head: dict[int, Reference], tok: int) -> str | None:
     """The entity that is the first subject of the title and lead (the sentences before
-    ``lead_end``), if that subject is an entity."""
+    ``lead_end``), if that subject is an entity (found once the lead is resolved)."""
+    if tok < art.lead_end:
+        return _find_opening_subject(art, by_head)
+    if "opening" not in art.memo:
+        art.memo["opening"] = _find_opening_subject(art, by_head)
+    return art.memo["opening"]
+
+
+def _find_opening_subject(art: Article, by_head: dict[int, Reference]) -> str | None:
     for start, end in art.sentences:
         if start >= art.lead_end:
             break
@@ -780,7 +828,7 @@ def _trades(nouns: set[str]) -> set[str]:
 
 
 def _origin_match(art: Article, name: Name, ref: Reference) -> bool:
-    origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
+    origins = set(ref.origins_in(art.cols))
     return bool(_countries(origins) & _countries(art.origins().get(name.name, set())))
 
 
@@ -790,7 +838,7 @@ def _matches(art: Article, name: Name, ref: Reference, keys: set[str]) -> bool:
     known = art.nouns().get(name.name, set())
     if known & keys:
         return True
-    origins = {_origin(art.cols, j) for j in range(ref.start, ref.end)} - {""}
+    origins = set(ref.origins_in(art.cols))
     return bool(_countries(origins) & _countries(art.origins().get(name.name, set())))
 
 
@@ -891,6 +939,13 @@ def _marker(art: Article, name: Name, sent_start: int) -> str:
 
 def _marked(art: Article, name: Name, sent_start: int) -> bool:
     """Is a name introduced by a preposition (« auprès de X », « chez le groupe X »)?"""
+    key = ("marked", name.start, sent_start)
+    if key not in art.memo:
+        art.memo[key] = _find_marked(art, name, sent_start)
+    return art.memo[key]
+
+
+def _find_marked(art: Article, name: Name, sent_start: int) -> bool:
     cols = art.cols
     j = name.start - 1
     while j >= sent_start and (

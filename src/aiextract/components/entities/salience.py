@@ -43,6 +43,35 @@ def source_cues() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
+def _cues_by_word(position: str, last: bool) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cues of a position indexed by their last (or first) word: one dict lookup
+    finds the few worth comparing."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in source_cues().get(position, ()):
+        out.setdefault(cue[-1] if last else cue[0], []).append(cue)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _cue_ends_at(lows: Sequence[str], end: int, position: str) -> bool:
+    """Does a cue of ``position`` end right before token ``end``?"""
+    if end <= 0:
+        return False
+    return any(
+        _ends_with(lows, end, c) for c in _cues_by_word(position, True).get(lows[end - 1], ())
+    )
+
+
+def _cue_starts_at(lows: Sequence[str], start: int, position: str) -> bool:
+    """Does a cue of ``position`` start at token ``start``?"""
+    if start >= len(lows):
+        return False
+    return any(
+        tuple(lows[start : start + len(c)]) == c
+        for c in _cues_by_word(position, False).get(lows[start], ())
+    )
+
+
+@cache
 def media_names() -> frozenset[str]:
     """The gazetteer's media (« Les Échos », « Reuters »), by canonical name."""
     return frozenset(r["name"] for r in load_table("gazetteer.tsv") if r.get("category") == "media")
@@ -67,8 +96,7 @@ def cited(name: Name, cols: Columns) -> str:
     j = start
     while j > 0 and (cols.pos[j - 1] == "DET" or lows[j - 1] in MEDIA_NOUNS):
         j -= 1
-    cues = source_cues()
-    if any(_ends_with(lows, j, cue) for cue in cues.get("before", ())):
+    if _cue_ends_at(lows, j, "before"):
         return "before"
     # « selon les analystes de X », « d'après les données de X »: a phrase between
     k = j
@@ -82,30 +110,29 @@ def cited(name: Name, cols: Columns) -> str:
         )
     ):
         k -= 1
-        if any(_ends_with(lows, k, cue) for cue in cues.get("before", ())):
+        if _cue_ends_at(lows, k, "before"):
             return "before"
     if j >= 2 and lows[j - 1] == "avec" and lows[j - 2] == "(":
         return "credit"  # « (avec AFP) »
     k = j
     while k > 0 and lows[k - 1] in (":", "/", "-"):
         k -= 1
-    if any(_ends_with(lows, k, cue) for cue in cues.get("credit", ())):
+    if _cue_ends_at(lows, k, "credit"):
         return "credit"
-    after = name.end
-    if after < len(lows) and any(
-        tuple(lows[after : after + len(cue)]) == cue for cue in cues.get("after", ())
-    ):
-        return "after"
-    # « rapporte Reuters », « a indiqué X »: a saying verb just before the name
-    if j > 0 and any(_ends_with(lows, j, cue) for cue in cues.get("after", ())):
-        return "after"
+    if _cue_starts_at(lows, name.end, "after"):
+        return "after"  # « Reuters rapporte que »
+    if _cue_ends_at(lows, j, "after"):
+        return "after"  # « rapporte Reuters », « comme l'a révélé X »
     if start > 0 and name.end < len(lows) and lows[start - 1] == "(" and lows[name.end] == ")":
         return "credit"  # « (AFP) », « PARIS (Reuters) - »
-    line_start = j
-    while line_start > 0 and "\n" not in cols.doc[line_start - 1].text_with_ws:
-        line_start -= 1
-    if j - line_start <= 3 and name.end < len(lows) and lows[name.end] in DASHES:
-        return "credit"  # a dateline: « INFO LE FIGARO – », « PARIS, AFP - »
+    if name.end < len(lows) and lows[name.end] in DASHES:
+        # a dateline: at most three words between the line's start and the name, then
+        # a dash (« INFO LE FIGARO – », « PARIS, AFP - »)
+        k = j
+        while k > 0 and j - k <= 3 and "\n" not in cols.doc[k - 1].text_with_ws:
+            k -= 1
+        if k == 0 or "\n" in cols.doc[k - 1].text_with_ws:
+            return "credit"
     return ""
 
 

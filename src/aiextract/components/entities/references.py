@@ -530,12 +530,14 @@ def _clause_mates(art: Article, i: int, by_head: dict[int, Reference]) -> set[st
         dep, verb = cols.dep[verb], cols.head[verb]
         if dep not in ("obj", "obl:arg", "xcomp", "iobj", "obl:mod"):
             dep = "obj"  # « actionnaire du groupe » wherever it stands
-    if dep not in ("obj", "iobj", "obl:arg", "obl:mod", "xcomp") or cols.pos[verb] != "VERB":
+    if dep not in ("obj", "iobj", "obl:arg", "obl:mod", "xcomp"):
         return set()
+    if cols.pos[verb] != "VERB" and not (dep == "obj" and cols.pos[verb] == "ADJ"):
+        return set()  # (« a doublé ses effectifs » with « doublé » tagged ADJ is a verb)
     out: set[str] = set()
     for _ in range(3):
         for k in cols.kids(verb):
-            if cols.dep[k] in SUBJECT_DEPS:
+            if cols.dep[k] in (*SUBJECT_DEPS, "expl:subj"):
                 out |= _subject_names(art, k, by_head)
         if out or cols.dep[verb] not in ("xcomp", "advcl", "conj") or cols.head[verb] == verb:
             break
@@ -903,8 +905,8 @@ def _previous_subject(
             found = _last_named(art, names[0], k) if len(names) == 1 else None
             if found is not None and ok(found):
                 last, blocked = found, False
-            elif pronoun:
-                last, blocked = None, True
+            elif pronoun and not names:
+                last, blocked = None, True  # an unresolved subject: it may be this one
         elif cols.pos[k] in ("NOUN", "PROPN") and pronoun:
             last, blocked = None, True
         elif _unknown_name(cols, k):

@@ -211,8 +211,9 @@ def _refs(corpus: Corpus, args: argparse.Namespace) -> int:
     for case in result["cases"]:
         if args.all or case["verdict"] == "wrong":
             got = " | ".join(case["answers"]) or "-"
+            how = f" ({', '.join(case['rules'])})" if case["rules"] else ""
             print(f"  {case['verdict']:<10} {case['id']}  « {case['text'][:60]} »"
-                  f" -> {case['party']}; found {got}")  # fmt: skip
+                  f" -> {case['party']}; found {got}{how}")  # fmt: skip
     return 0
 
 

@@ -193,12 +193,13 @@ def reference_scores(
     for article, doc in zip(gold, nlp.pipe(texts), strict=True):
         refs = list(doc.spans[REFERENCES_KEY]) if REFERENCES_KEY in doc.spans else []
         for start, end, text, party in reference_mentions(article):
-            answers = [
-                name
+            found = [
+                span
                 for span in refs
                 if span.start_char < end and start < span.end_char and span.kb_id_
-                for name in span.kb_id_.split("|")
             ]
+            answers = [name for span in found for name in span.kb_id_.split("|")]
+            rules = sorted({span._.resolved_by or "" for span in found})
             if any(names_match(a, party) for a in answers):
                 verdict = "correct"
             elif answers:
@@ -207,7 +208,7 @@ def reference_scores(
                 verdict = "unresolved"
             cases.append(
                 {"id": article["id"], "text": text, "party": party, "answers": answers,
-                 "verdict": verdict}
+                 "rules": rules, "verdict": verdict}
             )  # fmt: skip
     counts = Counter(c["verdict"] for c in cases)
     resolved = counts["correct"] + counts["wrong"]

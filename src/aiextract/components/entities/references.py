@@ -52,7 +52,7 @@ POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
 DETERMINERS = frozenset(["le", "la", "l'", "ce", "cette", "cet", "du", "au"])
 START_UP = frozenset(["start", "startup", "start-up", "pousse", "scale-up", "scaleup"])
 # Nouns that fit any company: they never pick one out by themselves.
-GENERIC_NOUNS = frozenset(["société", "entreprise", "firme", "compagnie", "acteur", "spécialiste"])
+GENERIC_NOUNS = frozenset(["société", "entreprise", "firme", "acteur", "spécialiste"])
 PAIR_WORDS = frozenset(["deux"])
 # Nouns of a company's stage, not its trade: « la start-up » may be « l'éditeur ».
 STAGE_NOUNS = frozenset(["start-up", "licorne", "pépite", "scale-up", "spin-off", "pme", "eti"])
@@ -569,6 +569,10 @@ def _fits(art: Article, name: Name, ref: Reference, keys: set[str], gender: str)
         and not (classes & known)
     ):
         return False  # « le studio » is not the European Commission, « l'éditeur » no bank
+    if keys and not classes and known and known <= {"public", "research"}:
+        return False  # « la firme américaine » is not the SEC
+    if keys and keys <= GENERIC_NOUNS and known and known <= {"fund"}:
+        return False  # « l'entreprise » is not the fund that invests in it
     origins = set(ref.origins_in(art.cols))
     known_origins = art.origins().get(name.name, set())
     if origins and known_origins and not _countries(origins) & _countries(known_origins):
@@ -589,6 +593,8 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     low = cols.low[tok]
     gender = PERSONAL.get(low, DEMONSTRATIVE_HEADS.get(low, ""))
     keys = {art.noun_key(j) for j in range(ref.start, ref.end)} - {""}
+    if "jeune" in cols.low[ref.start : ref.end] and keys & GENERIC_NOUNS:
+        keys.add("start-up")  # « cette jeune société »
     skip = _clause_mates(art, tok, by_head) | set(ref.inside)
 
     def ok(name: Name) -> bool:
@@ -990,10 +996,11 @@ def _relative(art: Article, ref: Reference, by_head: dict[int, Reference]) -> tu
     if clause is not None:
         antecedent = cols.head[clause]
         found = art.by_token.get(antecedent)
-        if found is None:
-            for child in cols.kids(antecedent):
-                if cols.dep[child] in ("nmod", "appos", "flat:name") and child in art.by_token:
-                    found = art.by_token[child]
+        if found is None:  # « le patron de X, Y, qui »: the apposed name before a complement
+            kids = [c for c in cols.kids(antecedent) if c in art.by_token]
+            for deps in (("appos", "flat:name"), ("nmod",)):
+                found = next((art.by_token[c] for c in kids if cols.dep[c] in deps), None)
+                if found is not None:
                     break
         if found is None and antecedent in by_head and by_head[antecedent].names:
             return by_head[antecedent].names

@@ -125,7 +125,8 @@ def cited(name: Name, cols: Columns) -> str:
         return "after"  # « rapporte Reuters », « comme l'a révélé X »
     if start > 0 and name.end < len(lows) and lows[start - 1] == "(" and lows[name.end] == ")":
         return "credit"  # « (AFP) », « PARIS (Reuters) - »
-    if name.end < len(lows) and lows[name.end] in DASHES:
+    after = name.end + (name.end < len(lows) and lows[name.end] in ("]", ")"))
+    if after < len(lows) and lows[after] in DASHES:
         # a dateline: at most three words between the line's start and the name, then
         # a dash (« INFO LE FIGARO – », « PARIS, AFP - »)
         k = j

@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from aiextract.components.columns import Columns
 from aiextract.components.columns import normalise as _norm
 from aiextract.components.entities import REFERENCES_KEY
-from aiextract.components.entities.references import RELATIVES, noun_classes
-from aiextract.components.entities.references import START_UP as _START_UP
+from aiextract.components.entities.article import RELATIVES, noun_classes
+from aiextract.components.entities.article import START_UP as _START_UP
 from aiextract.components.entities.salience import source_cues
 from aiextract.extensions import (
     DATES_KEY,

@@ -36,8 +36,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from aiextract.components.columns import doc_columns
+from aiextract.components.entities.antecedents import resolve_all
+from aiextract.components.entities.article import Article
 from aiextract.components.entities.names import group_org_names, initials
-from aiextract.components.entities.references import Article, find_references, resolve_all
+from aiextract.components.entities.references import find_references
 from aiextract.components.entities.salience import Name, article_focus, sources
 from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text, register_extensions
 from aiextract.lexicon import load_table

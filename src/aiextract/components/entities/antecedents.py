@@ -36,6 +36,11 @@ RULES_BY_KIND = {
 }
 
 
+FUND_COMPLEMENTS = frozenset(
+    [("de", "gestion"), ("d'", "investissement"), ("de", "capital-risque"), ("de", "capital")]
+)
+
+
 def resolve_all(art: Article, refs: Sequence[Reference]) -> None:
     """Fill each reference's ``names``, in text order (a relative or a pronoun may lean
     on a reference resolved before it)."""
@@ -162,6 +167,9 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     keys = {art.noun_key(j) for j in range(ref.start, ref.end)} - {""}
     if "jeune" in cols.low[ref.start : ref.end] and keys & GENERIC_NOUNS:
         keys.add("start-up")  # « cette jeune société »
+    after = tuple(cols.low[ref.end : ref.end + 2])
+    if keys & GENERIC_NOUNS and after in FUND_COMPLEMENTS:
+        keys.add("fonds")  # « la société de gestion », « la société d'investissement »
     skip = _clause_mates(art, tok, by_head) | set(ref.inside)
 
     def ok(name: Name) -> bool:
@@ -234,7 +242,9 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     elif before:
         return None
     subject = cols.dep[tok] in SUBJECT_DEPS
-    previous = _previous_subject(art, n - 1, ok, by_head, pronoun)
+    previous = _previous_subject(
+        art, n - 1, ok, by_head, pronoun, generic=not (keys - GENERIC_NOUNS)
+    )
     if previous is _BLOCKED:
         return None
     keys = keys - GENERIC_NOUNS
@@ -437,6 +447,7 @@ def _previous_subject(
     by_head: dict[int, Reference],
     pronoun: bool,
     subjects_only: bool = False,
+    generic: bool = True,
 ) -> Name | None:
     """In sentence ``n``: its last subject that is an entity (a name or a resolved
     reference); failing that its only candidate named without a preposition, or one
@@ -468,7 +479,9 @@ def _previous_subject(
         if listed and any(ok(m) for m in art.in_span(start, end) if m.name in listed):
             last, blocked = None, True  # « A et B ont signé »: not one of them
         elif name is not None:
-            employer = _employer(art, name) if name.kind == "person" else None
+            # « explique X, directrice de Y. L'entreprise »: a generic noun or a pronoun
+            # may stand for the speaker's company, not a specific one (« du studio »)
+            employer = _employer(art, name) if name.kind == "person" and generic else None
             if ok(name):
                 last, blocked = name, False
             elif employer is not None and ok(employer):

@@ -47,6 +47,7 @@ from aiextract.lexicon import load_table
 ENTITY_PREFIX = "entity_"
 _ACRONYM = re.compile(r"\b(?:[A-Z]{3,6}|(?:[A-Z]\.){3,6})(?!\w)")
 REFERENCES_KEY = "references"
+NAME_LABEL = "NAME"
 
 
 @cache
@@ -227,7 +228,7 @@ class EntitiesComponent:
         kinds: dict[str, str] = {}
         for name in names:
             members.setdefault(name.name, []).append(
-                Span(doc, name.start, name.end, label="NAME", kb_id=name.name)
+                Span(doc, name.start, name.end, label=NAME_LABEL, kb_id=name.name)
             )
             kinds.setdefault(name.name, name.kind)
         all_refs = []
@@ -238,8 +239,12 @@ class EntitiesComponent:
             span._.resolved_by = ref.rule or None
             all_refs.append(span)
             for entity in ref.names:
-                if entity in members:
-                    members[entity].append(Span(doc, ref.start, ref.end, label=label, kb_id=entity))
+                if entity in members:  # one entity: the same span in both groups
+                    same = len(ref.names) == 1
+                    member = (
+                        span if same else Span(doc, ref.start, ref.end, label=label, kb_id=entity)
+                    )
+                    members[entity].append(member)
         doc.spans[REFERENCES_KEY] = all_refs
         for n, (entity, spans) in enumerate(members.items(), start=1):
             key = f"{ENTITY_PREFIX}{n}"

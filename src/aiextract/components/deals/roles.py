@@ -1433,8 +1433,14 @@ def find_parties(
             else:
                 # one entity, or several: « A et B, qui détiennent », « les deux
                 # entreprises » (a pair the entities step resolved)
-                for ref in mentions.references(subj.i):
+                refs = mentions.references(subj.i)
+                for ref in refs:
                     add(subj_key, ref, "reference", subj.i)
+                if len(refs) == 1 and _norm(subj.text) in RELATIVES:
+                    # « Altman et Brockman, qui pourrait » (a verb in the singular): the
+                    # names listed before the one the clause hangs on
+                    for other in listed_with(refs[0], doc, sent, mentions):
+                        add(subj_key, other, "reference", other.start)
         if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
             for mention in _linear_subject(doc, sent, head_verb, anchor, mentions):
                 add(subj_key, mention, "cue", mention.start)

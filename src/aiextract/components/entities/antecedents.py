@@ -242,8 +242,13 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     elif before:
         return None
     subject = cols.dep[tok] in SUBJECT_DEPS
+    # the sentence before that names someone (« X a capitalisé ... ; cela pourrait-il
+    # être le signe ... ? L'acquisition par le géant ... »: X's sentence)
+    before_n = n - 1
+    while before_n > 0 and before_n >= n - 2 and not art.in_span(*art.sentences[before_n]):
+        before_n -= 1
     previous = _previous_subject(
-        art, n - 1, ok, by_head, pronoun, generic=not (keys - GENERIC_NOUNS)
+        art, before_n, ok, by_head, pronoun, generic=not (keys - GENERIC_NOUNS)
     )
     if previous is _BLOCKED:
         return None
@@ -301,7 +306,7 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
             # the sentence before names it as its topic: that wins over a company
             # introduced with the same noun further back (« L'opérateur X ... Pour Y,
             # c'est un revers. L'opérateur ... » is Y)
-            if matched and _rival(art, n - 1, previous, ref, keys, ok):
+            if matched and _rival(art, before_n, previous, ref, keys, ok):
                 return None  # « la start-up X ... avec la start-up Y. La jeune pousse »
             ref.rule = "previous subject"
             return previous

@@ -242,11 +242,18 @@ def _antecedent(art: Article, ref: Reference, by_head: dict[int, Reference]) -> 
     elif before:
         return None
     subject = cols.dep[tok] in SUBJECT_DEPS
-    # the sentence before that names someone (« X a capitalisé ... ; cela pourrait-il
-    # être le signe ... ? L'acquisition par le géant ... »: X's sentence)
+    # the sentence before; a clause cut off it at « ; » that names no one does not count
+    # (« X a capitalisé ... ; cela pourrait-il être le signe ... ? L'acquisition par le
+    # géant ... »: X's sentence)
     before_n = n - 1
-    while before_n > 0 and before_n >= n - 2 and not art.in_span(*art.sentences[before_n]):
-        before_n -= 1
+    if before_n > 0:
+        start, end = art.sentences[before_n]
+        if (
+            cols.is_lower[start]
+            and cols.low[start - 1] in (";", ":")
+            and not art.in_span(start, end)
+        ):
+            before_n -= 1
     previous = _previous_subject(
         art, before_n, ok, by_head, pronoun, generic=not (keys - GENERIC_NOUNS)
     )

@@ -10,8 +10,8 @@ order of trust:
    obtenir », « autoriser X à signer »);
 2. the word before the party (« auprès de », « mené par », « chez »), shared along a
    list (« auprès de A et B »), read from ``data/deal_cues.tsv``;
-3. references (« l'entreprise », « le géant de Redmond », « elle », « qui »), resolved
-   only when clear.
+3. references (« l'entreprise », « le géant de Redmond », « elle », « qui »), as the
+   entities step resolved them (``MentionIndex.read_entities``); none are resolved here.
 
 The trigger's ``frame`` (``data/deal_triggers.tsv``) maps positions to roles.
 """

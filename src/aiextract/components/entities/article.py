@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from aiextract.components.entities.references import Reference
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-OBJECT_DEPS = ("obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "xcomp")
 PERSONAL = {"il": "Masc", "elle": "Fem"}
 PLURAL_PERSONAL = frozenset(["ils", "elles"])
 # Nouns whose owner is a company (« ses effectifs », « son capital »).

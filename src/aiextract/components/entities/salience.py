@@ -6,8 +6,9 @@
   one of its mentions cites it, or when it is a medium (a media name of the gazetteer,
   or one introduced as « le quotidien X ») cited at least once. Sources stay
   organisations but are never a deal's party nor the antecedent of a reference.
-- The **focus** is the company the article is about: the organisation named most often,
-  ties broken by a mention in the title or lead, then by mentions as a subject.
+- The **focus** is the entity the article is about: the one mentioned most often (names
+  and resolved references), a mention in the title or lead counting one more; none when
+  two are level.
 """
 
 from __future__ import annotations
@@ -163,36 +164,6 @@ def _introduced_as_medium(org: str, names: Sequence[Name], cols: Columns) -> boo
             if j >= 0 and cols.lemma[j] in MEDIA_NOUNS:
                 return True
     return False
-
-
-def focus(
-    names: Sequence[Name],
-    cols: Columns,
-    skip: set[str],
-    before: int | None = None,
-    lead_end: int = 0,
-) -> Name | None:
-    """The organisation the text up to token ``before`` is about: named at least twice
-    and more often than any other; a tie goes to the one named in the lead (the tokens
-    before ``lead_end``), then to the one more often a subject. Returns its last mention."""
-    counts: dict[str, list[int]] = {}
-    last: dict[str, Name] = {}
-    for name in names:
-        if before is not None and name.start >= before:
-            break
-        if name.kind != "org" or name.name in skip:
-            continue
-        score = counts.setdefault(name.name, [0, 0, 0])
-        score[0] += 1
-        score[1] = max(score[1], int(name.start < lead_end))
-        score[2] += int(cols.dep[name.root] in ("nsubj", "nsubj:pass"))
-        last[name.name] = name
-    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
-    if not ranked or ranked[0][1][0] < 2:
-        return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
-    return last[ranked[0][0]]
 
 
 def article_focus(

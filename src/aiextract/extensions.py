@@ -12,6 +12,8 @@ Span groups written by the components (``doc.spans[key]``):
 ``products``  product, model and service mentions; ``span.kb_id_`` is the maker's name, or ""
 ``money``     monetary amounts; ``span._.money`` holds the normalised amount
 ``dates``     dates and periods; ``span._.date`` holds the normalised value
+``entity_1``, ``entity_2``...  one group per entity (the entities step)
+``references``  every reference the entities step found, resolved or not
 """
 
 from __future__ import annotations
@@ -75,6 +77,10 @@ DOC_EXTENSIONS = {
     "language_score": {"default": None},
     # Notes on a processed article that are not errors: a list of str, or None.
     "warnings": {"default": None},
+    # Set by the entities step (aiextract_entities): the name of the entity the article
+    # is about, and the organisations cited as sources of the news (list of str), or None.
+    "focus": {"default": None},
+    "sources": {"default": None},
 }
 
 SPAN_EXTENSIONS = {
@@ -85,6 +91,8 @@ SPAN_EXTENSIONS = {
     # {"value": "2023-11-20" | None, "relative": bool}
     "date": {"default": None},
     "canonical": {"getter": _canonical},
+    # Set by the entities step on a reference span: the rule that resolved it, or None.
+    "resolved_by": {"default": None},
 }
 
 

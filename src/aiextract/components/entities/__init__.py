@@ -59,7 +59,9 @@ def _gazetteer() -> tuple[frozenset[str], dict[str, str]]:
 
 def entity_keys(doc: Doc) -> list[str]:
     """The doc's entity group keys, in order (``entity_1``, ``entity_2``...)."""
-    keys = [k for k in doc.spans if k.startswith(ENTITY_PREFIX) and k[7:].isdigit()]
+    keys = [
+        k for k in doc.spans if k.startswith(ENTITY_PREFIX) and k[len(ENTITY_PREFIX) :].isdigit()
+    ]
     return sorted(keys, key=lambda k: int(k[len(ENTITY_PREFIX) :]))
 
 
@@ -78,7 +80,6 @@ def _doc_entities(doc: Doc) -> list[dict]:
     sources = set(doc._.sources or ())
     for key in entity_keys(doc):
         group = doc.spans[key]
-        names = [s for s in group if s.label_ == "NAME"]
         name = group[0].kb_id_ if len(group) else ""
         kind = group.attrs.get("kind", "org")
         out.append(
@@ -96,22 +97,16 @@ def _doc_entities(doc: Doc) -> list[dict]:
                     }
                     for s in group
                 ],
-                "names": len(names),
             }
         )
     return out
 
 
 def register_entity_extensions() -> None:
+    """The plain attributes (``extensions.py``) and the two views over the groups."""
     register_extensions()
-    if not Doc.has_extension("focus"):
-        Doc.set_extension("focus", default=None)
-    if not Doc.has_extension("sources"):
-        Doc.set_extension("sources", default=None)
     if not Doc.has_extension("entities"):
         Doc.set_extension("entities", getter=_doc_entities)
-    if not Span.has_extension("resolved_by"):
-        Span.set_extension("resolved_by", default=None)
     if not Span.has_extension("entity"):
         Span.set_extension("entity", getter=_span_entity)
 

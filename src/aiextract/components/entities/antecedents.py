@@ -67,7 +67,7 @@ def resolve_all(art: Article, refs: Sequence[Reference]) -> None:
         if len(ref.names) == 1:
             art.resolved.append((ref.names[0], ref.start))
             if ref.kind == "description":
-                art.learn(ref.names[0], ref)
+                art.learn(ref.names[0], ref.start, ref.end)
 
 
 def _subject_names(art: Article, k: int, by_head: dict[int, Reference]) -> set[str]:

@@ -7,15 +7,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
 
 from aiextract.components.columns import Columns
 from aiextract.components.columns import normalise as _norm
 from aiextract.components.entities.salience import Name
 from aiextract.lexicon import load_table
-
-if TYPE_CHECKING:
-    from aiextract.components.entities.references import Reference
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 PERSONAL = {"il": "Masc", "elle": "Fem"}
@@ -211,11 +207,11 @@ class Article:
                 self._origins.setdefault(name.name, set()).update(found)
         return self._origins
 
-    def learn(self, org: str, ref: Reference) -> None:
+    def learn(self, org: str, start: int, end: int) -> None:
         """A description resolved to ``org`` tells its nouns and origin (« le géant
         californien » makes the next « groupe californien » the same company)."""
         cols = self.cols
-        for i in range(ref.start, ref.end):
+        for i in range(start, end):
             key = self.noun_key(i)
             if key and key not in GENERIC_NOUNS and noun_classes().get(key) != "relation":
                 self.nouns().setdefault(org, set()).add(key)

@@ -187,3 +187,23 @@ def test_render_shows_who_is_who(nlp):
     assert "<th>entity</th>" in html
     assert "Kelvia" in html and "(focus)" in html and "(source)" in html
     assert "La jeune pousse" in html
+
+
+def test_the_focus_is_offered_to_a_round_whose_company_is_implied(nlp):
+    doc = nlp(
+        "La start-up Kelvia développe des capteurs pour les vignes. Kelvia équipe déjà "
+        "200 exploitations. Un tour de table de 10 millions d'euros a été mené par "
+        "Verdane Capital."
+    )
+    [deal] = doc._.deals
+    assert deal["type"] == "funding"
+    assert {p["name"]: p["role"] for p in deal["parties"]} == {
+        "Kelvia": "target",
+        "Verdane Capital": "investor",
+    }
+    # not when the article has no clear focus
+    doc = nlp(
+        "Kelvia et Nexora exposent à Lyon. Un tour de table de 10 millions d'euros a été "
+        "mené par Verdane Capital."
+    )
+    assert not doc._.deals

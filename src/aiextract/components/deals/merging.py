@@ -200,6 +200,19 @@ def merge(
             if bought is not None:
                 deals.append(bought)
                 continue
+        if (
+            leader
+            and cand.type == "funding"
+            and cand.parties
+            and all(p.role == "investor" for p in cand.parties)
+            and not any(d.type == "funding" for d in deals)
+        ):
+            # « Un tour de table de 10 M€ a été mené par X » with the company that raised
+            # only implied: the company the article is about (its focus)
+            raised = _raised_by(cand, leader)
+            if raised is not None:
+                deals.append(raised)
+                continue
         if cand.type == "hire" and cand.parties and all(p.role == "person" for p in cand.parties):
             # « X a débauché A et B » parsed apart: the persons join the hire just found
             near = [
@@ -376,6 +389,16 @@ def _bought_by(cand: Candidate, leader: str) -> Candidate | None:
     if roles != {"target"} or leader in cand.names() or cand.by_phrase:
         return None
     party = Party(leader, "acquirer", "org", cand.anchor, "reference")
+    out = replace(cand, parties=[party, *cand.parties], merged=[])
+    out.confidence = max(0.05, round(cand.confidence - 0.2, 2))
+    return out if _requirements(out) else None
+
+
+def _raised_by(cand: Candidate, leader: str) -> Candidate | None:
+    """The round with the article's focus as the company that raised, or None."""
+    if leader in cand.names():
+        return None
+    party = Party(leader, "target", "org", cand.anchor, "reference")
     out = replace(cand, parties=[party, *cand.parties], merged=[])
     out.confidence = max(0.05, round(cand.confidence - 0.2, 2))
     return out if _requirements(out) else None

@@ -386,19 +386,23 @@ def _pair_of(cand: Candidate, deals: list[Candidate], counts: dict[str, int]) ->
 def _bought_by(cand: Candidate, leader: str) -> Candidate | None:
     """The acquisition with the article's leading company as the buyer, or None."""
     roles = {p.role for p in cand.parties}
-    if roles != {"target"} or leader in cand.names() or cand.by_phrase:
+    if roles != {"target"} or cand.by_phrase:
         return None
-    party = Party(leader, "acquirer", "org", cand.anchor, "reference")
-    out = replace(cand, parties=[party, *cand.parties], merged=[])
-    out.confidence = max(0.05, round(cand.confidence - 0.2, 2))
-    return out if _requirements(out) else None
+    return _with_leader(cand, leader, "acquirer")
 
 
 def _raised_by(cand: Candidate, leader: str) -> Candidate | None:
     """The round with the article's focus as the company that raised, or None."""
+    return _with_leader(cand, leader, "target")
+
+
+def _with_leader(cand: Candidate, leader: str, role: str) -> Candidate | None:
+    """``cand`` with the article's focus added in ``role`` (a party the text leaves
+    implied), at a lower confidence; None when it is a party already or the deal then
+    still misses what the guidelines require."""
     if leader in cand.names():
         return None
-    party = Party(leader, "target", "org", cand.anchor, "reference")
+    party = Party(leader, role, "org", cand.anchor, "reference")
     out = replace(cand, parties=[party, *cand.parties], merged=[])
     out.confidence = max(0.05, round(cand.confidence - 0.2, 2))
     return out if _requirements(out) else None

@@ -205,7 +205,7 @@ class EntitiesComponent:
             return doc
         _arr, cols, spans = doc_columns(doc)
         sentences = [(s.start, s.end) for s in spans]
-        found_sources = sources(names, cols)
+        found_sources = sources(names, cols, categories)
         lead_end = sentences[min(2, len(sentences) - 1)][1] if sentences else len(doc)
         art = Article(cols, sentences, names, found_sources, categories, lead_end=lead_end)
         refs = find_references(art) if self.resolve_references else []

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -70,12 +70,6 @@ def _cue_starts_at(lows: Sequence[str], start: int, position: str) -> bool:
         tuple(lows[start : start + len(c)]) == c
         for c in _cues_by_word(position, False).get(lows[start], ())
     )
-
-
-@cache
-def media_names() -> frozenset[str]:
-    """The gazetteer's media (« Les Échos », « Reuters »), by canonical name."""
-    return frozenset(r["name"] for r in load_table("gazetteer.tsv") if r.get("category") == "media")
 
 
 DASHES = frozenset(["-", "–", "—"])
@@ -138,17 +132,20 @@ def cited(name: Name, cols: Columns) -> str:
     return ""
 
 
-def sources(names: Sequence[Name], cols: Columns) -> set[str]:
+def sources(
+    names: Sequence[Name], cols: Columns, categories: Mapping[str, str] | None = None
+) -> set[str]:
     """The organisations cited as sources (see the module's docstring)."""
     by_name: dict[str, list[str]] = {}
     for name in names:
         if name.kind == "org":
             by_name.setdefault(name.name, []).append(cited(name, cols))
     out = set()
-    media = media_names()
+    categories = categories or {}
     for org, ways in by_name.items():
         if all(w in ("before", "credit") for w in ways) or (
-            any(ways) and (org in media or _introduced_as_medium(org, names, cols))
+            any(ways)
+            and (categories.get(org) == "media" or _introduced_as_medium(org, names, cols))
         ):
             out.add(org)
     return out

@@ -31,7 +31,7 @@ try:
     from dask import delayed
 except ImportError as exc:  # the extra is installed in tests; a subprocess test checks this
     raise MissingExtraError(
-        f"aiextract.dask needs Dask ({exc}); install it with: pip install \"aiextract[dask]\""
+        f'aiextract.dask needs Dask ({exc}); install it with: pip install "aiextract[dask]"'
     ) from None
 
 from aiextract.api import extract_many
@@ -122,7 +122,10 @@ def extract_bag(
     strings or dicts (``text``, optional ``id``, ``published``, other keys carried
     through), one per article and in the bag's order."""
     return articles.map_partitions(
-        _partition_dicts, model=model, exclude=tuple(exclude), config=config,
+        _partition_dicts,
+        model=model,
+        exclude=tuple(exclude),
+        config=config,
         batch_size=batch_size,
     )
 
@@ -201,9 +204,7 @@ def to_frame(results: db.Bag, table: str = "deals") -> dd.DataFrame:
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
 
 
-def to_parquet(
-    results: db.Bag, path: str, table: str = "deals", **options: Any
-) -> None:
+def to_parquet(results: db.Bag, path: str, table: str = "deals", **options: Any) -> None:
     """Write ``table`` (see ``to_frame``) of a bag of article dicts as Parquet files under
     ``path`` (a folder, local or any fsspec URL); ``options`` go to ``dd.to_parquet``."""
     options.setdefault("write_index", False)
@@ -257,7 +258,9 @@ def extract_on_cluster(
         size = block_size or 4 * batch_size
         limit = window or max(2, 2 * sum(client.nthreads().values()))
         options = {
-            "model": model, "exclude": tuple(exclude), "config": config,
+            "model": model,
+            "exclude": tuple(exclude),
+            "config": config,
             "batch_size": batch_size,
         }
         pending: deque[tuple[list[Item], Any]] = deque()

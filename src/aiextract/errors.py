@@ -21,6 +21,8 @@ def json_problem(exc: ValueError) -> str:
     column 49 (char 48)``."""
     message = getattr(exc, "msg", str(exc)).removesuffix(" at")
     column = getattr(exc, "colno", None)
-    return f"not valid JSON ({message} at column {column})" if column else (
-        f"not valid JSON ({message})"
+    return (
+        f"not valid JSON ({message} at column {column})"
+        if column
+        else (f"not valid JSON ({message})")
     )

@@ -81,6 +81,10 @@ DOC_EXTENSIONS = {
     # is about, and the organisations cited as sources of the news (list of str), or None.
     "focus": {"default": None},
     "sources": {"default": None},
+    # Set by the learned steps (aiextract_deal_sentences, aiextract_deal_roles): the
+    # sentences scored per deal type, and the names of those sentences scored per role.
+    "deal_sentences": {"default": None},
+    "deal_roles": {"default": None},
 }
 
 SPAN_EXTENSIONS = {

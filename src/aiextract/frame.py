@@ -103,9 +103,19 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # The article keys that have their own columns; any other key goes to ``extra`` (JSON).
 _ARTICLE_KEYS = {
-    "id", "published", "text_sha1", "pipeline_sha1",
-    "orgs", "people", "money", "dates", "deals", "error",
-    "language", "language_score", "warnings",
+    "id",
+    "published",
+    "text_sha1",
+    "pipeline_sha1",
+    "orgs",
+    "people",
+    "money",
+    "dates",
+    "deals",
+    "error",
+    "language",
+    "language_score",
+    "warnings",
 }
 
 

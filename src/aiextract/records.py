@@ -16,8 +16,16 @@ from spacy.tokens import Doc, Span
 
 DEAL_TYPES = ("funding", "investment", "acquisition", "partnership", "contract", "hire")
 ROLES = (
-    "target", "investor", "acquirer", "seller", "partner",
-    "buyer", "supplier", "employer", "person", "source",
+    "target",
+    "investor",
+    "acquirer",
+    "seller",
+    "partner",
+    "buyer",
+    "supplier",
+    "employer",
+    "person",
+    "source",
 )
 CERTAINTIES = ("stated", "hedged")
 # The roles each deal type takes (docs/GUIDELINES.md, Deals).

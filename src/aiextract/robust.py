@@ -124,9 +124,7 @@ def is_prose(text: str) -> bool:
     """
     if len(text) < PROSE_MIN_CHARS:
         return True
-    content = sum(
-        len(w) for w in _CONTENT_WORD.findall(text) if w.lower() not in _FUNCTION_WORDS
-    )
+    content = sum(len(w) for w in _CONTENT_WORD.findall(text) if w.lower() not in _FUNCTION_WORDS)
     return content >= PROSE_MIN_SHARE * len(text)
 
 

@@ -155,7 +155,7 @@ def is_name_mention(text: str, party: str) -> bool:
         return True
     words = {fold(w) for w in party.replace("’", "'").replace("'", " ").split() if len(w) > 1}
     for word in text.replace("’", "'").replace("'", " ").split():
-        word = word.strip(",.;:!?()«»\"")
+        word = word.strip(',.;:!?()«»"')
         if word[:1].isupper() and fold(word) not in _FUNCTION_WORDS and fold(word) in words:
             return True
         if is_acronym(word) and word == initials(party):

@@ -78,8 +78,10 @@ def record_item(record: Mapping[str, Any], fallback_id: str, where: str, text_co
     extra = {str(k): plain(v) for k, v in record.items() if k not in skip}
     text = record.get(text_column)
     if not isinstance(text, str):
-        problem = f"has no {text_column!r}" if text is None else (
-            f"{text_column!r} is a {type(text).__name__}"
+        problem = (
+            f"has no {text_column!r}"
+            if text is None
+            else (f"{text_column!r} is a {type(text).__name__}")
         )
         return _error_item(doc_id, f"{where}: {problem}, not a string", published, **extra)
     try:

@@ -28,6 +28,7 @@ from aiextract.records import Article
 
 log = logging.getLogger(__name__)
 
+
 def utf8_stdout() -> IO[str]:
     """``sys.stdout``, switched to UTF-8 if it was something else (``LANG=C`` terminals)."""
     stream = sys.stdout

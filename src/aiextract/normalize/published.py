@@ -36,9 +36,7 @@ _HINT = "an ISO date (2024-03-05, 2024-03, 2024), « 5 mars 2024 » or a Unix ti
 
 def _check_year(year: int, value: object) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise InputError(
-            f"published {value!r}: the year {year} is outside {MIN_YEAR}–{MAX_YEAR}"
-        )
+        raise InputError(f"published {value!r}: the year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
 
 
 def _from_timestamp(number: float, value: object) -> str:

@@ -29,6 +29,8 @@ from aiextract.components.deals.attributes import (
     verb_chain,
 )
 from aiextract.components.deals.candidates import Candidate, Trigger
+from aiextract.components.deals.confidence import Calibrator
+from aiextract.components.deals.joining import join_learned
 from aiextract.components.deals.merging import merge
 from aiextract.components.deals.roles import (
     GIVE_VERBS,
@@ -40,11 +42,13 @@ from aiextract.components.deals.roles import (
     linear_marker,
     verb_forms,
 )
+from aiextract.components.learned.features import cached_features
 from aiextract.extensions import register_extensions
 from aiextract.lexicon import load_table, load_table_file
 from aiextract.records import json_number
 
 _log = logging.getLogger("aiextract")
+SOURCES = ("both", "rules", "learned")
 _DEMONSTRATIVES = frozenset(
     [
         "ce",
@@ -142,8 +146,6 @@ def load_triggers(path: str | None = None) -> list[Trigger]:
     return triggers
 
 
-
-
 class DealsComponent:
     """Fill ``doc._.deals`` with deal dicts in the GUIDELINES schema."""
 
@@ -154,10 +156,22 @@ class DealsComponent:
         *,
         triggers_path: str | None = None,
         min_confidence: float = 0.0,
+        sources: str = "both",
+        learned_threshold: float = 0.5,
+        calibration: str = "shipped",
     ) -> None:
         register_extensions()
+        if sources not in SOURCES:
+            raise ValueError(f"deals: sources must be one of {SOURCES}, not {sources!r}")
         self.name = name
         self.min_confidence = min_confidence
+        self.sources = sources
+        self.learned_threshold = learned_threshold
+        self.calibrator = (
+            Calibrator.load(None if calibration == "shipped" else calibration)
+            if calibration
+            else None
+        )
         self.triggers = load_triggers(triggers_path)
         # head word (a lemma, an inflected form, a plural) -> triggers; the other words
         # of a phrase are checked in place. A dict lookup per token is much cheaper
@@ -323,12 +337,24 @@ class DealsComponent:
         return hits
 
     def _deals(self, doc: Doc) -> list[dict]:
+        found = self._rule_deals(doc) if self.sources != "learned" else []
+        deals = [to_dict(deal) for deal in found]
+        if doc._.deal_sentences is not None and self.sources != "rules":
+            deals = join_learned(doc, deals, self.learned_threshold, self.calibrator)
+        return [d for d in deals if d["confidence"] >= self.min_confidence]
+
+    def _rule_deals(self, doc: Doc) -> list[Candidate]:
+        """The deals the trigger table and the parse give."""
         cached = cached_columns(doc)  # read by the entities step, when it ran
         arr = cached[0] if cached else read_array(doc)
         positions = self._trigger_words(doc, arr)
         if not positions:
             return []
-        mentions = MentionIndex.from_doc(doc, arr, cached[1] if cached else None)
+        learned = cached_features(doc)
+        if learned is not None:
+            mentions = learned.mentions
+        else:
+            mentions = MentionIndex.from_doc(doc, arr, cached[1] if cached else None)
         hits = self._hits(doc, positions, mentions.cols)
         if not hits:
             return []
@@ -354,12 +380,7 @@ class DealsComponent:
             _operation_dates(doc, sentences, sent_of, deals, mentions)
         if any(d.type == "hire" for d in deals):
             _hire_sources(doc, sentences, deals, mentions)
-        out = []
-        for deal in deals:
-            if deal.confidence < self.min_confidence:
-                continue
-            out.append(to_dict(deal))
-        return out
+        return deals
 
     def _sentence(
         self,
@@ -801,10 +822,34 @@ def _amount(data: dict | None) -> dict | None:
 
 @Language.factory(
     "aiextract_deals",
-    default_config={"triggers_path": None, "min_confidence": 0.0},
+    default_config={
+        "triggers_path": None,
+        "min_confidence": 0.0,
+        "sources": "both",
+        "learned_threshold": 0.5,
+        "calibration": "shipped",
+    },
 )
 def make_deals(
-    nlp: Language, name: str, *, triggers_path: str | None = None, min_confidence: float = 0.0
+    nlp: Language,
+    name: str,
+    *,
+    triggers_path: str | None = None,
+    min_confidence: float = 0.0,
+    sources: str = "both",
+    learned_threshold: float = 0.5,
+    calibration: str = "shipped",
 ) -> DealsComponent:
-    """The deals component; ``triggers_path`` replaces the trigger table."""
-    return DealsComponent(nlp, name, triggers_path=triggers_path, min_confidence=min_confidence)
+    """The deals component; ``triggers_path`` replaces the trigger table, ``sources``
+    is ``"both"``, ``"rules"`` or ``"learned"`` (what finds deals),
+    ``learned_threshold`` the sentence score a learned deal needs and ``calibration``
+    the confidence file (``"shipped"``, a path, or ``""`` for the rules' score)."""
+    return DealsComponent(
+        nlp,
+        name,
+        triggers_path=triggers_path,
+        min_confidence=min_confidence,
+        sources=sources,
+        learned_threshold=learned_threshold,
+        calibration=calibration,
+    )

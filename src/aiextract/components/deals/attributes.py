@@ -142,7 +142,6 @@ def _hedge_lemmas(kind: str) -> frozenset[str]:
     return frozenset(words)
 
 
-
 def _words(tokens: Span | list[Token]) -> list[str]:
     return [_norm(t.text) for t in tokens]
 
@@ -364,9 +363,7 @@ def _sentence_hedged(sent: Span, mentions: MentionIndex) -> bool:
 _PLAN_VERBS = frozenset(["préparer"])
 
 
-def certainty(
-    doc: Doc, sent: Span, anchor: Token, chain: list[int], mentions: MentionIndex
-) -> str:
+def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[int], mentions: MentionIndex) -> str:
     """'stated', 'hedged', 'denied' (no deal) or 'question' (no deal)."""
     key = ("question", sent.start)
     if key not in mentions.memo:

@@ -195,7 +195,6 @@ OBJECT_CONTROL = frozenset(
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
 
 
-
 class Mention(NamedTuple):
     """An organisation, person or product mention usable as a party (a named tuple:
     a few thousand are made per second)."""
@@ -1528,9 +1527,13 @@ def find_parties(
                 and subj_key
             ):
                 key = subj_key
-                if entry.i > main.i and "obj" in frame and (
-                    "Fin" not in main.morph.get("VerbForm")
-                    or any(f[2] < main.i for f in by_key.get(subj_key, ()))
+                if (
+                    entry.i > main.i
+                    and "obj" in frame
+                    and (
+                        "Fin" not in main.morph.get("VerbForm")
+                        or any(f[2] < main.i for f in by_key.get(subj_key, ()))
+                    )
                 ):
                     # « avoir débauché X » with X parsed as a subject; « X nomme Y
                     # directrice » with Y parsed as a second subject after the verb

@@ -1,0 +1,78 @@
+"""The deals of the rules and of the learned steps, joined, each with its confidence.
+
+A rule deal keeps its record; the learned steps add the score of its sentence for its
+type and, when they found it too (``learned.same_deal``), their role scores. A learned
+deal the rules did not find joins the list. Every deal's ``confidence`` then comes from
+``confidence.Calibrator`` over ``confidence.deal_features``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from aiextract.components.deals.confidence import Calibrator, deal_features
+from aiextract.components.deals.learned import as_dict, read_learned, role_score, same_deal
+from aiextract.components.learned.features import doc_features
+from aiextract.extensions import doc_text
+
+
+def sentence_score(doc: Doc, deal_type: str, start: int, end: int) -> float:
+    """The best learned score for ``deal_type`` of the sentences in ``start``..``end``
+    (characters)."""
+    best = 0.0
+    for entry in doc._.deal_sentences or []:
+        if entry["start_char"] < end and start < entry["end_char"]:
+            best = max(best, entry["scores"].get(deal_type, 0.0))
+    return best
+
+
+def join_learned(
+    doc: Doc, rule_deals: list[dict], threshold: float, calibrator: Calibrator | None
+) -> list[dict]:
+    """``rule_deals`` (dicts with evidence offsets and the rules' confidence) and the
+    learned deals of ``doc``, in text order, with a calibrated ``confidence`` and the
+    numbers it came from (``doc._.deal_features`` keeps them, for calibration)."""
+    feats = doc_features(doc)
+    learned = read_learned(doc, feats.mentions, feats.sentences, threshold)
+    text = doc_text(doc)
+    records = [(deal, as_dict(deal, feats.sentences, text)) for deal in learned]
+    out: list[tuple[dict, list[float]]] = []
+    taken: set[int] = set()
+    for deal in rule_deals:
+        match = next(
+            (k for k, (_d, r) in enumerate(records) if k not in taken and same_deal(deal, r)),
+            None,
+        )
+        if match is not None:
+            taken.add(match)
+        sentence = sentence_score(doc, deal["type"], deal["start"], deal["end"])
+        row = deal_features(
+            rules=True,
+            learned=match is not None,
+            sentence=sentence,
+            rule_score=deal["confidence"],
+            role_score=role_score(records[match][0]) if match is not None else 0.0,
+            amount=deal.get("amount") is not None,
+            hedged=deal.get("certainty") == "hedged",
+        )
+        out.append((deal, row))
+    for k, (deal, record) in enumerate(records):
+        if k in taken:
+            continue
+        row = deal_features(
+            rules=False,
+            learned=True,
+            sentence=deal.score,
+            rule_score=0.0,
+            role_score=role_score(deal),
+            amount=record.get("amount") is not None,
+            hedged=record.get("certainty") == "hedged",
+        )
+        record["confidence"] = round(deal.score * role_score(deal), 2)
+        out.append((record, row))
+    for deal, row in out:
+        if calibrator is not None:
+            deal["confidence"] = round(calibrator(row), 3)
+        deal["features"] = row
+    out.sort(key=lambda item: item[0]["start"])
+    return [deal for deal, _row in out]

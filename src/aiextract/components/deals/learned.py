@@ -1,0 +1,185 @@
+"""Deals from the learned steps, and how they join the deals of the rules.
+
+``aiextract_deal_sentences`` says which sentences tell a deal of which type and
+``aiextract_deal_roles`` which names of those sentences take which role. A sentence
+scored at ``sentence_threshold`` or more for a type gives a deal of that type with the
+names whose best role beats ``none``, when they make a whole deal (GUIDELINES: a
+funding needs its target, a hire its employer and a person or a source, the others two
+organisations). Its amount, date and certainty are read by the rules' own functions.
+Deals of one type that share a party in neighbouring sentences are one deal.
+
+A learned deal that the rules also found (same type, half the parties in common) adds
+nothing but its scores; the others join the list. Every deal then gets the features
+its confidence is computed from (``confidence.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from aiextract.components.deals.attributes import (
+    as_amount,
+    certainty,
+    find_date,
+    money_kind,
+    money_spans,
+)
+from aiextract.components.deals.roles import MentionIndex
+from aiextract.components.learned.features import TYPE_ROLES
+from aiextract.evaluate import names_match
+
+_REACH = 1  # sentences apart that deals of one type sharing a party may be
+
+
+@dataclass
+class LearnedDeal:
+    """A deal read from the learned scores of one or more sentences."""
+
+    type: str
+    parties: dict[str, tuple[str, float, int]]  # name -> (role, probability, token)
+    sentence: int
+    last: int
+    score: float  # the sentence's probability for the type
+    amount: dict | None = None
+    date: str | None = None
+    certainty: str = "stated"
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    def names(self) -> set[str]:
+        return set(self.parties)
+
+    def complete(self) -> bool:
+        roles = [role for role, _p, _t in self.parties.values()]
+        orgs = [n for n in self.parties if self.kinds.get(n) != "person"]
+        if self.type == "funding":
+            return "target" in roles
+        if self.type == "hire":
+            return "employer" in roles and ("person" in roles or "source" in roles)
+        return len(orgs) >= 2
+
+
+def read_learned(
+    doc: Doc, mentions: MentionIndex, sentences: list, sentence_threshold: float
+) -> list[LearnedDeal]:
+    """The learned deals of ``doc``, merged across neighbouring sentences."""
+    number = {s.start: n for n, s in enumerate(sentences)}
+    by_sentence: dict[tuple[int, str], list[dict]] = {}
+    for row in doc._.deal_roles or []:
+        by_sentence.setdefault((row["sentence"], row["type"]), []).append(row)
+    deals: list[LearnedDeal] = []
+    for entry in doc._.deal_sentences or []:
+        n = number.get(entry["start"])
+        if n is None:
+            continue
+        for deal_type, score in entry["scores"].items():
+            if score < sentence_threshold:
+                continue
+            deal = _sentence_deal(doc, mentions, sentences[n], n, deal_type, score, by_sentence)
+            if deal is not None:
+                deals.append(deal)
+    return _merge_neighbours(deals)
+
+
+def _sentence_deal(
+    doc: Doc,
+    mentions: MentionIndex,
+    sent: Any,
+    n: int,
+    deal_type: str,
+    score: float,
+    by_sentence: dict[tuple[int, str], list[dict]],
+) -> LearnedDeal | None:
+    allowed = TYPE_ROLES[deal_type]
+    parties: dict[str, tuple[str, float, int]] = {}
+    kinds: dict[str, str] = {}
+    for row in by_sentence.get((n, deal_type), ()):
+        scores = row["scores"]
+        role = max(allowed, key=lambda r: scores.get(r, 0.0))
+        prob = scores.get(role, 0.0)
+        if prob <= scores.get("none", 0.0):
+            continue
+        old = parties.get(row["name"])
+        if old is None or prob > old[1]:
+            parties[row["name"]] = (role, prob, row["start"])
+            kinds[row["name"]] = row["kind"]
+    if not parties:
+        return None
+    root = next((t for t in sent if t.head.i == t.i), sent.root)
+    targets = {root.i: "anchor"}
+    cert = certainty(doc, sent, root, [root.i], mentions)
+    if cert in ("denied", "question"):
+        return None
+    deal = LearnedDeal(deal_type, parties, n, n, score, certainty=cert, kinds=kinds)
+    for span in money_spans(doc, sent, mentions):
+        if money_kind(doc, span, sent, sent.start, mentions) == "deal":
+            deal.amount = as_amount(span)
+            break
+    deal.date = find_date(doc, sent, targets, [root.i], mentions)
+    return deal
+
+
+def _merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
+    out: list[LearnedDeal] = []
+    for deal in sorted(deals, key=lambda d: d.sentence):
+        for kept in reversed(out):
+            if (
+                kept.type == deal.type
+                and deal.sentence - kept.last <= _REACH
+                and kept.names() & deal.names()
+            ):
+                for name, party in deal.parties.items():
+                    if name not in kept.parties or party[1] > kept.parties[name][1]:
+                        kept.parties[name] = party
+                kept.kinds.update(deal.kinds)
+                kept.last = deal.sentence
+                kept.score = max(kept.score, deal.score)
+                kept.amount = kept.amount or deal.amount
+                kept.date = kept.date or deal.date
+                break
+        else:
+            out.append(deal)
+    return [d for d in out if d.complete()]
+
+
+def same_deal(a: dict, b: dict) -> bool:
+    """Same type and half the party names in common (the scorer's match)."""
+    if a["type"] != b["type"]:
+        return False
+    names_a = [p["name"] for p in a["parties"]]
+    names_b = [p["name"] for p in b["parties"]]
+    common = sum(1 for x in names_a if any(names_match(x, y) for y in names_b))
+    union = len(names_a) + len(names_b) - common
+    return union > 0 and 2 * common >= union
+
+
+def as_dict(deal: LearnedDeal, sentences: list, text: str) -> dict:
+    """The deal in the GUIDELINES schema, with evidence, offsets and its scores."""
+    first, last = sentences[deal.sentence], sentences[deal.last]
+    parties = sorted(deal.parties.items(), key=lambda item: item[1][2])
+    out: dict = {
+        "type": deal.type,
+        "parties": [{"name": name, "role": role} for name, (role, _p, _t) in parties],
+        "amount": _amount(deal.amount),
+        "date": deal.date,
+        "certainty": deal.certainty,
+        "evidence": text[first.start_char : last.end_char].strip(),
+        "start": first.start_char,
+        "end": last.end_char,
+    }
+    return out
+
+
+def role_score(deal: LearnedDeal) -> float:
+    """The mean probability of the deal's parties' roles."""
+    return sum(p for _r, p, _t in deal.parties.values()) / max(1, len(deal.parties))
+
+
+def _amount(data: dict | None) -> dict | None:
+    from aiextract.records import json_number
+
+    if not data or data.get("value") is None:
+        return None
+    return {"value": json_number(data["value"]), "currency": data.get("currency")}

@@ -1,0 +1,270 @@
+"""Features of the learned steps, read from what the model and the rules left on a doc.
+
+Pure functions of a ``Doc`` (and the ``Columns``, sentences and mentions the other steps
+share): no weights here. A sentence is described by its token vectors (``doc.tensor``,
+the model's own context vectors), its words' static vectors, counts of what the earlier
+steps found in it, and a bag of its lemmas and lemma pairs in which every name, amount
+and date is replaced by its kind (« lever @MONEY auprès de @ORG »). A mention in a
+sentence is described by its own and its governor's vectors and by its syntax: its
+dependency, its governor, the words that introduce it, its kind.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+from aiextract.components.columns import Columns, doc_columns
+from aiextract.components.deals.roles import MentionIndex, linear_marker
+
+TYPES = ("acquisition", "contract", "funding", "hire", "investment", "partnership")
+ROLES = (
+    "none",
+    "target",
+    "investor",
+    "acquirer",
+    "seller",
+    "partner",
+    "buyer",
+    "supplier",
+    "employer",
+    "person",
+    "source",
+)
+# The roles a type allows (docs/GUIDELINES.md).
+TYPE_ROLES = {
+    "funding": ("target", "investor"),
+    "investment": ("investor", "target"),
+    "acquisition": ("acquirer", "target", "seller"),
+    "partnership": ("partner",),
+    "contract": ("buyer", "supplier"),
+    "hire": ("employer", "person", "source"),
+}
+TENSOR_WIDTH = 96  # fr_core_news_md's token vectors; other widths are cut or padded
+VECTOR_WIDTH = 300  # its static vectors
+_COUNTS = 8
+SENTENCE_WIDTH = 2 * TENSOR_WIDTH + VECTOR_WIDTH + _COUNTS
+MENTION_WIDTH = 3 * TENSOR_WIDTH + VECTOR_WIDTH + len(TYPES)
+_TENSOR_SCALE = 0.1  # token vectors run to about ±5; static vectors are made unit length
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)
+_ORG, _PER, _MONEY, _DATE, _REF = (
+    numpy.uint64(get_string_id(k)) for k in ("@ORG", "@PER", "@MONEY", "@DATE", "@REF")
+)
+
+
+def token_vectors(doc: Doc) -> numpy.ndarray:
+    """``doc.tensor`` as ``(len(doc), TENSOR_WIDTH)`` float32 (zeros without one)."""
+    tensor = doc.tensor
+    out = numpy.zeros((len(doc), TENSOR_WIDTH), dtype="float32")
+    if tensor is not None and getattr(tensor, "ndim", 0) == 2 and tensor.shape[0] == len(doc):
+        width = min(TENSOR_WIDTH, tensor.shape[1])
+        out[:, :width] = tensor[:, :width] * _TENSOR_SCALE
+    return out
+
+
+def static_vectors(doc: Doc, lower: numpy.ndarray) -> numpy.ndarray:
+    """The static vector of each token's lower-case form, unit length (zeros when
+    unknown)."""
+    vectors = doc.vocab.vectors
+    out = numpy.zeros((len(doc), VECTOR_WIDTH), dtype="float32")
+    if vectors.shape[0] == 0 or vectors.shape[1] != VECTOR_WIDTH or not len(doc):
+        return out
+    rows = numpy.asarray(vectors.find(keys=lower))
+    known = rows >= 0
+    found = numpy.asarray(vectors.data)[rows[known]]
+    norms = numpy.linalg.norm(found, axis=1, keepdims=True)
+    out[known] = found / numpy.maximum(norms, 1e-6)
+    return out
+
+
+@dataclass
+class DocFeatures:
+    """What the learned steps read of one doc, computed once."""
+
+    tensor: numpy.ndarray
+    static: numpy.ndarray
+    symbols: numpy.ndarray  # per token: the lemma hash, or the kind of what it is part of
+    mentions: MentionIndex
+    cols: Columns
+    sentences: list[Span]
+
+    @classmethod
+    def read(
+        cls, doc: Doc, arr: numpy.ndarray, mentions: MentionIndex, sentences: list[Span]
+    ) -> DocFeatures:
+        symbols = arr[:, 1].astype("uint64").copy()
+        for key, symbol in (("money", _MONEY), ("dates", _DATE)):
+            for span in doc.spans.get(key, ()):
+                symbols[span.start : span.end] = symbol
+        for mention in mentions.mentions:
+            symbols[mention.start : mention.end] = _PER if mention.kind == "person" else _ORG
+        for i in mentions.ref_heads:
+            symbols[i] = _REF
+        return cls(
+            token_vectors(doc),
+            static_vectors(doc, arr[:, 0]),
+            symbols,
+            mentions,
+            mentions.cols,
+            sentences,
+        )
+
+
+_CACHE = threading.local()  # one entry per thread: (doc, DocFeatures)
+
+
+def doc_features(doc: Doc) -> DocFeatures:
+    """``DocFeatures.read`` once per document, shared by the learned steps and the deals
+    (a one-entry cache per thread, as ``columns.doc_columns``)."""
+    cached = getattr(_CACHE, "entry", None)
+    if cached is None or cached[0] is not doc or len(cached[1].symbols) != len(doc):
+        arr, cols, sentences = doc_columns(doc)
+        mentions = MentionIndex.from_doc(doc, arr, cols)
+        cached = _CACHE.entry = (doc, DocFeatures.read(doc, arr, mentions, sentences))
+    return cached[1]
+
+
+def cached_features(doc: Doc) -> DocFeatures | None:
+    """What ``doc_features`` made for ``doc``, if it was made."""
+    cached = getattr(_CACHE, "entry", None)
+    if cached is None or cached[0] is not doc or len(cached[1].symbols) != len(doc):
+        return None
+    return cached[1]
+
+
+def sentence_rows(feats: DocFeatures) -> tuple[numpy.ndarray, list[numpy.ndarray]]:
+    """Dense rows ``(n_sentences, SENTENCE_WIDTH)`` and hashed keys per sentence."""
+    dense = numpy.zeros((len(feats.sentences), SENTENCE_WIDTH), dtype="float32")
+    keys = []
+    mentions = feats.mentions
+    is_punct = feats.cols.is_punct
+    for n, sent in enumerate(feats.sentences):
+        a, b = sent.start, sent.end
+        words = [i for i in range(a, b) if not is_punct[i]] or list(range(a, b))
+        tensor = feats.tensor[a:b]
+        dense[n, :TENSOR_WIDTH] = tensor.mean(axis=0)
+        dense[n, TENSOR_WIDTH : 2 * TENSOR_WIDTH] = tensor.max(axis=0)
+        dense[n, 2 * TENSOR_WIDTH : 2 * TENSOR_WIDTH + VECTOR_WIDTH] = feats.static[words].mean(
+            axis=0
+        )
+        inside = mentions.in_span(a, b)
+        counts = (
+            sum(m.kind == "org" for m in inside),
+            sum(m.kind == "person" for m in inside),
+            sum(1 for s in mentions.money if a <= s.start < b),
+            sum(1 for s in mentions.dates if a <= s.start < b),
+            sum(1 for i in mentions.ref_heads if a <= i < b),
+            float(n == 0),
+            (b - a) / 40,
+            float(any(m.name in mentions.sources for m in inside)),
+        )
+        dense[n, -_COUNTS:] = numpy.log1p(numpy.asarray(counts, dtype="float32"))
+        keys.append(_bag(feats.symbols[a:b]))
+    return dense, keys
+
+
+def _bag(symbols: numpy.ndarray) -> numpy.ndarray:
+    """Unigrams and bigrams of ``symbols``, a run of one kind counted once."""
+    if len(symbols) > 1:
+        keep = numpy.concatenate(([True], symbols[1:] != symbols[:-1]))
+        symbols = symbols[keep]
+    with numpy.errstate(over="ignore"):
+        pairs = symbols[:-1] * _MIX ^ symbols[1:]
+    return numpy.concatenate((symbols, pairs))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A mention that may be a party in a sentence: a name, or a reference resolved to
+    one (``how`` is ``"name"`` or ``"reference"``)."""
+
+    sentence: int
+    start: int
+    end: int
+    root: int
+    name: str
+    kind: str
+    how: str
+
+
+def sentence_slots(feats: DocFeatures, n: int) -> list[Slot]:
+    """The names and resolved references of sentence ``n``; sources are never parties."""
+    sent = feats.sentences[n]
+    mentions = feats.mentions
+    slots = [
+        Slot(n, m.start, m.end, m.root, m.name, m.kind, "name")
+        for m in mentions.in_span(sent.start, sent.end)
+        if m.name not in mentions.sources
+    ]
+    seen = {(s.start, s.name) for s in slots}
+    for i in mentions.ref_heads:
+        if not sent.start <= i < sent.end:
+            continue
+        for m in mentions.references(i):
+            if (i, m.name) not in seen and m.name not in mentions.sources:
+                slots.append(Slot(n, i, i + 1, i, m.name, m.kind, "reference"))
+                seen.add((i, m.name))
+    return sorted(slots, key=lambda s: (s.start, s.name))
+
+
+def slot_rows(
+    doc: Doc, feats: DocFeatures, slots: list[Slot], deal_type: str
+) -> tuple[numpy.ndarray, list[numpy.ndarray]]:
+    """Dense rows ``(len(slots), MENTION_WIDTH)`` and hashed keys, for ``deal_type``."""
+    dense = numpy.zeros((len(slots), MENTION_WIDTH), dtype="float32")
+    keys = []
+    cols = feats.cols
+    type_index = TYPES.index(deal_type)
+    focus = getattr(doc._, "focus", None)
+    for k, slot in enumerate(slots):
+        sent = feats.sentences[slot.sentence]
+        root, head = slot.root, cols.head[slot.root]
+        sent_root = next((i for i in range(sent.start, sent.end) if cols.head[i] == i), root)
+        dense[k, :TENSOR_WIDTH] = feats.tensor[root]
+        dense[k, TENSOR_WIDTH : 2 * TENSOR_WIDTH] = feats.tensor[head]
+        dense[k, 2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = feats.tensor[sent_root]
+        dense[k, 3 * TENSOR_WIDTH : 3 * TENSOR_WIDTH + VECTOR_WIDTH] = feats.static[head]
+        dense[k, MENTION_WIDTH - len(TYPES) + type_index] = 1.0
+        keys.append(_slot_keys(doc, feats, slot, sent, sent_root, deal_type, focus))
+    return dense, keys
+
+
+def _slot_keys(
+    doc: Doc,
+    feats: DocFeatures,
+    slot: Slot,
+    sent: Span,
+    sent_root: int,
+    deal_type: str,
+    focus: str | None,
+) -> numpy.ndarray:
+    cols = feats.cols
+    root, head = slot.root, cols.head[slot.root]
+    cases = [cols.low[c] for c in cols.kids(root) if cols.dep[c] in ("case", "fixed")]
+    passive = any(cols.dep[c] in ("aux:pass", "nsubj:pass") for c in cols.kids(head))
+    others = [s for s in feats.mentions.in_span(sent.start, sent.end) if s.kind == "org"]
+    before = "|".join(cols.low[max(sent.start, slot.start - 2) : slot.start])
+    plain = [
+        f"dep={cols.dep[root]}",
+        f"hdep={cols.dep[head]}",
+        f"head={cols.lemma[head]}",
+        f"hpos={cols.pos[head]}",
+        f"case={'+'.join(cases)}",
+        f"marker={linear_marker(doc, slot.start, sent.start, feats.mentions)}",
+        f"before={before}",
+        f"kind={slot.kind}",
+        f"how={slot.how}",
+        f"side={'before' if slot.start < sent_root else 'after'}",
+        f"passive={passive}",
+        f"headroot={head == sent_root}",
+        f"first={bool(others) and others[0].start == slot.start}",
+        f"focus={slot.name == focus}",
+        f"orgs={min(len(others), 4)}",
+        *(f"w={w.lower()}" for w in slot.name.split()[:4]),
+    ]
+    words = [*plain, *(f"{deal_type}|{p}" for p in plain)]
+    return numpy.asarray([get_string_id(w) for w in words], dtype="uint64")

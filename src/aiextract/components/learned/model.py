@@ -1,0 +1,122 @@
+"""The network behind the learned steps: a small scorer over prepared features.
+
+One input row per item (a sentence, or a mention in a sentence) is a dense vector (the
+model's token vectors and static word vectors, read by ``features.py``) and a bag of
+hashed sparse features (lemmas, dependency labels, prepositions...). The dense part
+goes through one hidden layer, the bag through a hashed linear layer (as spaCy's
+bag-of-words text classifier does); their sums are the output logits. Nothing is
+embedded anew, so a forward pass costs a few small matrix products.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from spacy.util import registry
+from thinc.api import Linear, Model, Relu, chain
+from thinc.types import Floats2d
+
+
+@dataclass
+class Batch:
+    """Prepared features of ``n`` items: ``dense`` is ``(n, width)`` float32; ``keys``
+    holds every item's hashed feature keys one after the other, ``lengths`` how many
+    belong to each item."""
+
+    dense: numpy.ndarray
+    keys: numpy.ndarray
+    lengths: numpy.ndarray
+
+    def __len__(self) -> int:
+        return int(self.dense.shape[0])
+
+    @classmethod
+    def empty(cls, width: int) -> Batch:
+        return cls(
+            numpy.zeros((0, width), dtype="float32"),
+            numpy.zeros((0,), dtype="uint64"),
+            numpy.zeros((0,), dtype="int64"),
+        )
+
+    def take(self, rows: list[int]) -> Batch:
+        """The items at ``rows``."""
+        ends = numpy.cumsum(self.lengths)
+        starts = ends - self.lengths
+        keys = [self.keys[starts[r] : ends[r]] for r in rows]
+        return Batch(
+            self.dense[rows],
+            numpy.concatenate(keys) if keys else self.keys[:0],
+            self.lengths[rows],
+        )
+
+
+def hashed_linear(n_out: int, n_buckets: int) -> Model[Batch, Floats2d]:
+    """A linear layer over a bag of hashed keys: the sum of one weight row per key."""
+    return Model(
+        "hashed_linear",
+        _hashed_forward,
+        dims={"nO": n_out, "nB": n_buckets},
+        params={"W": None, "b": None},
+        init=_hashed_init,
+    )
+
+
+def _hashed_init(model: Model, X=None, Y=None) -> None:
+    model.set_param("W", model.ops.alloc2f(model.get_dim("nB"), model.get_dim("nO")))
+    model.set_param("b", model.ops.alloc1f(model.get_dim("nO")))
+
+
+def _hashed_forward(model: Model, batch: Batch, is_train: bool):
+    W, b = model.get_param("W"), model.get_param("b")
+    rows = (batch.keys % numpy.uint64(model.get_dim("nB"))).astype("int64")
+    owner = numpy.repeat(numpy.arange(len(batch.lengths)), batch.lengths)
+    out = numpy.zeros((len(batch.lengths), W.shape[1]), dtype="float32")
+    numpy.add.at(out, owner, W[rows])
+    out += b
+
+    def backprop(d_out: Floats2d) -> Batch:
+        d_W = numpy.zeros_like(W)
+        numpy.add.at(d_W, rows, d_out[owner])
+        model.inc_grad("W", d_W)
+        model.inc_grad("b", d_out.sum(axis=0))
+        return batch
+
+    return out, backprop
+
+
+@registry.architectures("aiextract.DealScorer.v1")
+def build_scorer(
+    n_dense: int, n_labels: int, hidden: int = 64, n_buckets: int = 65536, dropout: float = 0.1
+) -> Model[Batch, Floats2d]:
+    """Logits for ``n_labels`` labels: an MLP over the dense part plus a hashed linear
+    layer over the sparse keys."""
+    dense = chain(Relu(hidden, n_dense, dropout=dropout), Linear(n_labels, hidden))
+    sparse = hashed_linear(n_labels, n_buckets)
+    return Model(
+        "deal_scorer",
+        _scorer_forward,
+        layers=[dense, sparse],
+        dims={"nO": n_labels, "nI": n_dense},
+        init=_scorer_init,
+    )
+
+
+def _scorer_init(model: Model, X=None, Y=None) -> None:
+    for layer in model.layers:
+        layer.initialize()
+
+
+def _scorer_forward(model: Model, batch: Batch, is_train: bool):
+    dense, sparse = model.layers
+    if len(batch) == 0:
+        return model.ops.alloc2f(0, model.get_dim("nO")), lambda d: batch
+    d_out, d_back = dense(batch.dense, is_train)
+    s_out, s_back = sparse(batch, is_train)
+
+    def backprop(d_logits: Floats2d) -> Batch:
+        d_back(d_logits)
+        s_back(d_logits)
+        return batch
+
+    return d_out + s_out, backprop

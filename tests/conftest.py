@@ -20,6 +20,17 @@ def nlp() -> spacy.language.Language:
     return aiextract.load()
 
 
+@pytest.fixture
+def rules_nlp(nlp):
+    """The same pipeline with its deals found by the rules alone (the learned steps'
+    deals left out), for the tests that pin what the rules do; restored afterwards."""
+    deals = nlp.get_pipe("aiextract_deals")
+    before = deals.sources
+    deals.sources = "rules"
+    yield nlp
+    deals.sources = before
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

@@ -20,8 +20,14 @@ TEXT = (
 def test_load_adds_components_in_order(nlp):
     names = [n for n in nlp.pipe_names if n.startswith("aiextract_")]
     assert names == [
-        "aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_entities",
-        "aiextract_deals", "aiextract_language",
+        "aiextract_orgs",
+        "aiextract_money",
+        "aiextract_dates",
+        "aiextract_entities",
+        "aiextract_deal_sentences",
+        "aiextract_deal_roles",
+        "aiextract_deals",
+        "aiextract_language",
     ]
     assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("aiextract_orgs")
 

@@ -96,8 +96,7 @@ CASES = [
     ),
     (
         "de-over-a-long-description",
-        "Le fonds Keras a annoncé l'acquisition du fabricant lyonnais de vélos électriques "
-        "Cyclom.",
+        "Le fonds Keras a annoncé l'acquisition du fabricant lyonnais de vélos électriques Cyclom.",
         [("acquisition", {"Keras": "acquirer", "Cyclom": "target"}, None, "stated")],
     ),
     (
@@ -219,5 +218,5 @@ OWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "expected"), list(case_params(CASES, OWN_GAPS)))
-def test_deals_after_descriptions(nlp, text: str, expected: list[tuple]) -> None:
-    assert_deals(nlp(text)._.deals, expected)
+def test_deals_after_descriptions(rules_nlp, text: str, expected: list[tuple]) -> None:
+    assert_deals(rules_nlp(text)._.deals, expected)

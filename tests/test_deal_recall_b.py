@@ -269,8 +269,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_deal_recall_b(nlp, text: str, expected: list[tuple]) -> None:
-    deals = nlp(text)._.deals
+def test_deal_recall_b(rules_nlp, text: str, expected: list[tuple]) -> None:
+    deals = rules_nlp(text)._.deals
     assert len(deals) == len(expected), deals
     for exp in expected:
         assert any(_matches(d, exp) for d in deals), (exp, deals)

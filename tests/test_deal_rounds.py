@@ -240,5 +240,5 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), list(case_params(CASES, {})))
-def test_round_split_over_sentences(nlp, text: str, expected: list[tuple]) -> None:
-    assert_deals(nlp(text)._.deals, expected)
+def test_round_split_over_sentences(rules_nlp, text: str, expected: list[tuple]) -> None:
+    assert_deals(rules_nlp(text)._.deals, expected)

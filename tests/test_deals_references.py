@@ -626,5 +626,5 @@ OWN_GAPS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(("text", "expected"), list(case_params(CASES, OWN_GAPS)))
-def test_deals_across_sentences(nlp, text: str, expected: list[tuple]) -> None:
-    assert_deals(nlp(text)._.deals, expected)
+def test_deals_across_sentences(rules_nlp, text: str, expected: list[tuple]) -> None:
+    assert_deals(rules_nlp(text)._.deals, expected)

@@ -122,6 +122,7 @@ def extract(
     doc_id: str | None = None,
     nlp: Language | None = None,
     max_chars: int = MAX_CHARS,
+    min_confidence: float = 0.0,
 ) -> Article:
     """Find the organisations, people, amounts, dates and deals of one French article.
 
@@ -129,15 +130,23 @@ def extract(
     date as people write it (« 5 mars 2024 », ``05/03/2024`` day first) or a Unix
     timestamp; relative dates in the text (« hier », « en juin dernier ») are resolved
     against it. A bad one raises ``InputError`` (docs/robustness.md), and so does a text
-    longer than ``max_chars`` characters.
+    longer than ``max_chars`` characters. Deals whose ``confidence`` (a calibrated
+    probability, docs/learned.md) is under ``min_confidence`` are left out.
     """
     nlp = nlp or default_nlp()
     docs = _prepare_docs(nlp, text, published, doc_id, max_chars)
     if len(docs) == 1:
-        return Article.from_doc(nlp(docs[0][1]))
+        return keep_confident(Article.from_doc(nlp(docs[0][1])), min_confidence)
     processed = pipe_bounded(nlp, ((doc, offset) for offset, doc in docs), 32)
     parts = [(offset, Article.from_doc(doc)) for doc, offset in processed]
-    return merge_articles(parts)
+    return keep_confident(merge_articles(parts), min_confidence)
+
+
+def keep_confident(article: Article, min_confidence: float) -> Article:
+    """``article`` without its deals of a confidence under ``min_confidence``."""
+    if min_confidence > 0:
+        article.deals = [d for d in article.deals if (d.confidence or 0.0) >= min_confidence]
+    return article
 
 
 def pipe_bounded(
@@ -165,6 +174,7 @@ def extract_many(
     n_process: int = 1,
     batch_size: int = 32,
     max_chars: int = MAX_CHARS,
+    min_confidence: float = 0.0,
 ) -> Iterator[Article]:
     """Stream ``Article`` records for ``items``, in order, one per item.
 
@@ -176,6 +186,7 @@ def extract_many(
     kept, the item processed as any other, and its ``Article`` gets a warning (and a
     log line on the ``aiextract`` logger): ids are the user's, never rewritten. A text
     longer than ``max_chars`` characters gets an ``error`` that says how to raise it.
+    Deals under ``min_confidence`` are left out, as in ``extract``.
     """
     nlp = nlp or default_nlp()
     if n_process == 1:
@@ -197,7 +208,7 @@ def extract_many(
                 )
             else:
                 first_seen[article.id] = index
-        yield article
+        yield keep_confident(article, min_confidence)
 
 
 def _extract_stream(

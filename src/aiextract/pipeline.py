@@ -17,6 +17,8 @@ COMPONENTS = (
     ("money", "aiextract_money"),
     ("dates", "aiextract_dates"),
     ("entities", "aiextract_entities"),
+    ("deal_sentences", "aiextract_deal_sentences"),  # learned: deal sentences and types
+    ("deal_roles", "aiextract_deal_roles"),  # learned: the role of each name there
     ("deals", "aiextract_deals"),
     ("language", "aiextract_language"),  # last: it clears what was read in another language
 )
@@ -33,7 +35,10 @@ def load(
 
     ``exclude`` names aiextract components to leave out (``"deals"``, ``"money"``...);
     ``config`` maps a component's short name to its settings, for example
-    ``load(config={"orgs": {"gazetteer_path": "my_orgs.tsv"}})``. Other keyword
+    ``load(config={"orgs": {"gazetteer_path": "my_orgs.tsv"}})``. ``model`` may also be
+    a folder written by ``nlp.to_disk`` or ``aiextract train``: its components are used
+    as saved (``exclude`` still leaves some out; ``config`` is then refused, since the
+    settings are in the folder's ``config.cfg``). Other keyword
     arguments go to ``spacy.load`` (``disable``, ``exclude`` of the model's own pipes
     must then be passed as ``model_exclude``).
     """
@@ -51,6 +56,16 @@ def load(
     unknown = set(config) - {name for name, _ in COMPONENTS}
     if unknown:
         raise ValueError(f"unknown aiextract components in config: {sorted(unknown)}")
+    if any(pipe.startswith("aiextract_") for pipe in nlp.pipe_names):  # a saved pipeline
+        if config:
+            raise ValueError(
+                f"{model!r} is a saved aiextract pipeline: change its settings in its "
+                "config.cfg, not with config="
+            )
+        for name in exclude:
+            if f"aiextract_{name}" in nlp.pipe_names:
+                nlp.remove_pipe(f"aiextract_{name}")
+        return nlp
     for name, factory in COMPONENTS:
         if name in exclude:
             continue

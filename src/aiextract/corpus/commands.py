@@ -56,6 +56,22 @@ def add_parser(commands: Any) -> None:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.add_argument("--no-errors", action="store_true", help="no list of misses")
     evaluate.add_argument("--model", default=None, help="pipeline folder or spaCy model")
+    evaluate.add_argument(
+        "--sources",
+        choices=("both", "rules", "learned"),
+        default="both",
+        help="what finds deals: the rules, the learned steps or both (default: both)",
+    )
+    evaluate.add_argument(
+        "--min-confidence", type=float, default=0.0, metavar="P", help="leave out deals under P"
+    )
+    confidence = sub.add_parser(
+        "confidence",
+        help="is the deals' confidence a probability? reliability, ECE, precision-recall",
+    )
+    confidence.add_argument("--split", choices=(*SPLITS, "all"), default="test")
+    confidence.add_argument("--model", default=None, help="pipeline folder or spaCy model")
+    confidence.add_argument("--plot", type=Path, metavar="OUT.png", help="draw the PR curve")
     refs = sub.add_parser(
         "refs",
         help="score reference resolution on the gold's deal-party mentions that are not names",
@@ -98,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
         return _agreement(corpus, args.second)
     if command == "refs":
         return _refs(corpus, args)
+    if command == "confidence":
+        return _confidence(corpus, args)
     if command == "stats":
         print(json.dumps(stats(corpus), ensure_ascii=False, indent=1))
         return 0
@@ -180,7 +198,19 @@ def _eval(corpus: Corpus, args: argparse.Namespace) -> int:
     else:
         from aiextract.pipeline import load
 
-        pred = predict(corpus, gold, nlp=load(args.model) if args.model else load())
+        if args.model:
+            nlp = load(args.model)
+            nlp.get_pipe("aiextract_deals").sources = args.sources
+        else:
+            nlp = load(config={"deals": {"sources": args.sources}})
+        pred = predict(corpus, gold, nlp=nlp)
+    if args.min_confidence > 0:
+        for article in pred:
+            article["deals"] = [
+                d
+                for d in article.get("deals") or []
+                if (d.get("confidence") or 0.0) >= args.min_confidence
+            ]
     if args.output:
         args.output.write_text(
             "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), "utf-8"
@@ -214,6 +244,29 @@ def _refs(corpus: Corpus, args: argparse.Namespace) -> int:
             how = f" ({', '.join(case['rules'])})" if case["rules"] else ""
             print(f"  {case['verdict']:<10} {case['id']}  « {case['text'][:60]} »"
                   f" -> {case['party']}; found {got}{how}")  # fmt: skip
+    return 0
+
+
+THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9)
+
+
+def _confidence(corpus: Corpus, args: argparse.Namespace) -> int:
+    from aiextract.pipeline import load
+    from aiextract.training import calibration
+
+    gold = split_gold(corpus, args.split)
+    pred = predict(corpus, gold, nlp=load(args.model) if args.model else load())
+    golds = [g["deals"] for g in gold]
+    preds = [p.get("deals") or [] for p in pred]
+    pairs = calibration.labelled(golds, preds)
+    rows, ece = calibration.reliability([d["confidence"] for d, _ in pairs], [y for _, y in pairs])
+    curve = calibration.pr_curve(golds, preds, THRESHOLDS)
+    print(f"split {args.split}: {len(pairs)} deals found, {sum(y for _, y in pairs)} right\n")
+    print(calibration.format_reliability(rows, ece))
+    print("\n" + calibration.format_curve(curve))
+    if args.plot:
+        calibration.plot_curve(curve, args.plot, title=f"typed deals, {args.split} split")
+        print(f"\nprecision-recall curve drawn in {args.plot}")
     return 0
 
 

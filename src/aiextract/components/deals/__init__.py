@@ -8,7 +8,9 @@ with a trigger of ``data/deal_triggers.tsv`` are looked at. See docs/deals.md.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 
 import numpy
 from spacy.language import Language
@@ -49,6 +51,7 @@ from aiextract.records import json_number
 
 _log = logging.getLogger("aiextract")
 SOURCES = ("both", "rules", "learned")
+CALIBRATION_FILE = "calibration.json"
 _DEMONSTRATIVES = frozenset(
     [
         "ce",
@@ -157,7 +160,7 @@ class DealsComponent:
         triggers_path: str | None = None,
         min_confidence: float = 0.0,
         sources: str = "both",
-        learned_threshold: float = 0.5,
+        learned_threshold: float = 0.3,
         calibration: str = "shipped",
     ) -> None:
         register_extensions()
@@ -197,6 +200,20 @@ class DealsComponent:
             forms = verb_forms(head) if trigger.is_verb else [head, head + "s", head + "x"]
             for form in forms:
                 self.index.setdefault(form, []).append(number)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the confidence calibrator (``nlp.to_disk``)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.calibrator is not None:
+            self.calibrator.save(path / CALIBRATION_FILE)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DealsComponent:
+        """Load the calibrator ``to_disk`` saved (``spacy.load``)."""
+        saved = Path(path) / CALIBRATION_FILE
+        if saved.is_file():
+            self.calibrator = Calibrator.load(saved)
+        return self
 
     def _trigger_words(self, doc: Doc, arr: numpy.ndarray) -> list[int]:
         """Positions of the words that may head a trigger (by form or lemma); ``arr``
@@ -826,7 +843,7 @@ def _amount(data: dict | None) -> dict | None:
         "triggers_path": None,
         "min_confidence": 0.0,
         "sources": "both",
-        "learned_threshold": 0.5,
+        "learned_threshold": 0.3,
         "calibration": "shipped",
     },
 )
@@ -837,7 +854,7 @@ def make_deals(
     triggers_path: str | None = None,
     min_confidence: float = 0.0,
     sources: str = "both",
-    learned_threshold: float = 0.5,
+    learned_threshold: float = 0.3,
     calibration: str = "shipped",
 ) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table, ``sources``

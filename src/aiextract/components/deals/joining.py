@@ -33,18 +33,15 @@ def join_learned(
     learned deals of ``doc``, in text order, with a calibrated ``confidence`` and the
     numbers it came from (``doc._.deal_features`` keeps them, for calibration)."""
     feats = doc_features(doc)
-    learned = read_learned(doc, feats.mentions, feats.sentences, threshold)
+    learned = read_learned(doc, feats.mentions, feats.sentences, feats.triggers, threshold)
     text = doc_text(doc)
     records = [(deal, as_dict(deal, feats.sentences, text)) for deal in learned]
     out: list[tuple[dict, list[float]]] = []
     taken: set[int] = set()
     for deal in rule_deals:
-        match = next(
-            (k for k, (_d, r) in enumerate(records) if k not in taken and same_deal(deal, r)),
-            None,
-        )
-        if match is not None:
-            taken.add(match)
+        matches = [k for k, (_d, r) in enumerate(records) if same_deal(deal, r)]
+        taken.update(matches)
+        match = matches[0] if matches else None
         sentence = sentence_score(doc, deal["type"], deal["start"], deal["end"])
         row = deal_features(
             rules=True,

@@ -52,6 +52,8 @@ class LearnedDeal:
         return set(self.parties)
 
     def complete(self) -> bool:
+        """It has what the guidelines require: a funding its target, a hire its
+        employer and a person or a source, the others two organisations."""
         roles = [role for role, _p, _t in self.parties.values()]
         orgs = [n for n in self.parties if self.kinds.get(n) != "person"]
         if self.type == "funding":
@@ -62,9 +64,14 @@ class LearnedDeal:
 
 
 def read_learned(
-    doc: Doc, mentions: MentionIndex, sentences: list, sentence_threshold: float
+    doc: Doc,
+    mentions: MentionIndex,
+    sentences: list,
+    triggers: list[frozenset[str]],
+    sentence_threshold: float,
 ) -> list[LearnedDeal]:
-    """The learned deals of ``doc``, merged across neighbouring sentences."""
+    """The learned deals of ``doc``, merged across neighbouring sentences
+    (``triggers`` is ``features.DocFeatures.triggers``)."""
     number = {s.start: n for n, s in enumerate(sentences)}
     by_sentence: dict[tuple[int, str], list[dict]] = {}
     for row in doc._.deal_roles or []:
@@ -77,7 +84,9 @@ def read_learned(
         for deal_type, score in entry["scores"].items():
             if score < sentence_threshold:
                 continue
-            deal = _sentence_deal(doc, mentions, sentences[n], n, deal_type, score, by_sentence)
+            deal = _sentence_deal(
+                doc, mentions, sentences[n], n, deal_type, score, by_sentence, triggers
+            )
             if deal is not None:
                 deals.append(deal)
     return _merge_neighbours(deals)
@@ -91,13 +100,18 @@ def _sentence_deal(
     deal_type: str,
     score: float,
     by_sentence: dict[tuple[int, str], list[dict]],
+    triggers: list[frozenset[str]],
 ) -> LearnedDeal | None:
     allowed = TYPE_ROLES[deal_type]
     parties: dict[str, tuple[str, float, int]] = {}
     kinds: dict[str, str] = {}
     for row in by_sentence.get((n, deal_type), ()):
         scores = row["scores"]
-        role = max(allowed, key=lambda r: scores.get(r, 0.0))
+        # a person is a party only as the person hired (GUIDELINES)
+        fitting = [r for r in allowed if (r == "person") == (row["kind"] == "person")]
+        if not fitting:
+            continue
+        role = max(fitting, key=lambda r: scores.get(r, 0.0))
         prob = scores.get(role, 0.0)
         if prob <= scores.get("none", 0.0):
             continue
@@ -107,9 +121,9 @@ def _sentence_deal(
             kinds[row["name"]] = row["kind"]
     if not parties:
         return None
-    root = next((t for t in sent if t.head.i == t.i), sent.root)
-    targets = {root.i: "anchor"}
-    cert = certainty(doc, sent, root, [root.i], mentions)
+    anchor = _anchor(sent, deal_type, triggers)
+    targets = {anchor.i: "anchor"}
+    cert = certainty(doc, sent, anchor, [anchor.i], mentions)
     if cert in ("denied", "question"):
         return None
     deal = LearnedDeal(deal_type, parties, n, n, score, certainty=cert, kinds=kinds)
@@ -117,11 +131,21 @@ def _sentence_deal(
         if money_kind(doc, span, sent, sent.start, mentions) == "deal":
             deal.amount = as_amount(span)
             break
-    deal.date = find_date(doc, sent, targets, [root.i], mentions)
+    deal.date = find_date(doc, sent, targets, [anchor.i], mentions)
     return deal
 
 
+def _anchor(sent: Any, deal_type: str, triggers: list[frozenset[str]]) -> Any:
+    """The sentence's first trigger word of ``deal_type``, else its root: where the
+    rules' functions look for the deal's certainty and date."""
+    for token in sent:
+        if deal_type in triggers[token.i]:
+            return token
+    return next((t for t in sent if t.head.i == t.i), sent.root)
+
+
 def _merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
+    """Deals of one type sharing a party in neighbouring sentences, as one."""
     out: list[LearnedDeal] = []
     for deal in sorted(deals, key=lambda d: d.sentence):
         for kept in reversed(out):
@@ -144,12 +168,14 @@ def _merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
     return [d for d in out if d.complete()]
 
 
-def same_deal(a: dict, b: dict) -> bool:
-    """Same type and half the party names in common (the scorer's match)."""
-    if a["type"] != b["type"]:
-        return False
-    names_a = [p["name"] for p in a["parties"]]
-    names_b = [p["name"] for p in b["parties"]]
+def same_deal(rule: dict, learned: dict) -> bool:
+    """The learned deal tells the rule deal again: half the parties in common (the
+    scorer's match) or all the learned deal's parties among the rule's. The type need
+    not agree: where the rules found a deal, their type stands."""
+    names_a = [p["name"] for p in rule["parties"]]
+    names_b = [p["name"] for p in learned["parties"]]
+    if all(any(names_match(x, y) for y in names_a) for x in names_b):
+        return True
     common = sum(1 for x in names_a if any(names_match(x, y) for y in names_b))
     union = len(names_a) + len(names_b) - common
     return union > 0 and 2 * common >= union

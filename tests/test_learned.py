@@ -1,0 +1,319 @@
+"""The learned steps (deal sentences, deal roles), their join with the rules, the
+confidence and ``min_confidence``, saved pipelines and ``aiextract train``.
+
+Every sentence here is written for these tests. Scores of the learned steps on real
+articles are measured by ``aiextract corpus eval`` (docs/learned.md), not asserted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy
+import pytest
+import spacy
+from tests import test_deal_descriptions, test_deal_rounds, test_deals, test_deals_references
+
+import aiextract
+from aiextract.cli import main
+from aiextract.components.deals.confidence import FEATURES, Calibrator
+from aiextract.components.deals.learned import LearnedDeal, same_deal
+from aiextract.components.learned.features import (
+    SENTENCE_WIDTH,
+    TYPES,
+    doc_features,
+    sentence_rows,
+    token_vectors,
+    trigger_words,
+)
+from aiextract.components.learned.gold import (
+    EVIDENCE_KEY,
+    PARTIES_KEY,
+    annotate_gold,
+    sentence_targets,
+    with_evidence,
+)
+from aiextract.components.learned.model import Batch, build_scorer
+from aiextract.errors import InputError
+from aiextract.training import calibration
+from aiextract.training.data import read_annotated
+
+ROUND = "La start-up lyonnaise Ventora lève 12 millions d'euros auprès du fonds Kelvin Partners."
+DATA = Path(__file__).resolve().parent / "data"
+
+
+# ------------------------------------------------------------------ features
+
+
+def test_trigger_words_hold_inflected_forms() -> None:
+    words = trigger_words()
+    assert "acquisition" in words["rachète"]
+    assert "funding" in words["lève"]
+    assert "racheter" in words and "est" not in words
+
+
+def test_sentence_rows_have_one_row_per_sentence(nlp) -> None:
+    doc = nlp(ROUND + " Le groupe Brenta rachète la société Ilvo.")
+    feats = doc_features(doc)
+    dense, keys = sentence_rows(feats)
+    assert dense.shape == (len(feats.sentences), SENTENCE_WIDTH) == (2, SENTENCE_WIDTH)
+    assert all(len(k) > 0 for k in keys)
+    assert numpy.isfinite(dense).all()
+    # the trigger columns: a funding word in the first, an acquisition word in the second
+    base = SENTENCE_WIDTH - len(TYPES)
+    assert dense[0, base + TYPES.index("funding")] == 1.0
+    assert dense[1, base + TYPES.index("acquisition")] == 1.0
+
+
+def test_token_vectors_without_a_tensor_are_zeros(nlp) -> None:
+    doc = nlp.make_doc("Un texte sans analyse.")
+    assert not token_vectors(doc).any()
+
+
+# --------------------------------------------------------------------- model
+
+
+def test_scorer_learns_a_separable_batch() -> None:
+    from thinc.api import Adam, fix_random_seed
+
+    fix_random_seed(0)
+    model = build_scorer(n_dense=4, n_labels=2, hidden=8, n_buckets=64, dropout=0.0)
+    model.initialize()
+    dense = numpy.asarray([[1, 0, 0, 0], [0, 1, 0, 0]] * 4, dtype="float32")
+    keys = numpy.asarray([1, 2] * 4, dtype="uint64")
+    batch = Batch(dense, keys, numpy.ones(8, dtype="int64"))
+    truth = numpy.asarray([[1, 0], [0, 1]] * 4, dtype="float32")
+    opt = Adam(0.05)
+    for _ in range(60):
+        logits, backprop = model.begin_update(batch)
+        probs = 1 / (1 + numpy.exp(-logits))
+        backprop((probs - truth) / len(truth))
+        model.finish_update(opt)
+    probs = 1 / (1 + numpy.exp(-model.predict(batch)))
+    assert ((probs > 0.5) == (truth > 0.5)).all()
+    assert batch.take([1]).keys.tolist() == [2]
+
+
+# ------------------------------------------------------------------ the steps
+
+
+def test_shipped_weights_load_and_score_sentences(nlp) -> None:
+    assert nlp.get_pipe("aiextract_deal_sentences").trained
+    assert nlp.get_pipe("aiextract_deal_roles").trained
+    doc = nlp(ROUND)
+    (entry,) = doc._.deal_sentences
+    assert max(entry["scores"], key=entry["scores"].get) == "funding"
+    assert [s.label_ for s in doc.spans["deal_sentences"]] == ["funding"]
+    roles = {r["name"]: max(r["scores"], key=r["scores"].get) for r in doc._.deal_roles}
+    assert roles.get("Ventora") == "target"
+
+
+def test_no_weights_no_learned_annotation() -> None:
+    from aiextract.components.learned import DealSentences
+
+    blank = spacy.blank("fr")
+    pipe = blank.add_pipe("aiextract_deal_sentences", config={"weights": ""})
+    assert isinstance(pipe, DealSentences) and not pipe.trained
+    doc = blank("Une phrase.")
+    assert doc._.deal_sentences is None
+
+
+def test_deals_carry_a_confidence_and_its_features(nlp) -> None:
+    (deal,) = nlp(ROUND)._.deals
+    assert 0.0 <= deal["confidence"] <= 1.0
+    assert len(deal["features"]) == len(FEATURES)
+    assert deal["features"][FEATURES.index("both")] == 1.0  # rules and learned agree
+
+
+ALL_CASES = [
+    *test_deals.CASES,
+    *test_deal_rounds.CASES,
+    *test_deals_references.CASES,
+    *test_deal_descriptions.CASES,
+]
+
+
+def test_the_join_keeps_every_rule_deal(nlp) -> None:
+    """Whatever the learned steps add, the deals of the rules come out unchanged."""
+    deals = nlp.get_pipe("aiextract_deals")
+
+    def key(d: dict) -> tuple:
+        parties = tuple(sorted((p["name"], p["role"]) for p in d["parties"]))
+        return d["type"], parties, json.dumps(d["amount"]), d["certainty"]
+
+    texts = [text for _id, text, _exp in ALL_CASES]
+    deals.sources = "rules"
+    try:
+        rules = [[key(d) for d in doc._.deals] for doc in nlp.pipe(texts)]
+    finally:
+        deals.sources = "both"
+    both = [[key(d) for d in doc._.deals] for doc in nlp.pipe(texts)]
+    for text, ours, joined in zip(texts, rules, both, strict=True):
+        assert set(ours) <= set(joined), text
+    assert sum(len(j) for j in both) >= sum(len(r) for r in rules)
+
+
+def test_learned_alone(nlp) -> None:
+    deals = nlp.get_pipe("aiextract_deals")
+    deals.sources = "learned"
+    try:
+        found = nlp(ROUND)._.deals
+    finally:
+        deals.sources = "both"
+    assert [d["type"] for d in found] == ["funding"]
+    assert {p["name"] for p in found[0]["parties"]} >= {"Ventora"}
+    assert found[0]["features"][FEATURES.index("learned")] == 1.0
+
+
+def test_sources_must_be_known() -> None:
+    with pytest.raises(ValueError, match="sources"):
+        aiextract.load(config={"deals": {"sources": "oracle"}}, exclude=("orgs",))
+
+
+def test_same_deal_ignores_type_and_takes_subsets() -> None:
+    rule = {"type": "investment", "parties": [{"name": "A"}, {"name": "B"}, {"name": "C"}]}
+    assert same_deal(rule, {"type": "funding", "parties": [{"name": "A"}, {"name": "B"}]})
+    assert not same_deal(rule, {"type": "funding", "parties": [{"name": "D"}, {"name": "E"}]})
+
+
+def test_a_learned_deal_needs_what_the_guidelines_require() -> None:
+    assert not LearnedDeal("funding", {"A": ("investor", 0.9, 0)}, 0, 0, 0.9).complete()
+    assert LearnedDeal("funding", {"A": ("target", 0.9, 0)}, 0, 0, 0.9).complete()
+    hire = LearnedDeal("hire", {"A": ("employer", 0.9, 0)}, 0, 0, 0.9)
+    assert not hire.complete()
+
+
+# ------------------------------------------------------ confidence, thresholds
+
+
+def test_min_confidence_trades_deals_away(nlp) -> None:
+    assert aiextract.extract(ROUND, nlp=nlp).deals
+    assert not aiextract.extract(ROUND, nlp=nlp, min_confidence=0.999).deals
+    many = list(aiextract.extract_many([ROUND, ROUND], nlp=nlp, min_confidence=0.999))
+    assert [a.deals for a in many] == [[], []]
+
+
+def test_cli_min_confidence(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(ROUND, encoding="utf-8")
+    out_all, out_none = tmp_path / "all.jsonl", tmp_path / "none.jsonl"
+    assert main(["extract", str(source), "-o", str(out_all), "-q"]) == 0
+    assert main(["extract", str(source), "-o", str(out_none), "-q", "--min-confidence", "1"]) == 0
+    assert json.loads(out_all.read_text())["deals"]
+    assert json.loads(out_none.read_text())["deals"] == []
+    with pytest.raises(SystemExit):
+        main(["extract", str(source), "--min-confidence", "2"])
+
+
+def test_calibrator_fits_and_round_trips(tmp_path: Path) -> None:
+    rows = [[1, 0, 0, 0.9, 0.7, 0, 1, 0]] * 20 + [[0, 1, 0, 0.3, 0, 0.4, 0, 0]] * 20
+    labels = [1] * 16 + [0] * 4 + [1] * 4 + [0] * 16
+    cal = Calibrator.fit(rows, labels)
+    assert cal(rows[0]) > 0.7 > 0.3 > cal(rows[-1])
+    cal.save(tmp_path / "c.json")
+    assert Calibrator.load(tmp_path / "c.json") == cal
+    assert Calibrator.load(tmp_path / "missing.json") is None
+
+
+def test_reliability_and_ece() -> None:
+    rows, ece = calibration.reliability([0.1, 0.1, 0.9, 0.9], [0, 0, 1, 1], bins=2)
+    assert [r["deals"] for r in rows] == [2, 2]
+    assert ece == pytest.approx(0.1)
+    rows, ece = calibration.reliability([0.9, 0.9], [0, 0], bins=5)
+    assert ece == pytest.approx(0.9)
+
+
+def test_pr_curve_counts() -> None:
+    gold = [[{"type": "funding", "parties": [{"name": "A", "role": "target"}]}]]
+    pred = [
+        [
+            {"type": "funding", "parties": [{"name": "A", "role": "target"}], "confidence": 0.8},
+            {"type": "hire", "parties": [{"name": "B", "role": "employer"}], "confidence": 0.2},
+        ]
+    ]
+    low, high, top = calibration.pr_curve(gold, pred, [0.0, 0.5, 0.9])
+    assert (low["precision"], low["recall"]) == (0.5, 1.0)
+    assert (high["precision"], high["recall"]) == (1.0, 1.0)
+    assert (top["deals"], top["recall"]) == (0, 0.0)
+
+
+# ----------------------------------------------------------------- gold, data
+
+
+def test_gold_spans_and_targets(nlp) -> None:
+    text = ROUND + " Elle recrute."
+    doc = nlp.make_doc(text)
+    deal = {
+        "type": "funding",
+        "parties": [
+            {"name": "Ventora", "role": "target", "mentions": [{"start": 22, "end": 29}]},
+        ],
+        "evidence": [{"start": 0, "end": len(ROUND)}],
+    }
+    annotate_gold(doc, [deal])
+    assert [s.label_ for s in doc.spans[EVIDENCE_KEY]] == ["funding"]
+    assert [(s.text, s.label_) for s in doc.spans[PARTIES_KEY]] == [("Ventora", "target")]
+    targets = sentence_targets(doc, [(0, len(ROUND)), (len(ROUND) + 1, len(text))])
+    assert targets[:, TYPES.index("funding")].tolist() == [1.0, 0.0]
+
+
+def test_evidence_read_from_the_text_when_the_gold_has_none(nlp) -> None:
+    text = "Le groupe Brenta rachète la société Ilvo. Il fait beau à Lyon."
+    deal = {
+        "type": "acquisition",
+        "parties": [{"name": "Brenta", "role": "acquirer"}, {"name": "Ilvo", "role": "target"}],
+    }
+    (done,) = with_evidence(nlp(text), [deal])
+    assert done["evidence"] == [{"start": 0, "end": 41}]
+    assert done["parties"][1]["mentions"] == [{"start": 36, "end": 40}]
+
+
+def test_read_annotated_sources(tmp_path: Path) -> None:
+    articles = read_annotated(DATA / "dev")
+    assert len(articles) == 36 and all(a.text for a in articles)
+    lines = tmp_path / "gold.jsonl"
+    lines.write_text(json.dumps({"id": "x", "text": ROUND, "deals": []}) + "\n", "utf-8")
+    assert read_annotated(lines)[0].text == ROUND
+    with pytest.raises(InputError, match="no such"):
+        read_annotated(tmp_path / "absent.jsonl")
+    lines.write_text(json.dumps({"id": "y", "deals": []}) + "\n", "utf-8")
+    with pytest.raises(InputError, match=r"y\.txt"):
+        read_annotated(lines)
+
+
+# ------------------------------------------------- saving, loading, training
+
+
+def test_saved_pipeline_loads_back_with_the_same_deals(nlp, tmp_path: Path) -> None:
+    text = ROUND + " Le groupe Brenta rachète la société Ilvo pour 30 millions d'euros."
+    expected = nlp(text)._.deals
+    nlp.to_disk(tmp_path / "pipe")
+    again = aiextract.load(str(tmp_path / "pipe"))
+    assert again.pipe_names == nlp.pipe_names
+    assert again(text)._.deals == expected
+    assert spacy.load(tmp_path / "pipe")(text)._.deals == expected
+    with pytest.raises(ValueError, match=r"config\.cfg"):
+        aiextract.load(str(tmp_path / "pipe"), config={"deals": {"sources": "rules"}})
+
+
+def test_train_command_writes_a_pipeline(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "trained"
+    args = ["train", str(DATA / "dev"), "--dev", str(DATA / "dev_b"), "--epochs", "2"]
+    assert main([*args, "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "epoch   2" in printed and "dev deals typed F1" in printed
+    assert "expected calibration error" in printed
+    record = json.loads((out / "training.json").read_text())
+    assert record["articles"] == {"train": 36, "dev": 30}
+    trained = aiextract.load(str(out))
+    assert trained.get_pipe("aiextract_deal_roles").trained
+    assert (out / "aiextract_deals" / "calibration.json").is_file()
+    # seeded: the same command gives the same weights
+    assert main([*args, "-o", str(tmp_path / "again")]) == 0
+    first = (out / "aiextract_deal_sentences" / "model").read_bytes()
+    assert (tmp_path / "again" / "aiextract_deal_sentences" / "model").read_bytes() == first
+
+
+def test_train_command_needs_an_output(capsys) -> None:
+    assert main(["train", str(DATA / "dev")]) == 2
+    assert "-o DIR" in capsys.readouterr().err

@@ -122,18 +122,21 @@ def plot_curve(rows: Sequence[dict[str, Any]], path: Any, title: str = "") -> No
 
         raise InputError('drawing needs matplotlib: pip install "aiextract[plot]"') from None
     fig, ax = plt.subplots(figsize=(5.5, 4.2), dpi=110)
-    recall = [r["recall"] for r in rows]
-    precision = [r["precision"] for r in rows]
-    ax.plot(recall, precision, marker="o", color="#1f5f8b")
+    points: list[tuple[float, float, list[float]]] = []  # thresholds giving one point
     for r in rows:
-        if r["deals"]:
-            ax.annotate(
-                f"{r['min_confidence']:.2f}",
-                (r["recall"], r["precision"]),
-                textcoords="offset points",
-                xytext=(4, 4),
-                fontsize=7,
-            )
+        if not r["deals"]:
+            continue
+        if points and (points[-1][0], points[-1][1]) == (r["recall"], r["precision"]):
+            points[-1][2].append(r["min_confidence"])
+        else:
+            points.append((r["recall"], r["precision"], [r["min_confidence"]]))
+    ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#1f5f8b")
+    for recall, precision, thresholds in points:
+        low, high = thresholds[0], thresholds[-1]
+        label = f"{low:.2f}" if low == high else f"{low:.2f}-{high:.2f}"
+        ax.annotate(
+            label, (recall, precision), textcoords="offset points", xytext=(4, 4), fontsize=7
+        )
     ax.set_xlabel("recall")
     ax.set_ylabel("precision")
     ax.set_xlim(0, 1)

@@ -163,42 +163,77 @@ def cached_features(doc: Doc) -> DocFeatures | None:
     return cached[1]
 
 
+def _per_sentence(
+    positions: list[int], starts: numpy.ndarray, ends: numpy.ndarray
+) -> numpy.ndarray:
+    """How many of the token ``positions`` fall in each sentence."""
+    at = numpy.sort(numpy.asarray(positions, dtype="int64"))
+    return numpy.searchsorted(at, ends) - numpy.searchsorted(at, starts)
+
+
 def sentence_rows(feats: DocFeatures) -> tuple[numpy.ndarray, list[numpy.ndarray]]:
-    """Dense rows ``(n_sentences, SENTENCE_WIDTH)`` and hashed keys per sentence."""
-    dense = numpy.zeros((len(feats.sentences), SENTENCE_WIDTH), dtype="float32")
-    keys = []
+    """Dense rows ``(n_sentences, SENTENCE_WIDTH)`` and hashed keys per sentence: the
+    mean and maximum of the token vectors, the mean static vector of the words, counts
+    of names, amounts, dates and references, and the types of the trigger words."""
+    sentences = feats.sentences
+    dense = numpy.zeros((len(sentences), SENTENCE_WIDTH), dtype="float32")
+    if not sentences:
+        return dense, []
+    starts = numpy.asarray([s.start for s in sentences], dtype="int64")
+    ends = numpy.asarray([s.end for s in sentences], dtype="int64")
+    bounds = numpy.empty(2 * len(sentences), dtype="int64")
+    bounds[0::2], bounds[1::2] = starts, ends
+    lengths = (ends - starts)[:, None].astype("float32")
+
+    def reduce(ufunc, rows: numpy.ndarray) -> numpy.ndarray:
+        padded = numpy.vstack((rows, numpy.zeros((1, rows.shape[1]), dtype=rows.dtype)))
+        return ufunc.reduceat(padded, bounds, axis=0)[0::2]
+
+    words = (1 - numpy.asarray(feats.cols.is_punct, dtype="float32"))[:, None]
+    counted = reduce(numpy.add, words)
+    static = numpy.where(
+        counted > 0,
+        reduce(numpy.add, feats.static * words) / numpy.maximum(counted, 1),
+        reduce(numpy.add, feats.static) / lengths,
+    )
+    dense[:, :TENSOR_WIDTH] = reduce(numpy.add, feats.tensor) / lengths
+    dense[:, TENSOR_WIDTH : 2 * TENSOR_WIDTH] = reduce(numpy.maximum, feats.tensor)
+    base = 2 * TENSOR_WIDTH
+    dense[:, base : base + VECTOR_WIDTH] = static
     mentions = feats.mentions
-    is_punct = feats.cols.is_punct
-    for n, sent in enumerate(feats.sentences):
-        a, b = sent.start, sent.end
-        words = [i for i in range(a, b) if not is_punct[i]] or list(range(a, b))
-        tensor = feats.tensor[a:b]
-        dense[n, :TENSOR_WIDTH] = tensor.mean(axis=0)
-        dense[n, TENSOR_WIDTH : 2 * TENSOR_WIDTH] = tensor.max(axis=0)
-        dense[n, 2 * TENSOR_WIDTH : 2 * TENSOR_WIDTH + VECTOR_WIDTH] = feats.static[words].mean(
-            axis=0
-        )
-        inside = mentions.in_span(a, b)
-        counts = (
-            sum(m.kind == "org" for m in inside),
-            sum(m.kind == "person" for m in inside),
-            sum(1 for s in mentions.money if a <= s.start < b),
-            sum(1 for s in mentions.dates if a <= s.start < b),
-            sum(1 for i in mentions.ref_heads if a <= i < b),
-            float(n == 0),
-            (b - a) / 40,
-            float(any(m.name in mentions.sources for m in inside)),
-        )
-        base = 2 * TENSOR_WIDTH + VECTOR_WIDTH
-        dense[n, base : base + _COUNTS] = numpy.log1p(numpy.asarray(counts, dtype="float32"))
-        found = [(i, t) for i in range(a, b) for t in feats.triggers[i]]
-        for _i, deal_type in found:
-            dense[n, base + _COUNTS + TYPES.index(deal_type)] = 1.0
-        extra = [f"trigger={t}|{feats.cols.lemma[i]}" for i, t in found]
-        extra += [f"trigger={t}" for t in {t for _i, t in found}]
+    base += VECTOR_WIDTH
+    counts = numpy.stack(
+        [
+            _per_sentence([m.start for m in mentions.mentions if m.kind == "org"], starts, ends),
+            _per_sentence([m.start for m in mentions.mentions if m.kind == "person"], starts, ends),
+            _per_sentence([s.start for s in mentions.money], starts, ends),
+            _per_sentence([s.start for s in mentions.dates], starts, ends),
+            _per_sentence(mentions.ref_heads, starts, ends),
+            (numpy.arange(len(sentences)) == 0),
+            (ends - starts) / 40,
+            _per_sentence(
+                [m.start for m in mentions.mentions if m.name in mentions.sources], starts, ends
+            )
+            > 0,
+        ],
+        axis=1,
+    ).astype("float32")
+    dense[:, base : base + _COUNTS] = numpy.log1p(counts)
+    base += _COUNTS
+    triggered = [(i, t) for i, types in enumerate(feats.triggers) if types for t in types]
+    owner = numpy.searchsorted(ends, [i for i, _t in triggered], side="right")
+    extra: dict[int, list[str]] = {}
+    lemmas = feats.cols.lemma
+    for (i, deal_type), n in zip(triggered, owner.tolist(), strict=True):
+        if n < len(sentences) and starts[n] <= i:
+            dense[n, base + TYPES.index(deal_type)] = 1.0
+            extra.setdefault(n, []).append(f"trigger={deal_type}|{lemmas[i]}")
+    keys = []
+    for n, (a, b) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
         bag = _bag(feats.symbols[a:b])
-        if extra:
-            named = numpy.asarray([get_string_id(e) for e in extra], dtype="uint64")
+        if n in extra:
+            names = extra[n] + sorted({e.split("|")[0] for e in extra[n]})
+            named = numpy.asarray([get_string_id(e) for e in names], dtype="uint64")
             bag = numpy.concatenate((bag, named))
         keys.append(bag)
     return dense, keys

@@ -76,10 +76,22 @@ def static_vectors(doc: Doc, lower: numpy.ndarray) -> numpy.ndarray:
         return out
     rows = numpy.asarray(vectors.find(keys=lower))
     known = rows >= 0
-    found = numpy.asarray(vectors.data)[rows[known]]
-    norms = numpy.linalg.norm(found, axis=1, keepdims=True)
-    out[known] = found / numpy.maximum(norms, 1e-6)
+    out[known] = _unit_table(vectors)[rows[known]]
     return out
+
+
+_UNIT: dict[int, tuple[object, numpy.ndarray]] = {}
+
+
+def _unit_table(vectors) -> numpy.ndarray:
+    """The vectors table scaled to unit length, made once per table and process."""
+    data = vectors.data
+    cached = _UNIT.get(id(vectors))
+    if cached is None or cached[0] is not data:
+        table = numpy.asarray(data, dtype="float32")
+        norms = numpy.linalg.norm(table, axis=1, keepdims=True)
+        cached = _UNIT[id(vectors)] = (data, table / numpy.maximum(norms, 1e-6))
+    return cached[1]
 
 
 @lru_cache(maxsize=1)
@@ -171,11 +183,27 @@ def _per_sentence(
     return numpy.searchsorted(at, ends) - numpy.searchsorted(at, starts)
 
 
-def sentence_rows(feats: DocFeatures) -> tuple[numpy.ndarray, list[numpy.ndarray]]:
-    """Dense rows ``(n_sentences, SENTENCE_WIDTH)`` and hashed keys per sentence: the
-    mean and maximum of the token vectors, the mean static vector of the words, counts
-    of names, amounts, dates and references, and the types of the trigger words."""
-    sentences = feats.sentences
+def named_sentences(feats: DocFeatures) -> list[int]:
+    """The numbers of the sentences with a name or a resolved reference in them: the
+    only ones a deal can be read from."""
+    mentions = feats.mentions
+    at = sorted([m.start for m in mentions.mentions] + list(mentions.ref_heads))
+    starts = numpy.asarray([s.start for s in feats.sentences], dtype="int64")
+    ends = numpy.asarray([s.end for s in feats.sentences], dtype="int64")
+    counts = _per_sentence(at, starts, ends)
+    return numpy.nonzero(counts)[0].tolist()
+
+
+def sentence_rows(
+    feats: DocFeatures, numbers: list[int] | None = None
+) -> tuple[numpy.ndarray, list[numpy.ndarray]]:
+    """Dense rows ``(len(numbers), SENTENCE_WIDTH)`` and hashed keys for the sentences
+    ``numbers`` (all by default): the mean and maximum of the token vectors, the mean
+    static vector of the words, counts of names, amounts, dates and references, and the
+    types of the trigger words."""
+    if numbers is None:
+        numbers = list(range(len(feats.sentences)))
+    sentences = [feats.sentences[n] for n in numbers]
     dense = numpy.zeros((len(sentences), SENTENCE_WIDTH), dtype="float32")
     if not sentences:
         return dense, []
@@ -209,7 +237,7 @@ def sentence_rows(feats: DocFeatures) -> tuple[numpy.ndarray, list[numpy.ndarray
             _per_sentence([s.start for s in mentions.money], starts, ends),
             _per_sentence([s.start for s in mentions.dates], starts, ends),
             _per_sentence(mentions.ref_heads, starts, ends),
-            (numpy.arange(len(sentences)) == 0),
+            (numpy.asarray(numbers) == 0),
             (ends - starts) / 40,
             _per_sentence(
                 [m.start for m in mentions.mentions if m.name in mentions.sources], starts, ends

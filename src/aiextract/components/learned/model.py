@@ -72,7 +72,10 @@ def _hashed_forward(model: Model, batch: Batch, is_train: bool):
     rows = (batch.keys % numpy.uint64(model.get_dim("nB"))).astype("int64")
     owner = numpy.repeat(numpy.arange(len(batch.lengths)), batch.lengths)
     out = numpy.zeros((len(batch.lengths), W.shape[1]), dtype="float32")
-    numpy.add.at(out, owner, W[rows])
+    filled = batch.lengths > 0
+    if rows.size:  # a sum per item over its keys' rows (items without keys stay 0)
+        starts = (numpy.cumsum(batch.lengths) - batch.lengths)[filled]
+        out[filled] = numpy.add.reduceat(W[rows], starts, axis=0)
     out += b
 
     def backprop(d_out: Floats2d) -> Batch:

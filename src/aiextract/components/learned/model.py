@@ -127,3 +127,15 @@ def _scorer_forward(model: Model, batch: Batch, is_train: bool):
         return batch
 
     return d_out + s_out, backprop
+
+
+def scorer_config(n_dense: int, n_labels: int) -> dict:
+    """A step's default ``model`` config block: ``aiextract.DealScorer.v1`` and its sizes."""
+    return {
+        "@architectures": "aiextract.DealScorer.v1",
+        "n_dense": n_dense,
+        "n_labels": n_labels,
+        "hidden": 64,
+        "n_buckets": 65536,
+        "dropout": 0.1,
+    }

@@ -25,18 +25,11 @@ from aiextract.components.learned.features import (
     slot_rows,
 )
 from aiextract.components.learned.gold import deals_in, role_targets, slot_role
-from aiextract.components.learned.model import Batch
+from aiextract.components.learned.model import Batch, scorer_config
 from aiextract.components.learned.pipe import ScorerPipe, as_batch
 from aiextract.extensions import register_extensions
 
-DEFAULT_MODEL = {
-    "@architectures": "aiextract.DealScorer.v1",
-    "n_dense": MENTION_WIDTH,
-    "n_labels": len(ROLES),
-    "hidden": 64,
-    "n_buckets": 65536,
-    "dropout": 0.1,
-}
+DEFAULT_MODEL = scorer_config(MENTION_WIDTH, len(ROLES))
 
 
 class DealRoles(ScorerPipe):

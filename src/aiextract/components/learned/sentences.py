@@ -25,21 +25,14 @@ from aiextract.components.learned.features import (
     sentence_rows,
 )
 from aiextract.components.learned.gold import sentence_targets
-from aiextract.components.learned.model import Batch
+from aiextract.components.learned.model import Batch, scorer_config
 from aiextract.components.learned.pipe import ScorerPipe, as_batch
 from aiextract.extensions import register_extensions
 
 SENTENCES_KEY = "deal_sentences"
 _KEEP = 0.05  # sentences scored below this for every type are not written
 
-DEFAULT_MODEL = {
-    "@architectures": "aiextract.DealScorer.v1",
-    "n_dense": SENTENCE_WIDTH,
-    "n_labels": len(TYPES),
-    "hidden": 64,
-    "n_buckets": 65536,
-    "dropout": 0.1,
-}
+DEFAULT_MODEL = scorer_config(SENTENCE_WIDTH, len(TYPES))
 
 
 class DealSentences(ScorerPipe):

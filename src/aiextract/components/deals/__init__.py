@@ -160,7 +160,7 @@ class DealsComponent:
         triggers_path: str | None = None,
         min_confidence: float = 0.0,
         sources: str = "both",
-        learned_threshold: float = 0.3,
+        learned_threshold: float = 0.2,
         calibration: str = "shipped",
     ) -> None:
         register_extensions()
@@ -852,7 +852,7 @@ def _amount(data: dict | None) -> dict | None:
         "triggers_path": None,
         "min_confidence": 0.0,
         "sources": "both",
-        "learned_threshold": 0.3,
+        "learned_threshold": 0.2,
         "calibration": "shipped",
     },
 )
@@ -863,7 +863,7 @@ def make_deals(
     triggers_path: str | None = None,
     min_confidence: float = 0.0,
     sources: str = "both",
-    learned_threshold: float = 0.3,
+    learned_threshold: float = 0.2,
     calibration: str = "shipped",
 ) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table, ``sources``

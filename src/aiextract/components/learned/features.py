@@ -232,7 +232,7 @@ def sentence_rows(
     ).astype("float32")
     dense[:, base : base + _COUNTS] = numpy.log1p(counts)
     base += _COUNTS
-    triggered = [(i, t) for i, types in enumerate(feats.triggers) if types for t in types]
+    triggered = [(i, t) for i, types in enumerate(feats.triggers) if types for t in sorted(types)]
     owner = numpy.searchsorted(ends, [i for i, _t in triggered], side="right")
     extra: dict[int, list[str]] = {}
     lemmas = feats.cols.lemma

@@ -30,7 +30,13 @@ from aiextract.components.deals.attributes import (
     money_spans,
     verb_chain,
 )
-from aiextract.components.deals.candidates import Candidate, Trigger
+from aiextract.components.deals.candidates import (
+    Candidate,
+    Trigger,
+    load_triggers,
+    rule_confidence,
+    to_dict,
+)
 from aiextract.components.deals.confidence import Calibrator
 from aiextract.components.deals.joining import join_learned
 from aiextract.components.deals.merging import merge
@@ -46,8 +52,7 @@ from aiextract.components.deals.roles import (
 )
 from aiextract.components.learned.features import cached_features
 from aiextract.extensions import register_extensions
-from aiextract.lexicon import load_table, load_table_file
-from aiextract.records import json_number
+from aiextract.lexicon import load_table
 
 _log = logging.getLogger("aiextract")
 SOURCES = ("both", "rules", "learned")
@@ -133,20 +138,6 @@ _AS_PARTNERSHIP = {"buyer": "partner", "supplier": "partner"}
 
 def _apostrophe(text: str) -> str:
     return text.replace("’", "'")
-
-
-def load_triggers(path: str | None = None) -> list[Trigger]:
-    rows = load_table_file(path) if path else load_table("deal_triggers.tsv")
-    triggers = []
-    for row in rows:
-        flags = frozenset(row.get("flags", "").split())
-        head = 0
-        for flag in flags:
-            if flag.startswith("head="):
-                head = int(flag[5:])
-        frame = dict(item.split("=", 1) for item in row.get("frame", "").split() if "=" in item)
-        triggers.append(Trigger(row["type"], row["form"].lower(), row["kind"], frame, flags, head))
-    return triggers
 
 
 class DealsComponent:
@@ -477,7 +468,7 @@ class DealsComponent:
                 cand.stake = None
             cand.date = find_date(doc, sent, targets, cand.chain, mentions)
             cand.name = find_name(doc, sent, anchor, mentions)
-            cand.confidence = _confidence(cand)
+            cand.confidence = rule_confidence(cand)
             out.extend(_per_target(cand))
         return out
 
@@ -798,52 +789,6 @@ def _complete(
             key=lambda p: p.token,
         )
     return parties
-
-
-def _confidence(cand: Candidate) -> float:
-    score = 0.55
-    if all(p.how == "tree" for p in cand.parties):
-        score += 0.15
-    if any(p.how == "reference" for p in cand.parties):
-        score -= 0.15
-    if "weak" in cand.trigger.flags:
-        score -= 0.1
-    if cand.amount:
-        score += 0.1
-    if cand.certainty == "hedged":
-        score -= 0.05
-    return round(max(0.05, min(0.99, score)), 2)
-
-
-# ------------------------------------------------------------------- merging
-
-
-def to_dict(deal: Candidate) -> dict:
-    """The deal in the GUIDELINES schema, with evidence, offsets and confidence."""
-    out: dict = {
-        "type": deal.type,
-        "parties": [{"name": p.name, "role": p.role} for p in deal.parties],
-        "amount": _amount(deal.amount),
-        "date": deal.date,
-    }
-    if deal.valuation and deal.type == "funding":
-        out["valuation"] = _amount(deal.valuation)
-    if deal.stake is not None:
-        out["stake"] = json_number(deal.stake)
-    if deal.name:
-        out["name"] = deal.name
-    out["certainty"] = deal.certainty
-    start, end, text = deal.evidence
-    out["evidence"] = text
-    out["start"], out["end"] = start, end
-    out["confidence"] = deal.confidence
-    return out
-
-
-def _amount(data: dict | None) -> dict | None:
-    if not data or data.get("value") is None:
-        return None
-    return {"value": json_number(data["value"]), "currency": data.get("currency")}
 
 
 @Language.factory(

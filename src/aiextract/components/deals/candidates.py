@@ -1,10 +1,13 @@
-"""A deal trigger of the table and a deal candidate found at one, before merging."""
+"""A deal trigger of the table, a deal candidate found at one before merging, and a
+candidate as a deal dict."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from aiextract.components.deals.roles import Party
+from aiextract.lexicon import load_table, load_table_file
+from aiextract.records import json_number
 
 
 @dataclass(frozen=True)
@@ -53,3 +56,63 @@ class Candidate:
 
     def names(self) -> set[str]:
         return {p.name for p in self.parties}
+
+
+def load_triggers(path: str | None = None) -> list[Trigger]:
+    """The rows of ``data/deal_triggers.tsv`` (or of the table at ``path``)."""
+    rows = load_table_file(path) if path else load_table("deal_triggers.tsv")
+    triggers = []
+    for row in rows:
+        flags = frozenset(row.get("flags", "").split())
+        head = 0
+        for flag in flags:
+            if flag.startswith("head="):
+                head = int(flag[5:])
+        frame = dict(item.split("=", 1) for item in row.get("frame", "").split() if "=" in item)
+        triggers.append(Trigger(row["type"], row["form"].lower(), row["kind"], frame, flags, head))
+    return triggers
+
+
+def rule_confidence(cand: Candidate) -> float:
+    """The rules' own score of a candidate (a feature of the calibrated confidence)."""
+    score = 0.55
+    if all(p.how == "tree" for p in cand.parties):
+        score += 0.15
+    if any(p.how == "reference" for p in cand.parties):
+        score -= 0.15
+    if "weak" in cand.trigger.flags:
+        score -= 0.1
+    if cand.amount:
+        score += 0.1
+    if cand.certainty == "hedged":
+        score -= 0.05
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def to_dict(deal: Candidate) -> dict:
+    """The deal in the GUIDELINES schema, with evidence, offsets and confidence."""
+    out: dict = {
+        "type": deal.type,
+        "parties": [{"name": p.name, "role": p.role} for p in deal.parties],
+        "amount": amount_dict(deal.amount),
+        "date": deal.date,
+    }
+    if deal.valuation and deal.type == "funding":
+        out["valuation"] = amount_dict(deal.valuation)
+    if deal.stake is not None:
+        out["stake"] = json_number(deal.stake)
+    if deal.name:
+        out["name"] = deal.name
+    out["certainty"] = deal.certainty
+    start, end, text = deal.evidence
+    out["evidence"] = text
+    out["start"], out["end"] = start, end
+    out["confidence"] = deal.confidence
+    return out
+
+
+def amount_dict(data: dict | None) -> dict | None:
+    """An amount span's data as the schema's ``{value, currency}``, or None."""
+    if not data or data.get("value") is None:
+        return None
+    return {"value": json_number(data["value"]), "currency": data.get("currency")}

@@ -29,6 +29,7 @@ from aiextract.components.deals.attributes import (
     money_kind,
     money_spans,
 )
+from aiextract.components.deals.candidates import amount_dict
 from aiextract.components.deals.roles import MentionIndex
 from aiextract.components.learned.features import TYPE_ROLES
 from aiextract.evaluate import names_match
@@ -211,7 +212,7 @@ def as_dict(deal: LearnedDeal, sentences: list, text: str) -> dict:
     out: dict = {
         "type": deal.type,
         "parties": [{"name": name, "role": role} for name, (role, _p, _t) in parties],
-        "amount": _amount(deal.amount),
+        "amount": amount_dict(deal.amount),
         "date": deal.date,
         "certainty": deal.certainty,
         "evidence": text[first.start_char : last.end_char].strip(),
@@ -224,11 +225,3 @@ def as_dict(deal: LearnedDeal, sentences: list, text: str) -> dict:
 def role_score(deal: LearnedDeal) -> float:
     """The mean probability of the deal's parties' roles."""
     return sum(p for _r, p, _t in deal.parties.values()) / max(1, len(deal.parties))
-
-
-def _amount(data: dict | None) -> dict | None:
-    from aiextract.records import json_number
-
-    if not data or data.get("value") is None:
-        return None
-    return {"value": json_number(data["value"]), "currency": data.get("currency")}

@@ -82,7 +82,7 @@ def _unit_table(vectors) -> numpy.ndarray:
 def trigger_words() -> dict[str, frozenset[str]]:
     """The head word of each trigger of ``data/deal_triggers.tsv`` (its inflected forms
     too) -> the deal types it may trigger."""
-    from aiextract.components.deals import load_triggers
+    from aiextract.components.deals.candidates import load_triggers
 
     found: dict[str, set[str]] = {}
     for trigger in load_triggers():

@@ -327,6 +327,16 @@ def test_train_command_writes_a_pipeline(tmp_path: Path, capsys) -> None:
     assert (tmp_path / "again" / "aiextract_deal_sentences" / "model").read_bytes() == first
 
 
+def test_training_needs_the_learned_steps(nlp) -> None:
+    from aiextract.training.loop import learned_pipes
+
+    with (
+        nlp.select_pipes(disable=["aiextract_deal_roles"]),
+        pytest.raises(InputError, match="aiextract_deal_roles"),
+    ):
+        learned_pipes(nlp)
+
+
 def test_train_command_needs_an_output(capsys) -> None:
     assert main(["train", str(DATA / "dev")]) == 2
     assert "-o DIR" in capsys.readouterr().err

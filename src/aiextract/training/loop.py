@@ -20,6 +20,7 @@ from thinc.api import Adam, Optimizer, fix_random_seed
 
 from aiextract.components.learned.gold import annotate_gold, with_evidence
 from aiextract.components.learned.pipe import ScorerPipe
+from aiextract.errors import InputError
 from aiextract.evaluate import match_deals, prf
 from aiextract.training.data import Annotated
 
@@ -31,7 +32,10 @@ def learned_pipes(nlp: Language) -> list[ScorerPipe]:
     """The pipeline's learned steps, in order; an error when one is missing."""
     missing = [name for name in LEARNED if name not in nlp.pipe_names]
     if missing:
-        raise ValueError(f"the pipeline has no {', '.join(missing)}: load it with aiextract.load()")
+        raise InputError(
+            f"the pipeline has no {', '.join(missing)}: train from aiextract.load() or a "
+            "folder it saved"
+        )
     return [nlp.get_pipe(name) for name in LEARNED]
 
 

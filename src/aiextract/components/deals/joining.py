@@ -35,7 +35,7 @@ def join_learned(
 ) -> list[dict]:
     """``rule_deals`` (dicts with evidence offsets and the rules' confidence) and the
     learned deals of ``doc``, in text order, with a calibrated ``confidence`` and the
-    numbers it came from (``doc._.deal_features`` keeps them, for calibration).
+    numbers it came from (the deal's ``features``, which calibration fits on).
     ``rule_roles`` gives, per (sentence, type), the roles the rules' candidates gave
     there: a learned deal's party takes the rules' role when they gave one."""
     feats = doc_features(doc)

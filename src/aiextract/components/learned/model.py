@@ -31,25 +31,6 @@ class Batch:
     def __len__(self) -> int:
         return int(self.dense.shape[0])
 
-    @classmethod
-    def empty(cls, width: int) -> Batch:
-        return cls(
-            numpy.zeros((0, width), dtype="float32"),
-            numpy.zeros((0,), dtype="uint64"),
-            numpy.zeros((0,), dtype="int64"),
-        )
-
-    def take(self, rows: list[int]) -> Batch:
-        """The items at ``rows``."""
-        ends = numpy.cumsum(self.lengths)
-        starts = ends - self.lengths
-        keys = [self.keys[starts[r] : ends[r]] for r in rows]
-        return Batch(
-            self.dense[rows],
-            numpy.concatenate(keys) if keys else self.keys[:0],
-            self.lengths[rows],
-        )
-
 
 def hashed_linear(n_out: int, n_buckets: int) -> Model[Batch, Floats2d]:
     """A linear layer over a bag of hashed keys: the sum of one weight row per key."""

@@ -21,6 +21,7 @@ from spacy.training import Example
 from thinc.api import Model
 
 from aiextract.components.learned.model import Batch
+from aiextract.errors import InputError
 
 WEIGHTS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "weights"
 
@@ -45,6 +46,8 @@ class ScorerPipe(TrainablePipe):
         self.name = name
         self.cfg: dict[str, Any] = {"threshold": threshold, "trained": False}
         source = shipped_weights(self.weights_name) if weights == "shipped" else weights
+        if source and weights != "shipped" and not Path(source).is_file():
+            raise InputError(f"{name}: no weights file at {source!r}")
         if source and Path(source).is_file():
             self.model.initialize()
             self.model.from_bytes(Path(source).read_bytes())

@@ -300,41 +300,69 @@ def slot_rows(
 ) -> tuple[numpy.ndarray, list[numpy.ndarray]]:
     """Dense rows ``(len(slots), MENTION_WIDTH)`` and hashed keys, for ``deal_type``."""
     dense = numpy.zeros((len(slots), MENTION_WIDTH), dtype="float32")
+    if not slots:
+        return dense, []
     keys = []
     cols = feats.cols
-    type_index = TYPES.index(deal_type)
     focus = getattr(doc._, "focus", None)
+    around: dict[int, _Around] = {}  # what the slots of one sentence share
+    for slot in slots:
+        if slot.sentence not in around:
+            around[slot.sentence] = _Around.read(feats, slot.sentence, deal_type)
+    roots = [slot.root for slot in slots]
+    heads = [cols.head[r] for r in roots]
+    sent_roots = [_sentence_root(around[slot.sentence], slot) for slot in slots]
+    dense[:, :TENSOR_WIDTH] = feats.tensor[roots]
+    dense[:, TENSOR_WIDTH : 2 * TENSOR_WIDTH] = feats.tensor[heads]
+    dense[:, 2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = feats.tensor[sent_roots]
+    dense[:, 3 * TENSOR_WIDTH : 3 * TENSOR_WIDTH + VECTOR_WIDTH] = feats.static[heads]
+    dense[:, MENTION_WIDTH - len(TYPES) + TYPES.index(deal_type)] = 1.0
     for k, slot in enumerate(slots):
-        sent = feats.sentences[slot.sentence]
-        root, head = slot.root, cols.head[slot.root]
-        sent_root = next((i for i in range(sent.start, sent.end) if cols.head[i] == i), root)
-        dense[k, :TENSOR_WIDTH] = feats.tensor[root]
-        dense[k, TENSOR_WIDTH : 2 * TENSOR_WIDTH] = feats.tensor[head]
-        dense[k, 2 * TENSOR_WIDTH : 3 * TENSOR_WIDTH] = feats.tensor[sent_root]
-        dense[k, 3 * TENSOR_WIDTH : 3 * TENSOR_WIDTH + VECTOR_WIDTH] = feats.static[head]
-        dense[k, MENTION_WIDTH - len(TYPES) + type_index] = 1.0
-        for deal_type_near in feats.triggers[head]:
+        for deal_type_near in feats.triggers[heads[k]]:
             dense[k, MENTION_WIDTH - 2 * len(TYPES) + TYPES.index(deal_type_near)] = 1.0
-        keys.append(_slot_keys(doc, feats, slot, sent, sent_root, deal_type, focus))
+        keys.append(_slot_keys(doc, feats, slot, around[slot.sentence], deal_type, focus))
     return dense, keys
+
+
+@dataclass
+class _Around:
+    """What the slots of one sentence share: its root (-1 when the parse gives it none
+    inside the sentence), its organisations and its trigger words of the type."""
+
+    sent: Span
+    root: int
+    orgs: list
+    near: list[int]
+
+    @classmethod
+    def read(cls, feats: DocFeatures, n: int, deal_type: str) -> _Around:
+        sent = feats.sentences[n]
+        head = feats.cols.head
+        root = next((i for i in range(sent.start, sent.end) if head[i] == i), -1)
+        orgs = [m for m in feats.mentions.in_span(sent.start, sent.end) if m.kind == "org"]
+        near = [i for i in range(sent.start, sent.end) if deal_type in feats.triggers[i]]
+        return cls(sent, root, orgs, near)
+
+
+def _sentence_root(around: _Around, slot: Slot) -> int:
+    return around.root if around.root >= 0 else slot.root
 
 
 def _slot_keys(
     doc: Doc,
     feats: DocFeatures,
     slot: Slot,
-    sent: Span,
-    sent_root: int,
+    around: _Around,
     deal_type: str,
     focus: str | None,
 ) -> numpy.ndarray:
+    sent, others, near = around.sent, around.orgs, around.near
+    sent_root = _sentence_root(around, slot)
     cols = feats.cols
     root, head = slot.root, cols.head[slot.root]
     cases = [cols.low[c] for c in cols.kids(root) if cols.dep[c] in ("case", "fixed")]
     passive = any(cols.dep[c] in ("aux:pass", "nsubj:pass") for c in cols.kids(head))
-    others = [s for s in feats.mentions.in_span(sent.start, sent.end) if s.kind == "org"]
     before = "|".join(cols.low[max(sent.start, slot.start - 2) : slot.start])
-    near = [i for i in range(sent.start, sent.end) if deal_type in feats.triggers[i]]
     gap = min((i - slot.start for i in near), key=abs, default=None)
     side = "none" if gap is None else ("after" if gap > 0 else "before")
     distance = "none" if gap is None else min(abs(gap) // 3, 4)

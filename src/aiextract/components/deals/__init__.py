@@ -18,11 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.columns import Columns, cached_columns, read_array, text_sentences
 from aiextract.components.deals.attributes import (
-    ANNOUNCE_VERBS,
     as_amount,
     attached,
     certainty,
-    contains_cue,
     find_date,
     find_name,
     find_stake,
@@ -36,6 +34,12 @@ from aiextract.components.deals.candidates import (
     load_triggers,
     rule_confidence,
     to_dict,
+)
+from aiextract.components.deals.completion import (
+    DEMONSTRATIVES,
+    OPERATION_NOUNS,
+    hire_sources,
+    operation_dates,
 )
 from aiextract.components.deals.confidence import Calibrator
 from aiextract.components.deals.joining import join_learned
@@ -57,24 +61,6 @@ from aiextract.lexicon import load_table
 _log = logging.getLogger("aiextract")
 SOURCES = ("both", "rules", "learned")
 CALIBRATION_FILE = "calibration.json"
-_DEMONSTRATIVES = frozenset(
-    [
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "le",
-        "la",
-        "l'",
-        "l’",
-        "les",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "leurs",
-    ]
-)
 _CONTRACT_WORDS = frozenset(
     [
         "ressources",
@@ -119,10 +105,6 @@ _ROUND_ORDER = frozenset(
 _OF_WORDS = frozenset(["de", "d'", "d’", "du", "des"])
 # Round nouns that are an early round by themselves (« après un amorçage de 2 M€ »).
 _EARLY_ROUNDS = frozenset(["amorçage"])
-# Nouns that stand for the deal just told (« l'opération a été annoncée le ... »).
-_OPERATION_NOUNS = frozenset(
-    ["opération", "transaction", "accord", "annonce", "rachat", "acquisition", "cession"]
-)
 # Verbs of value: their object is the amount of the trigger noun that is their subject.
 _WORTH_VERBS = frozenset(
     ["atteindre", "élever", "monter", "chiffrer", "avoisiner", "dépasser", "représenter"]
@@ -394,9 +376,9 @@ class DealsComponent:
         leader = mentions.lead
         deals = merge(candidates, sentences, counts, leader.name if leader else None)
         if any(d.date is None for d in deals) and mentions.dates:
-            _operation_dates(doc, sentences, sent_of, deals, mentions)
+            operation_dates(doc, sentences, sent_of, deals, mentions)
         if any(d.type == "hire" for d in deals):
-            _hire_sources(doc, sentences, deals, mentions)
+            hire_sources(doc, sentences, deals, mentions)
         return deals, candidates
 
     def _sentence(
@@ -510,7 +492,7 @@ class DealsComponent:
             return None  # « l'opération » lends only an amount or named parties
         if "follow" in trigger.flags and any(
             cols.dep[c] == "nmod"
-            and cols.lemma[c] not in _OPERATION_NOUNS
+            and cols.lemma[c] not in OPERATION_NOUNS
             and any(cols.low[g] in _OF_WORDS for g in cols.kids(c) if cols.dep[g] == "case")
             for c in kids
         ):
@@ -519,7 +501,7 @@ class DealsComponent:
         reference = (
             not trigger.is_verb
             and det is not None
-            and cols.low[det] in _DEMONSTRATIVES
+            and cols.low[det] in DEMONSTRATIVES
             # « les investissements européens ont dépassé ... »: a sector, no deal told
             and not (cols.low[det] == "les" and any(cols.dep[c] == "amod" for c in kids))
         )
@@ -636,69 +618,6 @@ def _per_target(cand: Candidate) -> list[Candidate]:
             part.amount, part.stake = None, None
         out.append(part)
     return out
-
-
-def _operation_dates(
-    doc: Doc,
-    sentences: list[Span],
-    sent_of: list[int],
-    deals: list[Candidate],
-    mentions: MentionIndex,
-) -> None:
-    """« L'opération a été annoncée le 8 octobre »: the date of announcing « l'opération »
-    (« la transaction ») goes to the deal told just before, when it has none."""
-    for span in mentions.dates:
-        value = (span._.date or {}).get("value")
-        verb = span.root.head
-        if not value or verb.lemma_.lower() not in ANNOUNCE_VERBS or sent_of[span.start] < 0:
-            continue
-        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        if verb.dep_ == "acl":
-            nouns.append(verb.head)
-        if not any(
-            n.lemma_.lower() in _OPERATION_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in n.children)
-            for n in nouns
-        ):
-            continue
-        n = sent_of[span.start]
-        before = [d for d in deals if 0 <= n - max(d.sent, d.last_sent) <= 2]
-        if before:
-            last = max(before, key=lambda d: (max(d.sent, d.last_sent), d.anchor))
-            if last.date is None:
-                last.date = value
-
-
-def _hire_sources(
-    doc: Doc, sentences: list[Span], deals: list[Candidate], mentions: MentionIndex
-) -> None:
-    """« X nomme Z directrice. Elle était jusqu'ici vice-présidente de W »: the company
-    named after « de » or « chez » in the sentence right after a hire, about the person
-    hired and with words of a former job, is the hire's source."""
-    cols = mentions.cols
-    for deal in deals:
-        persons = [p for p in deal.parties if p.role == "person"]
-        if deal.type != "hire" or len(persons) != 1:
-            continue
-        if any(p.role == "source" for p in deal.parties):
-            continue
-        n = max(deal.sent, deal.last_sent) + 1
-        if n >= len(sentences):
-            continue
-        sent = sentences[n]
-        words = list(cols.low[sent.start : sent.end])
-        surname = persons[0].name.split()[-1].lower()
-        if not {"il", "elle", surname} & set(words[:3]):
-            continue
-        if not contains_cue(words, "past_job"):
-            continue
-        names = deal.names()
-        for mention in mentions.in_span(sent.start, sent.end):
-            if mention.kind != "org" or mention.product or mention.name in names:
-                continue
-            if linear_marker(doc, mention.start, sent.start, mentions) in ("de", "chez", "quitter"):
-                deal.parties.append(Party(mention.name, "source", "org", mention.start, "cue"))
-                break
 
 
 def _worth_verb(anchor: Token) -> Token | None:

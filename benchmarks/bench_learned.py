@@ -18,45 +18,17 @@ throughput, with and without them, as a share of bare's (issue 16 asks for 0.90)
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 
-import spacy
-
-import aiextract
-from benchmarks.bench_entities import _Timed, real_or_invented_texts
+from benchmarks.bench_entities import measure_steps
 
 LEARNED = ("aiextract_deal_sentences", "aiextract_deal_roles")
 
 
 def report(rounds: int) -> str:
-    texts, source = real_or_invented_texts()
-    bare = spacy.load(aiextract.pipeline.DEFAULT_MODEL)
-    nlp = aiextract.load()
-    without = aiextract.load(exclude=("deal_sentences", "deal_roles"))
-    names = [name for name, _ in nlp.pipeline]
-    timers = []
-    for step in LEARNED:  # spaCy calls the callables of nlp.pipeline: swap in timed ones
-        timed = _Timed(nlp.get_pipe(step))
-        nlp._components[names.index(step)] = (step, timed)
-        timers.append(timed)
-    for pipe in (bare, nlp, without):
-        list(pipe.pipe(texts[:10]))
-    results: dict[str, list[float]] = {"bare": [], "aiextract": [], "without": [], "steps": []}
-    for _ in range(rounds):
-        for name, pipe in (("bare", bare), ("aiextract", nlp), ("without", without)):
-            for timed in timers:
-                timed.seconds = 0.0
-            start = time.perf_counter()
-            for _doc in pipe.pipe(texts, batch_size=32):
-                pass
-            results[name].append(time.perf_counter() - start)
-            if name == "aiextract":
-                results["steps"].append(sum(t.seconds for t in timers))
-    med = {k: statistics.median(v) for k, v in results.items()}
+    med, about = measure_steps(LEARNED, ("deal_sentences", "deal_roles"), rounds)
     return "\n".join(
         [
-            f"texts: {source}, {sum(len(t) for t in texts):,} characters, {rounds} round(s)",
+            about,
             f"bare fr_core_news_md:              {med['bare']:8.2f} s",
             f"aiextract:                         {med['aiextract']:8.2f} s"
             f"  ({med['bare'] / med['aiextract']:.3f} of bare's throughput)",

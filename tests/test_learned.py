@@ -155,7 +155,7 @@ def test_the_join_keeps_every_rule_deal(nlp) -> None:
     both = [[key(d) for d in doc._.deals] for doc in nlp.pipe(texts)]
     for text, ours, joined in zip(texts, rules, both, strict=True):
         assert set(ours) <= set(joined), text
-    assert sum(len(j) for j in both) >= sum(len(r) for r in rules)
+    assert sum(len(j) for j in both) > sum(len(r) for r in rules)  # the steps add some
 
 
 def test_learned_alone(nlp) -> None:
@@ -185,7 +185,7 @@ def test_a_round_led_by_a_fund_alone_gives_no_deal(nlp) -> None:
 
 def test_sources_must_be_known() -> None:
     with pytest.raises(ValueError, match="sources"):
-        aiextract.load(config={"deals": {"sources": "oracle"}}, exclude=("orgs",))
+        spacy.blank("fr").add_pipe("aiextract_deals", config={"sources": "oracle"})
 
 
 def test_same_deal_ignores_type_and_takes_subsets() -> None:

@@ -205,12 +205,10 @@ def _eval(corpus: Corpus, args: argparse.Namespace) -> int:
             nlp = load(config={"deals": {"sources": args.sources}})
         pred = predict(corpus, gold, nlp=nlp)
     if args.min_confidence > 0:
+        from aiextract.training.calibration import confident
+
         for article in pred:
-            article["deals"] = [
-                d
-                for d in article.get("deals") or []
-                if (d.get("confidence") or 0.0) >= args.min_confidence
-            ]
+            article["deals"] = confident(article.get("deals") or [], args.min_confidence)
     if args.output:
         args.output.write_text(
             "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pred), "utf-8"

@@ -28,6 +28,20 @@ def labelled(
     return out
 
 
+def confident(deals: Sequence[dict[str, Any]], min_confidence: float) -> list[dict[str, Any]]:
+    """The deal dicts at or over ``min_confidence``."""
+    return [d for d in deals if (d.get("confidence") or 0.0) >= min_confidence]
+
+
+def recalibrate(preds: Sequence[Sequence[dict[str, Any]]], calibrator: Calibrator) -> None:
+    """Give predicted deals the confidence ``calibrator`` gives their ``features`` (as
+    the deals component does), without running the pipeline again."""
+    for pred in preds:
+        for deal in pred:
+            if "features" in deal:
+                deal["confidence"] = calibrator.confidence(deal["features"])
+
+
 def fit(
     golds: Sequence[Sequence[dict[str, Any]]], preds: Sequence[Sequence[dict[str, Any]]]
 ) -> Calibrator:
@@ -77,7 +91,7 @@ def pr_curve(
     for threshold in thresholds:
         tp = fp = fn = 0
         for gold, pred in zip(golds, preds, strict=True):
-            kept = [d for d in pred if (d.get("confidence") or 0.0) >= threshold]
+            kept = confident(pred, threshold)
             pairs = len(match_deals(gold, kept, typed=True))
             tp, fp, fn = tp + pairs, fp + len(kept) - pairs, fn + len(gold) - pairs
         out.append({"min_confidence": threshold, "deals": tp + fp, **prf(tp, fp, fn)})

@@ -96,8 +96,9 @@ def run(args: argparse.Namespace) -> int:
     deals = nlp.get_pipe("aiextract_deals")
     if dev_examples:
         golds = [ex.reference.user_data["aiextract_gold"] for ex in dev_examples]
-        deals.calibrator = calibration.fit(golds, predict_deals(nlp, dev_examples))
         preds = predict_deals(nlp, dev_examples)
+        deals.calibrator = calibration.fit(golds, preds)
+        calibration.recalibrate(preds, deals.calibrator)
         confidences = [d["confidence"] for pred in preds for d in pred]
         labels = [y for _d, y in calibration.labelled(golds, preds)]
         rows, ece = calibration.reliability(confidences, labels)

@@ -31,6 +31,7 @@ from aiextract.components.deals.attributes import (
 from aiextract.components.deals.candidates import (
     Candidate,
     Trigger,
+    head_forms,
     load_triggers,
     rule_confidence,
     to_dict,
@@ -52,7 +53,6 @@ from aiextract.components.deals.roles import (
     find_subject,
     is_passive,
     linear_marker,
-    verb_forms,
 )
 from aiextract.components.learned.features import cached_features
 from aiextract.extensions import register_extensions
@@ -169,9 +169,7 @@ class DealsComponent:
         for number, trigger in enumerate(self.triggers):
             words = tuple(_apostrophe(t.text.lower()) for t in nlp.make_doc(trigger.form))
             self.words.append(words)
-            head = words[trigger.head]
-            forms = verb_forms(head) if trigger.is_verb else [head, head + "s", head + "x"]
-            for form in forms:
+            for form in head_forms(trigger, words[trigger.head]):
                 self.index.setdefault(form, []).append(number)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aiextract.components.deals.roles import Party
+from aiextract.components.deals.roles import Party, verb_forms
 from aiextract.lexicon import load_table, load_table_file
 from aiextract.records import json_number
 
@@ -71,6 +71,12 @@ def load_triggers(path: str | None = None) -> list[Trigger]:
         frame = dict(item.split("=", 1) for item in row.get("frame", "").split() if "=" in item)
         triggers.append(Trigger(row["type"], row["form"].lower(), row["kind"], frame, flags, head))
     return triggers
+
+
+def head_forms(trigger: Trigger, head: str) -> list[str]:
+    """The forms the head word ``head`` of ``trigger`` takes in a text: a verb's regular
+    inflections, a noun's plurals (the lemmatiser misses some)."""
+    return verb_forms(head) if trigger.is_verb else [head, head + "s", head + "x"]
 
 
 def rule_confidence(cand: Candidate) -> float:

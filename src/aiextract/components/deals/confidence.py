@@ -65,6 +65,10 @@ class Calibrator:
         z = self.bias + sum(w * x for w, x in zip(self.weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def confidence(self, features: Sequence[float]) -> float:
+        """The probability as a deal's ``confidence`` shows it (3 decimals)."""
+        return round(self(features), 3)
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> Calibrator | None:
         """The calibrator saved at ``path`` (the shipped one by default), or None."""

@@ -39,9 +39,7 @@ def join_learned(
     ``rule_roles`` gives, per (sentence, type), the roles the rules' candidates gave
     there: a learned deal's party takes the rules' role when they gave one."""
     feats = doc_features(doc)
-    learned = read_learned(
-        doc, feats.mentions, feats.sentences, feats.triggers, threshold, rule_roles or {}
-    )
+    learned = read_learned(doc, feats, threshold, rule_roles or {})
     text = doc_text(doc)
     records = [(deal, as_dict(deal, feats.sentences, text)) for deal in learned]
     out: list[tuple[dict, list[float]]] = []
@@ -77,7 +75,7 @@ def join_learned(
         out.append((record, row))
     for deal, row in out:
         if calibrator is not None:
-            deal["confidence"] = round(calibrator(row), 3)
+            deal["confidence"] = calibrator.confidence(row)
         deal["features"] = row
     out.sort(key=lambda item: item[0]["start"])
     return [deal for deal, _row in out]

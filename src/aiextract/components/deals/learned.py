@@ -10,9 +10,8 @@ Deals of one type that share a party in neighbouring sentences are one deal. Whe
 the rules' candidates in its sentences gave a party a role (a partial deal the rules
 dropped, say), that role is kept: the rules' frames know roles better than the model.
 
-A learned deal that the rules also found (same type, half the parties in common) adds
-nothing but its scores; the others join the list. Every deal then gets the features
-its confidence is computed from (``confidence.py``).
+``same_deal`` says when a learned deal tells a rule deal again (``joining.py`` then
+keeps the rule deal); ``as_dict`` writes a learned deal in the guidelines' schema.
 """
 
 from __future__ import annotations
@@ -31,7 +30,7 @@ from aiextract.components.deals.attributes import (
 )
 from aiextract.components.deals.candidates import amount_dict
 from aiextract.components.deals.roles import MentionIndex
-from aiextract.components.learned.features import TYPE_ROLES
+from aiextract.components.learned.features import TYPE_ROLES, DocFeatures
 from aiextract.evaluate import names_match
 
 _REACH = 1  # sentences apart that deals of one type sharing a party may be
@@ -68,15 +67,13 @@ class LearnedDeal:
 
 def read_learned(
     doc: Doc,
-    mentions: MentionIndex,
-    sentences: list,
-    triggers: list[frozenset[str]],
+    feats: DocFeatures,
     sentence_threshold: float,
-    rule_roles: dict[tuple[int, str], dict[str, str]] | None = None,
+    rule_roles: dict[tuple[int, str], dict[str, str]],
 ) -> list[LearnedDeal]:
     """The learned deals of ``doc``, merged across neighbouring sentences
-    (``triggers`` is ``features.DocFeatures.triggers``; ``rule_roles`` the roles the
-    rules' candidates gave per sentence and type)."""
+    (``rule_roles``: the roles the rules' candidates gave per sentence and type)."""
+    sentences = feats.sentences
     number = {s.start: n for n, s in enumerate(sentences)}
     by_sentence: dict[tuple[int, str], list[dict]] = {}
     for row in doc._.deal_roles or []:
@@ -90,14 +87,13 @@ def read_learned(
             if score < sentence_threshold:
                 continue
             deal = _sentence_deal(
-                doc, mentions, sentences[n], n, deal_type, score, by_sentence, triggers
+                doc, feats.mentions, sentences[n], n, deal_type, score, by_sentence, feats.triggers
             )
-
             if deal is not None:
                 deals.append(deal)
     merged = _merge_neighbours(deals)
     for deal in merged:
-        _take_rule_roles(deal, rule_roles or {})
+        _take_rule_roles(deal, rule_roles)
     return merged
 
 

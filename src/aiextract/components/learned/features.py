@@ -20,7 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from aiextract.components.columns import Columns, doc_columns
-from aiextract.components.deals.roles import MentionIndex, linear_marker, verb_forms
+from aiextract.components.deals.roles import MentionIndex, linear_marker
 from aiextract.records import DEAL_TYPES, ROLES_BY_TYPE
 from aiextract.records import ROLES as RECORD_ROLES
 
@@ -82,14 +82,13 @@ def _unit_table(vectors) -> numpy.ndarray:
 def trigger_words() -> dict[str, frozenset[str]]:
     """The head word of each trigger of ``data/deal_triggers.tsv`` (its inflected forms
     too) -> the deal types it may trigger."""
-    from aiextract.components.deals.candidates import load_triggers
+    from aiextract.components.deals.candidates import head_forms, load_triggers
 
     found: dict[str, set[str]] = {}
     for trigger in load_triggers():
         words = trigger.form.replace("'", "' ").replace("’", "' ").split()
         head = words[min(trigger.head, len(words) - 1)].rstrip("'")
-        forms = verb_forms(head) if trigger.is_verb else [head, head + "s", head + "x"]
-        for form in forms:
+        for form in head_forms(trigger, head):
             found.setdefault(form, set()).add(trigger.type)
     return {form: frozenset(types) for form, types in found.items()}
 

@@ -9,14 +9,16 @@ name for evidence), so the rows of the predicted doc find their targets by chara
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import numpy
 from spacy.tokens import Doc, Span
 
-from aiextract.components.learned.features import ROLES, TYPES, Slot
+from aiextract.components.learned.features import ROLES, TYPES, Slot, doc_features
 from aiextract.evaluate import names_match
+from aiextract.extensions import doc_text
 
 EVIDENCE_KEY = "deal_evidence"
 PARTIES_KEY = "deal_parties"
@@ -27,10 +29,12 @@ def annotate_gold(doc: Doc, deals: list[Mapping[str, Any]]) -> Doc:
     character offsets) on ``doc`` as the two span groups."""
     evidence, parties = [], []
     for number, deal in enumerate(deals):
+        if deal.get("type") not in TYPES:
+            continue
         passages = []
         for part in deal.get("evidence") or []:
             span = doc.char_span(part["start"], part["end"], alignment_mode="expand")
-            if span is None or deal.get("type") not in TYPES:
+            if span is None:
                 continue
             evidence.append(Span(doc, span.start, span.end, label=deal["type"], kb_id=f"{number}|"))
             passages.append((part["start"], part["end"]))
@@ -54,12 +58,8 @@ def with_evidence(doc: Doc, deals: list[Mapping[str, Any]]) -> list[dict[str, An
     gives none (the guidelines' plain format): a sentence is evidence of a deal when it
     names two of its parties, or one and a trigger word of its type; a party's mentions
     are its name's occurrences in those sentences."""
-    import re
-
-    from aiextract.components.learned.features import doc_features
-
     feats = doc_features(doc)
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for deal in deals:
         deal = dict(deal)

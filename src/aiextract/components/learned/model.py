@@ -51,7 +51,6 @@ def _hashed_init(model: Model, X=None, Y=None) -> None:
 def _hashed_forward(model: Model, batch: Batch, is_train: bool):
     W, b = model.get_param("W"), model.get_param("b")
     rows = (batch.keys % numpy.uint64(model.get_dim("nB"))).astype("int64")
-    owner = numpy.repeat(numpy.arange(len(batch.lengths)), batch.lengths)
     out = numpy.zeros((len(batch.lengths), W.shape[1]), dtype="float32")
     filled = batch.lengths > 0
     if rows.size:  # a sum per item over its keys' rows (items without keys stay 0)
@@ -60,6 +59,7 @@ def _hashed_forward(model: Model, batch: Batch, is_train: bool):
     out += b
 
     def backprop(d_out: Floats2d) -> Batch:
+        owner = numpy.repeat(numpy.arange(len(batch.lengths)), batch.lengths)
         d_W = numpy.zeros_like(W)
         numpy.add.at(d_W, rows, d_out[owner])
         model.inc_grad("W", d_W)

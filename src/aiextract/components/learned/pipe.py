@@ -36,7 +36,8 @@ class ScorerPipe(TrainablePipe):
 
     labels: tuple[str, ...] = ()
     multilabel = True
-    width = 0
+    weights_name = ""  # the file of the shipped weights, ``<weights_name>.bin``
+    _cache: dict[int, tuple[Batch, list[Any], numpy.ndarray]] | None = None
 
     def __init__(
         self, vocab: Any, model: Model, name: str, *, threshold: float, weights: str
@@ -52,9 +53,6 @@ class ScorerPipe(TrainablePipe):
             self.model.initialize()
             self.model.from_bytes(Path(source).read_bytes())
             self.cfg["trained"] = True
-
-    weights_name = ""
-    _cache: dict[int, tuple[Batch, list[Any], numpy.ndarray]] | None = None
 
     def cache_rows(self, on: bool) -> None:
         """Keep each training example's rows and targets between epochs (on during
@@ -93,13 +91,11 @@ class ScorerPipe(TrainablePipe):
 
     def predict(self, docs: Iterable[Doc]) -> list[tuple[list[Any], numpy.ndarray]]:
         out = []
+        nothing = numpy.zeros((0, len(self.labels)), dtype="float32")
         for doc in docs:
-            if not self.trained or not len(doc):
-                out.append(([], numpy.zeros((0, len(self.labels)), dtype="float32")))
-                continue
-            batch, items = self.rows(doc)
+            batch, items = self.rows(doc) if self.trained and len(doc) else (None, [])
             if not items:
-                out.append(([], numpy.zeros((0, len(self.labels)), dtype="float32")))
+                out.append(([], nothing))
                 continue
             out.append((items, self.probabilities(self.model.predict(batch))))
         return out

@@ -1,7 +1,7 @@
 """``aiextract_deal_roles``: the role of each name in a sentence that tells a deal.
 
 A learned step (docs/learned.md). For every sentence that ``aiextract_deal_sentences``
-scored at ``min_sentence`` or more for a type, each name and resolved reference of the
+scored at ``threshold`` (0.2) or more for a type, each name and resolved reference of the
 sentence (``features.sentence_slots``) gets a probability per role of that type, or
 ``none``. Results: ``doc._.deal_roles``, one dict per (mention, type) with its token and
 character bounds, the entity's name and kind and the scores.

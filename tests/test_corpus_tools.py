@@ -370,3 +370,20 @@ IN_PASSAGE = PAGE.index("le groupe Dorvane") + 3
 )
 def test_miss_cause(gold: dict, pred: dict | None, cause: str) -> None:
     assert miss_cause(gold, pred) == cause
+
+
+def test_a_later_collection_can_go_to_train_only(tiny_corpus: Corpus, tmp_path: Path) -> None:
+    page = tmp_path / "other.txt"
+    page.write_text("Le groupe Ferlane reprend la société Quillot.", "utf-8")
+    root = str(tiny_corpus.root)
+    urls = [f"https://news.test/train-{i}" for i in range(40)]
+    url = next(u for u in urls if split_of(article_id(u)) != "train")
+    args = ["--url", url, "--query", "Ferlane", "--text-file", str(page)]
+    assert main(["corpus", "--root", root, "add", "--split", "train", *args]) == 0
+    line = next(m for m in tiny_corpus.manifest() if m["url"] == url)
+    assert line["split"] == "train"
+    page.write_text("Le groupe Ferlane reprend la société Quillot. Fin.", "utf-8")
+    assert main(["corpus", "--root", root, "add", "--replace", *args]) == 0
+    assert next(m for m in tiny_corpus.manifest() if m["url"] == url)["split"] == "train"
+    with pytest.raises(SystemExit):
+        main(["corpus", "--root", root, "add", "--split", "test", *args])

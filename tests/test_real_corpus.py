@@ -34,7 +34,8 @@ def test_manifest_lines_are_complete_and_consistent() -> None:
     for line in MANIFEST:
         assert list(line) == list(MANIFEST_KEYS), line["id"]
         assert line["id"] == article_id(line["url"])
-        assert line["split"] == split_of(line["id"])
+        # dev and test are exactly the hashed ones; a page may be put in train on purpose
+        assert line["split"] in ("train", split_of(line["id"]))
         assert line["chars"] > 0 and len(line["sha1"]) == 40
         assert line["query"].strip()
     assert len(BY_ID) == len(MANIFEST), "an id appears twice"

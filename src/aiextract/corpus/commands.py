@@ -41,6 +41,11 @@ def add_parser(commands: Any) -> None:
     add.add_argument(
         "--replace", action="store_true", help="give a page already there this text and query"
     )
+    add.add_argument(
+        "--split",
+        choices=["train"],
+        help="put a new page in train (default: the split its id's hash gives)",
+    )
     check = sub.add_parser("check", help="list the problems of annotation drafts")
     check.add_argument("drafts", nargs="+", type=Path, metavar="DRAFT.json")
     build = sub.add_parser("build", help="drafts -> gold lines with offsets")
@@ -99,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     command = args.corpus_command
     if command == "add":
         text = args.text_file.read_text("utf-8")
-        line, message = corpus.add(args.url, args.query, text, replace=args.replace)
+        line, message = corpus.add(args.url, args.query, text, replace=args.replace, split=args.split)
         print(message)
         return 0 if line else 1
     if command == "check":

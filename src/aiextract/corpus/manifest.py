@@ -78,8 +78,13 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def manifest_line(url: str, query: str, text: str) -> dict[str, Any]:
-    """The manifest line of a page's text found by ``query``."""
+def manifest_line(url: str, query: str, text: str, split: str | None = None) -> dict[str, Any]:
+    """The manifest line of a page's text found by ``query``.
+
+    ``split`` may only say ``train``: a later collection can go wholly to training,
+    while dev and test stay exactly the hashed ones, so their figures stay comparable."""
+    if split not in (None, "train"):
+        raise ValueError(f"a page can be put in train only, not {split!r}: dev and test are hashed")
     aid = article_id(url)
     return {
         "id": aid,
@@ -88,7 +93,7 @@ def manifest_line(url: str, query: str, text: str) -> dict[str, Any]:
         "site": site_of(url),
         "chars": len(text),
         "sha1": text_sha1(text),
-        "split": split_of(aid),
+        "split": split or split_of(aid),
     }
 
 

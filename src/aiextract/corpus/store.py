@@ -73,15 +73,22 @@ class Corpus:
         return path.read_text("utf-8")
 
     def add(
-        self, url: str, query: str, text: str, *, replace: bool = False
+        self,
+        url: str,
+        query: str,
+        text: str,
+        *,
+        replace: bool = False,
+        split: str | None = None,
     ) -> tuple[dict[str, Any] | None, str]:
         """Add a page: its text saved and its manifest line written, or why not.
 
         With ``replace``, a page already there gets this text and query instead (a
-        better copy found when rebuilding); its id and split stay."""
+        better copy found when rebuilding); its id and split stay. ``split="train"`` puts
+        a new page in train whatever its hash says."""
         if url_sha1(url) in self.heldout():
             return None, "refused: this URL is one of the project's held-out articles"
-        line = manifest_line(url, query, text)
+        line = manifest_line(url, query, text, split)
         if not text.strip():
             return None, "refused: empty text"
         with locked(self.manifest_path):
@@ -91,6 +98,8 @@ class Corpus:
                 return None, f"refused: {why}"
             if any(m["sha1"] == line["sha1"] for i, m in known.items() if i != line["id"]):
                 return None, "refused: the same text is already in the corpus"
+            if replace:
+                line["split"] = known[line["id"]]["split"]
             self.texts.mkdir(parents=True, exist_ok=True)
             self.text_path(line["id"]).write_text(text, "utf-8")
             known[line["id"]] = line

@@ -104,7 +104,9 @@ def run(args: argparse.Namespace) -> int:
     command = args.corpus_command
     if command == "add":
         text = args.text_file.read_text("utf-8")
-        line, message = corpus.add(args.url, args.query, text, replace=args.replace, split=args.split)
+        line, message = corpus.add(
+            args.url, args.query, text, replace=args.replace, split=args.split
+        )
         print(message)
         return 0 if line else 1
     if command == "check":

@@ -32,7 +32,7 @@ def add_parser(commands: Any) -> None:
     train.add_argument("train", metavar="TRAIN")
     train.add_argument("--dev", metavar="DEV", help="articles to score each epoch and calibrate on")
     train.add_argument("-o", "--output", type=Path, help="pipeline folder to write")
-    train.add_argument("--epochs", type=int, default=25, help="passes over TRAIN (default: 25)")
+    train.add_argument("--epochs", type=int, default=10, help="passes over TRAIN (default: 10)")
     train.add_argument("--learn-rate", type=float, default=0.002, help="Adam's (default: 0.002)")
     train.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     train.add_argument(

@@ -104,7 +104,7 @@ def train(
     train_examples: Sequence[Example],
     dev_examples: Sequence[Example] = (),
     *,
-    epochs: int = 25,
+    epochs: int = 10,
     learn_rate: float = 0.002,
     seed: int = 0,
     batch_size: int = 8,

@@ -43,7 +43,7 @@ from aiextract.components.deals.completion import (
     operation_dates,
 )
 from aiextract.components.deals.confidence import Calibrator
-from aiextract.components.deals.joining import join_learned
+from aiextract.components.deals.joining import PREFER, join_learned
 from aiextract.components.deals.merging import merge
 from aiextract.components.deals.roles import (
     GIVE_VERBS,
@@ -135,10 +135,14 @@ class DealsComponent:
         sources: str = "both",
         learned_threshold: float = 0.2,
         calibration: str = "shipped",
+        prefer: str = "rules",
     ) -> None:
         register_extensions()
         if sources not in SOURCES:
             raise ValueError(f"deals: sources must be one of {SOURCES}, not {sources!r}")
+        if prefer not in PREFER:
+            raise ValueError(f"deals: prefer must be one of {PREFER}, not {prefer!r}")
+        self.prefer = prefer
         self.name = name
         self.min_confidence = min_confidence
         self.sources = sources
@@ -336,7 +340,9 @@ class DealsComponent:
                 known = roles.setdefault((cand.sent, cand.type), {})
                 for party in cand.parties:
                     known.setdefault(party.name, party.role)
-            deals = join_learned(doc, deals, self.learned_threshold, self.calibrator, roles)
+            deals = join_learned(
+                doc, deals, self.learned_threshold, self.calibrator, roles, self.prefer
+            )
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 
     def _rule_deals(self, doc: Doc) -> tuple[list[Candidate], list[Candidate]]:
@@ -716,6 +722,7 @@ def _complete(
         "sources": "both",
         "learned_threshold": 0.2,
         "calibration": "shipped",
+        "prefer": "rules",
     },
 )
 def make_deals(
@@ -727,11 +734,14 @@ def make_deals(
     sources: str = "both",
     learned_threshold: float = 0.2,
     calibration: str = "shipped",
+    prefer: str = "rules",
 ) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table, ``sources``
     is ``"both"``, ``"rules"`` or ``"learned"`` (what finds deals),
     ``learned_threshold`` the sentence score a learned deal needs and ``calibration``
-    the confidence file (``"shipped"``, a path, or ``""`` for the rules' score)."""
+    the confidence file (``"shipped"``, a path, or ``""`` for the rules' score);
+    ``prefer`` whose record stands where the rules and the learned steps tell one deal
+    (``"rules"`` or ``"learned"``)."""
     return DealsComponent(
         nlp,
         name,
@@ -740,4 +750,5 @@ def make_deals(
         sources=sources,
         learned_threshold=learned_threshold,
         calibration=calibration,
+        prefer=prefer,
     )

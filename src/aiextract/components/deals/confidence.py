@@ -92,7 +92,7 @@ class Calibrator:
         rows: Sequence[Sequence[float]],
         labels: Sequence[int],
         *,
-        l2: float = 1.0,
+        l2: float = 0.1,
         steps: int = 3000,
         rate: float = 0.5,
     ) -> Calibrator:

@@ -377,8 +377,10 @@ def test_train_command_writes_a_pipeline(tmp_path: Path, capsys) -> None:
     printed = capsys.readouterr().out
     assert "epoch   2" in printed and "dev deals typed F1" in printed
     assert "expected calibration error" in printed
+    assert "fitted on the dev articles and 5 folds of TRAIN" in printed
     record = json.loads((out / "training.json").read_text())
     assert record["articles"] == {"train": 36, "dev": 30}
+    assert record["calibration_folds"] == 5
     trained = aiextract.load(str(out))
     assert trained.get_pipe("aiextract_deal_roles").trained
     assert (out / "aiextract_deals" / "calibration.json").is_file()
@@ -386,6 +388,18 @@ def test_train_command_writes_a_pipeline(tmp_path: Path, capsys) -> None:
     assert main([*args, "-o", str(tmp_path / "again")]) == 0
     first = (out / "aiextract_deal_sentences" / "model").read_bytes()
     assert (tmp_path / "again" / "aiextract_deal_sentences" / "model").read_bytes() == first
+
+
+def test_out_of_fold_predictions_leave_the_weights_as_they_were(nlp) -> None:
+    from aiextract.training.loop import learned_pipes, out_of_fold, prepare
+
+    articles = read_annotated(DATA / "dev")[:6]
+    examples = prepare(nlp, articles)
+    before = [pipe.model.to_bytes() for pipe in learned_pipes(nlp)]
+    golds, preds = out_of_fold(nlp, examples, 3, epochs=1)
+    assert len(golds) == len(preds) == len(articles)
+    assert sorted(map(len, golds)) == sorted(len(a.deals) for a in articles)
+    assert [pipe.model.to_bytes() for pipe in learned_pipes(nlp)] == before
 
 
 def test_training_needs_the_learned_steps(nlp) -> None:

@@ -36,6 +36,13 @@ def add_parser(commands: Any) -> None:
     train.add_argument("--learn-rate", type=float, default=0.002, help="Adam's (default: 0.002)")
     train.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     train.add_argument(
+        "--calibration-folds",
+        type=int,
+        default=5,
+        help="also fit the confidence on TRAIN's deals predicted fold by fold by steps "
+        "trained on the other folds (default: 5; 0: on the dev articles only)",
+    )
+    train.add_argument(
         "--from-scratch", action="store_true", help="start from fresh weights, not the shipped"
     )
     train.add_argument("--model", default=None, help="pipeline to start from (default: shipped)")
@@ -54,7 +61,14 @@ def run(args: argparse.Namespace) -> int:
     from aiextract.pipeline import load
     from aiextract.training import calibration
     from aiextract.training.data import read_annotated
-    from aiextract.training.loop import deal_scores, learned_pipes, predict_deals, prepare, train
+    from aiextract.training.loop import (
+        deal_scores,
+        learned_pipes,
+        out_of_fold,
+        predict_deals,
+        prepare,
+        train,
+    )
 
     if not args.output and not args.ship:
         print("aiextract: error: say where the pipeline goes: -o DIR (or --ship)", file=sys.stderr)
@@ -73,7 +87,21 @@ def run(args: argparse.Namespace) -> int:
     )
     train_examples = prepare(nlp, train_articles)
     dev_examples = prepare(nlp, dev_articles)
-    print(f"prepared in {time.perf_counter() - started:.1f} s; training", flush=True)
+    print(f"prepared in {time.perf_counter() - started:.1f} s", flush=True)
+    folds = args.calibration_folds if len(train_examples) >= 2 * args.calibration_folds else 0
+    oof_golds: list = []
+    oof_preds: list = []
+    if folds > 1:
+        print(f"predicting each of {folds} folds of TRAIN with steps trained on the others")
+        oof_golds, oof_preds = out_of_fold(
+            nlp,
+            train_examples,
+            folds,
+            epochs=args.epochs,
+            learn_rate=args.learn_rate,
+            seed=args.seed,
+        )
+    print("training", flush=True)
     history = train(
         nlp,
         train_examples,
@@ -92,12 +120,13 @@ def run(args: argparse.Namespace) -> int:
         "learn_rate": args.learn_rate,
         "seed": args.seed,
         "training_seconds": history["seconds"],
+        "calibration_folds": folds,
     }
     deals = nlp.get_pipe("aiextract_deals")
     if dev_examples:
         golds = [ex.reference.user_data["aiextract_gold"] for ex in dev_examples]
         preds = predict_deals(nlp, dev_examples)
-        deals.calibrator = calibration.fit(golds, preds)
+        deals.calibrator = calibration.fit([*oof_golds, *golds], [*oof_preds, *preds])
         calibration.recalibrate(preds, deals.calibrator)
         confidences = [d["confidence"] for pred in preds for d in pred]
         labels = [y for _d, y in calibration.labelled(golds, preds)]
@@ -105,7 +134,8 @@ def run(args: argparse.Namespace) -> int:
         scores = deal_scores(golds, preds)
         record["dev_scores"] = scores
         record["dev_ece"] = round(ece, 4)
-        print("\nconfidence on the dev articles (fitted there)")
+        where = f"the dev articles and {folds} folds of TRAIN" if folds > 1 else "dev"
+        print(f"\nconfidence on the dev articles (fitted on {where})")
         print(calibration.format_reliability(rows, ece))
         print(
             f"\ndev deals: typed F1 {scores['typed']['f1']:.3f} "

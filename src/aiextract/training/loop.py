@@ -154,6 +154,47 @@ def train(
     return {"epochs": history, "seconds": round(time.perf_counter() - started, 1)}
 
 
+def out_of_fold(
+    nlp: Language,
+    examples: Sequence[Example],
+    folds: int,
+    *,
+    epochs: int = 10,
+    learn_rate: float = 0.002,
+    seed: int = 0,
+) -> tuple[list[list[dict[str, Any]]], list[list[dict[str, Any]]]]:
+    """The gold and the predicted deals of every example, predicted by the learned steps
+    trained from scratch on the other ``folds - 1`` folds: deals the steps never saw,
+    which the confidence is fitted on. The steps' weights are put back afterwards."""
+    pipes = learned_pipes(nlp)
+    saved = [pipe.model.to_bytes() if pipe.trained else None for pipe in pipes]
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    golds: list[list[dict[str, Any]]] = []
+    preds: list[list[dict[str, Any]]] = []
+    for fold in range(folds):
+        held = set(order[fold::folds])
+        rest = [examples[i] for i in order if i not in held]
+        train(
+            nlp,
+            rest,
+            epochs=epochs,
+            learn_rate=learn_rate,
+            seed=seed,
+            from_scratch=True,
+            log=lambda _line: None,
+        )
+        part = [examples[i] for i in sorted(held)]
+        golds += [list(ex.reference.user_data.get("aiextract_gold", [])) for ex in part]
+        preds += predict_deals(nlp, part)
+    for pipe, data in zip(pipes, saved, strict=True):
+        if data is None:
+            pipe.cfg["trained"] = False
+        else:
+            pipe.model.from_bytes(data)
+    return golds, preds
+
+
 def keep_averages(pipes: Sequence[ScorerPipe], optimizer: Optimizer) -> None:
     """Make the optimizer's parameter averages the pipes' weights."""
     for pipe in pipes:

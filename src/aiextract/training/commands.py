@@ -91,26 +91,18 @@ def run(args: argparse.Namespace) -> int:
     folds = args.calibration_folds if len(train_examples) >= 2 * args.calibration_folds else 0
     oof_golds: list = []
     oof_preds: list = []
+    settings = {"epochs": args.epochs, "learn_rate": args.learn_rate, "seed": args.seed}
     if folds > 1:
         print(f"predicting each of {folds} folds of TRAIN with steps trained on the others")
-        oof_golds, oof_preds = out_of_fold(
-            nlp,
-            train_examples,
-            folds,
-            epochs=args.epochs,
-            learn_rate=args.learn_rate,
-            seed=args.seed,
-        )
+        oof_golds, oof_preds = out_of_fold(nlp, train_examples, folds, **settings)
     print("training", flush=True)
     history = train(
         nlp,
         train_examples,
         dev_examples,
-        epochs=args.epochs,
-        learn_rate=args.learn_rate,
-        seed=args.seed,
         from_scratch=args.from_scratch,
         log=lambda line: print(line, flush=True),
+        **settings,
     )
     record: dict[str, Any] = {
         "train": str(args.train),

@@ -15,6 +15,7 @@ from aiextract.components.entities.names import (
     variant_key,
 )
 from aiextract.components.entities.salience import article_focus
+from aiextract.normalize.names import spelled_out
 from aiextract.render import render
 
 TEXT = (
@@ -102,6 +103,20 @@ def test_unresolved_references_are_kept_without_an_entity(nlp):
     start_up = next(s for s in doc.spans[REFERENCES_KEY] if s.text == "La start-up")
     assert start_up.kb_id_ == "" and start_up._.entity is None
     assert start_up._.resolved_by is None
+
+
+def test_a_known_acronym_is_named_by_the_expansion_the_article_writes(nlp):
+    doc = nlp(
+        "Le fonds saoudien Public Investment Fund (PIF) entre au capital de Kelvia. "
+        "Le PIF détient désormais 12 % de la société."
+    )
+    assert doc._.orgs == ["Public Investment Fund", "Kelvia"]
+    # the expansion unwritten, the acronym stays (GUIDELINES, Acronyms)
+    assert nlp("Le PIF entre au capital de Kelvia.")._.orgs == ["PIF", "Kelvia"]
+    # a name that holds the acronym is no expansion of it
+    assert spelled_out("PIF", "Public Investment Fund")
+    assert not spelled_out("BPCE", "Groupe BPCE")
+    assert not spelled_out("Kelvia", "Kelvia Robotics")
 
 
 def test_an_acronym_the_orgs_step_left_out_joins_its_expansion(nlp):

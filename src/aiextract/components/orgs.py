@@ -40,6 +40,7 @@ from aiextract.normalize.names import (
     canonical_people,
     clean_name,
     name_key,
+    spelled_out,
     split_glued,
     split_glued_elision,
 )
@@ -1347,6 +1348,13 @@ class OrgsComponent:
         people = self._lone_names_as_orgs(doc, people, person_names, kept_orgs)
         if len(people) != count:
             person_names = canonical_people(name for _, _, name in people)
+        # A known acronym whose expansion the article writes is named by the expansion.
+        spelled = {
+            name: doc[s:e].text
+            for s, e, name, source in kept_orgs
+            if source == "gazetteer" and spelled_out(name, doc[s:e].text)
+        }
+        kept_orgs = [(s, e, spelled.get(name, name), src) for s, e, name, src in kept_orgs]
         fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}
         org_names = canonical_orgs([name for _, _, name, _ in kept_orgs], fixed=fixed)
 

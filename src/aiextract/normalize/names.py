@@ -224,6 +224,20 @@ def _subsidiary(extra: tuple[str, ...]) -> bool:
     return bool(extra) and all(word in _subsidiary_words() for word in extra)
 
 
+def spelled_out(acronym: str, written: str) -> bool:
+    """``written`` spells out ``acronym`` rather than holding it (GUIDELINES: an acronym
+    and the name it abbreviates are one organisation, named by the expansion where the
+    article writes it).
+
+    >>> spelled_out("PIF", "Public Investment Fund"), spelled_out("BPCE", "Groupe BPCE")
+    (True, False)
+    """
+    if not (2 <= len(acronym) <= 8 and acronym.replace("&", "").isupper()):
+        return False
+    words = name_key(written)
+    return len(words) >= 2 and name_key(acronym)[0] not in words
+
+
 def canonical_orgs(names: Iterable[str], fixed: Container[str] = ()) -> dict[str, str]:
     """Map each organisation mention to the fullest form the article uses.
 

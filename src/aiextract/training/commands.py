@@ -88,11 +88,13 @@ def run(args: argparse.Namespace) -> int:
     train_examples = prepare(nlp, train_articles)
     dev_examples = prepare(nlp, dev_articles)
     print(f"prepared in {time.perf_counter() - started:.1f} s", flush=True)
-    folds = args.calibration_folds if len(train_examples) >= 2 * args.calibration_folds else 0
+    folds = args.calibration_folds
+    if folds < 2 or len(train_examples) < 2 * folds:
+        folds = 0  # too few articles for folds: the confidence is fitted on dev alone
     oof_golds: list = []
     oof_preds: list = []
     settings = {"epochs": args.epochs, "learn_rate": args.learn_rate, "seed": args.seed}
-    if folds > 1:
+    if folds:
         print(f"predicting each of {folds} folds of TRAIN with steps trained on the others")
         oof_golds, oof_preds = out_of_fold(nlp, train_examples, folds, **settings)
     print("training", flush=True)
@@ -126,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         scores = deal_scores(golds, preds)
         record["dev_scores"] = scores
         record["dev_ece"] = round(ece, 4)
-        where = f"the dev articles and {folds} folds of TRAIN" if folds > 1 else "dev"
+        where = f"the dev articles and {folds} folds of TRAIN" if folds else "dev"
         print(f"\nconfidence on the dev articles (fitted on {where})")
         print(calibration.format_reliability(rows, ece))
         print(

@@ -53,11 +53,11 @@ def join_learned(
     taken: set[int] = set()
     for deal in rule_deals:
         matches = [k for k, (_d, r) in enumerate(records) if same_deal(deal, r)]
-        sentence = sentence_score(doc, deal["type"], deal["start"], deal["end"])
         if matches and prefer == "learned":
             continue  # the learned reading stands
         taken.update(matches)
         match = matches[0] if matches else None
+        sentence = sentence_score(doc, deal["type"], deal["start"], deal["end"])
         row = deal_features(
             rules=True,
             learned=match is not None,

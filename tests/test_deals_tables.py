@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiextract.components.deals import load_triggers
-from aiextract.components.deals.roles import role_cues, verb_forms
+from aiextract.components.deals.role_tables import role_cues, verb_forms
 from aiextract.lexicon import load_table
 from aiextract.records import DEAL_TYPES, ROLES
 

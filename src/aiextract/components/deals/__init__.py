@@ -43,17 +43,13 @@ from aiextract.components.deals.completion import (
     operation_dates,
 )
 from aiextract.components.deals.confidence import Calibrator
+from aiextract.components.deals.cues import linear_marker
 from aiextract.components.deals.joining import PREFER, join_learned
+from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
-from aiextract.components.deals.roles import (
-    GIVE_VERBS,
-    MentionIndex,
-    Party,
-    find_parties,
-    find_subject,
-    is_passive,
-    linear_marker,
-)
+from aiextract.components.deals.role_tables import GIVE_VERBS
+from aiextract.components.deals.roles import find_parties
+from aiextract.components.deals.syntax import find_subject, is_passive
 from aiextract.components.learned.features import cached_features
 from aiextract.extensions import register_extensions
 from aiextract.lexicon import load_table

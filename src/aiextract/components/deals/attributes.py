@@ -16,7 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.columns import Columns
 from aiextract.components.columns import normalise as _norm
-from aiextract.components.deals.roles import MentionIndex, path_up, talks_noun, verb_forms
+from aiextract.components.deals.mentions import MentionIndex
+from aiextract.components.deals.role_tables import verb_forms
+from aiextract.components.deals.syntax import path_up
+from aiextract.components.deals.talks import talks_noun
 from aiextract.lexicon import load_table
 
 # A percentage: « 27 % », « 27,5% », « 27 pour cent » (narrow and no-break spaces too).

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aiextract.components.deals.roles import Party, verb_forms
+from aiextract.components.deals.mentions import Party
+from aiextract.components.deals.role_tables import verb_forms
 from aiextract.lexicon import load_table, load_table_file
 from aiextract.records import json_number
 

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 
 from aiextract.components.deals.attributes import ANNOUNCE_VERBS, contains_cue
 from aiextract.components.deals.candidates import Candidate
-from aiextract.components.deals.roles import MentionIndex, Party, linear_marker
+from aiextract.components.deals.cues import linear_marker
+from aiextract.components.deals.mentions import MentionIndex, Party
 
 # Determiners and possessives before a noun that refers back to a deal or a company.
 DEMONSTRATIVES = frozenset(

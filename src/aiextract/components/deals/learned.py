@@ -32,7 +32,7 @@ from aiextract.components.deals.attributes import (
     money_spans,
 )
 from aiextract.components.deals.candidates import amount_dict
-from aiextract.components.deals.roles import MentionIndex
+from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.learned.features import TYPE_ROLES, DocFeatures
 from aiextract.evaluate import names_match
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from spacy.tokens import Span
 
 from aiextract.components.deals.candidates import Candidate
-from aiextract.components.deals.roles import Party
+from aiextract.components.deals.mentions import Party
 
 
 def _requirements(cand: Candidate) -> bool:

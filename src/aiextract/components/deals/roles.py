@@ -13,788 +13,49 @@ order of trust:
 3. references (« l'entreprise », « le géant de Redmond », « elle », « qui »), as the
    entities step resolved them (``MentionIndex.read_entities``); none are resolved here.
 
-The trigger's ``frame`` (``data/deal_triggers.tsv``) maps positions to roles.
+The trigger's ``frame`` (``data/deal_triggers.tsv``) maps positions to roles. The tree
+is read in ``syntax``, the cue words in ``cues``, the names in ``mentions``, the word
+classes in ``role_tables``; talks and possessives have their own modules.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.components.columns import Columns
 from aiextract.components.columns import normalise as _norm
-from aiextract.components.entities import REFERENCES_KEY
-from aiextract.components.entities.article import RELATIVES, noun_classes
-from aiextract.components.entities.article import START_UP as _START_UP
+from aiextract.components.deals.cues import (
+    adjacent_mentions,
+    linear_marker,
+    linear_subject,
+    listed_with,
+)
+from aiextract.components.deals.mentions import Mention, MentionIndex, Party
+from aiextract.components.deals.possessives import possessive_owner
+from aiextract.components.deals.role_tables import (
+    GIVE_VERBS,
+    JOIN_VERBS,
+    LEAD_VERBS,
+    MONEY_NOUNS,
+    SUBJECT_DEPS,
+    UNIT_NOUNS,
+    WIN_VERBS,
+    company_nouns,
+    company_words,
+    join_forms,
+)
+from aiextract.components.deals.syntax import (
+    find_subject,
+    governor,
+    is_passive,
+    path_up,
+    subject_mentions,
+)
+from aiextract.components.deals.talks import is_talks, talks_parties
+from aiextract.components.entities.article import RELATIVES
 from aiextract.components.entities.salience import source_cues
-from aiextract.extensions import (
-    DATES_KEY,
-    MONEY_KEY,
-    ORGS_KEY,
-    PEOPLE_KEY,
-    PRODUCTS_KEY,
-    doc_text,
-)
 from aiextract.lexicon import load_table
-
-# Verbs a party may be reached through without leaving the deal's clause.
-TRANSPARENT_VERBS = frozenset(
-    [
-        "mener",
-        "conduire",
-        "piloter",
-        "emmener",
-        "codiriger",
-        "réunir",
-        "rassembler",
-        "former",
-        "composer",
-        "regrouper",
-        "associer",
-        "impliquer",
-        "inclure",
-        "baptiser",
-        "nommer",
-        "dénommer",
-        "appeler",
-        "évaluer",
-        "estimer",
-        "valoriser",
-        "chiffrer",
-        "souscrire",
-        "participer",
-        "soutenir",
-        "financer",
-        "accompagner",
-        "annoncer",
-        "signer",
-        "conclure",
-        "finaliser",
-        "boucler",
-        "réaliser",
-        "officialiser",
-        "sceller",
-        "nouer",
-        "lancer",
-        "dévoiler",
-        "confirmer",
-        "compléter",
-        "effectuer",
-        "opérer",
-        "passer",
-    ]
-)
-# Verbs whose subject leads a round (« X mènera le tour de table »).
-LEAD_VERBS = frozenset(["mener", "conduire", "piloter", "codiriger", "emmener", "diriger"])
-# Verbs of joining a round: their subject is one of its investors.
-JOIN_VERBS = frozenset(["participer", "contribuer", "souscrire", "abonder"])
-# Verbs that give (the subject is the giver) or win (the subject is the winner).
-GIVE_VERBS = frozenset(
-    [
-        "accorder",
-        "octroyer",
-        "verser",
-        "attribuer",
-        "allouer",
-        "confier",
-        "consentir",
-        "débloquer",
-        "injecter",
-        "apporter",
-        "concéder",
-        "délivrer",
-    ]
-)
-WIN_VERBS = frozenset(
-    [
-        "remporter",
-        "décrocher",
-        "gagner",
-        "obtenir",
-        "recevoir",
-        "rafler",
-        "emporter",
-        "arracher",
-        "empocher",
-    ]
-)
-# Nouns of an announcement that may stand between a trigger noun and its verb
-# (« annonce la signature d'un contrat »).
-EVENT_NOUNS = frozenset(
-    [
-        "signature",
-        "conclusion",
-        "finalisation",
-        "annonce",
-        "lancement",
-        "création",
-        "officialisation",
-        "bouclage",
-        "réalisation",
-        "mise",
-        "clôture",
-    ]
-)
-# Nouns that name a part of a company or of its capital (« le rachat des activités de X »).
-UNIT_NOUNS = frozenset(
-    [
-        "activité",
-        "activités",
-        "division",
-        "branche",
-        "filiale",
-        "filiales",
-        "pôle",
-        "unité",
-        "actifs",
-        "actif",
-        "part",
-        "parts",
-        "participation",
-        "capital",
-        "action",
-        "actions",
-        "totalité",
-        "majorité",
-        "contrôle",
-        "giron",  # « passer dans le giron de X »
-        "escarcelle",
-        "pavillon",
-        "titre",
-        "titres",
-        "%",
-    ]
-)
-MONEY_NOUNS = frozenset(
-    ["million", "millions", "milliard", "milliards", "euro", "euros", "dollar", "dollars"]
-)
-SUBJECT_DEPS = ("nsubj", "nsubj:pass")
-# Verbs whose object is the subject of the infinitive after them (« autoriser X à signer »).
-OBJECT_CONTROL = frozenset(
-    [
-        "autoriser",
-        "permettre",
-        "pousser",
-        "inviter",
-        "charger",
-        "mandater",
-        "aider",
-        "encourager",
-        "obliger",
-        "contraindre",
-        "forcer",
-        "amener",
-        "habiliter",
-        "appeler",
-    ]
-)
-CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
-
-
-class Mention(NamedTuple):
-    """An organisation, person or product mention usable as a party (a named tuple:
-    a few thousand are made per second)."""
-
-    name: str
-    kind: str  # "org" or "person"
-    start: int  # token offsets
-    end: int
-    root: int
-    product: bool = False
-
-
-@dataclass
-class Party:
-    """One party of a candidate deal and how it was found."""
-
-    name: str
-    role: str
-    kind: str
-    token: int
-    how: str  # "tree", "cue", "reference"
-
-
-@dataclass
-class MentionIndex:
-    """The doc's usable mentions, by token."""
-
-    by_token: dict[int, Mention] = field(default_factory=dict)
-    markers: dict[tuple[int, int], str] = field(default_factory=dict)  # linear_marker cache
-    _texts: dict[int, str] = field(default_factory=dict)
-    money: list[Span] = field(default_factory=list)  # the doc's amounts, read once
-    dates: list[Span] = field(default_factory=list)  # the doc's dates, read once
-    _starts: list[int] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    org_names: set[str] = field(default_factory=set)
-    memo: dict[tuple, object] = field(default_factory=dict)  # per-sentence results
-    cols: Columns | None = None  # the doc's words as lists
-    # from the entities step: token -> the mentions a reference there stands for,
-    # the head tokens of references, the organisations cited as sources, the focus
-    refs: dict[int, list[Mention]] = field(default_factory=dict)
-    ref_heads: list[int] = field(default_factory=list)
-    sources: set[str] = field(default_factory=set)
-    lead: Mention | None = None
-
-    @classmethod
-    def from_doc(cls, doc: Doc, arr=None, cols: Columns | None = None) -> MentionIndex:
-        """The mentions of ``doc``; ``arr`` is ``columns.read_array(doc)`` and ``cols``
-        its ``Columns``, if read."""
-        index = cls()
-        groups = (
-            (ORGS_KEY, "org", False),
-            (PEOPLE_KEY, "person", False),
-            (PRODUCTS_KEY, "org", True),
-        )
-        text = doc_text(doc)
-        for key, kind, product in groups:
-            if key not in doc.spans:
-                continue
-            for span in doc.spans[key]:
-                name = span.kb_id_
-                if not product and not name:
-                    name = text[span.start_char : span.end_char]  # span.text, without a join
-                if not name:
-                    continue
-                if any(i in index.by_token for i in range(span.start, span.end)):
-                    continue
-                root = span.start if span.end - span.start == 1 else span.root.i
-                mention = Mention(name, kind, span.start, span.end, root, product)
-                index.mentions.append(mention)
-                for i in range(span.start, span.end):
-                    index.by_token[i] = mention
-                if kind == "org" and not product:
-                    index.org_names.add(name)
-        index.mentions.sort(key=lambda m: m.start)
-        index.cols = cols if cols is not None else Columns.from_doc(doc, arr)
-        index.read_entities(doc)
-        for key, out in ((MONEY_KEY, index.money), (DATES_KEY, index.dates)):
-            if key in doc.spans:
-                out.extend(sorted(doc.spans[key], key=lambda s: s.start))
-        return index
-
-    def sent_text(self, sent: Span) -> str:
-        """``sent.text``, built once per sentence (``Span.text`` joins its tokens per call)."""
-        text = self._texts.get(sent.start)
-        if text is None:
-            text = self._texts[sent.start] = doc_text(sent.doc)[sent.start_char : sent.end_char]
-        return text
-
-    def amounts(self) -> list[Span]:
-        """The doc's amounts with a value, without the conversions given in brackets
-        (of « 30 M$ (27,6 M€) », the first)."""
-        found = self.memo.get(("amounts",))
-        if found is None:
-            found = []
-            for span in self.money:
-                data = span._.money
-                equivalent = (data or {}).get("equivalent")
-                if data and not (equivalent and equivalent[0] < span.start_char):
-                    found.append(span)
-            self.memo[("amounts",)] = found
-        return found
-
-    def noun_key(self, i: int) -> str:
-        """The company noun token ``i`` is (« start-up » for « la jeune pousse »), or ''."""
-        if not self.cols.is_lower[i]:
-            return ""
-        if self.cols.low[i] in _START_UP:
-            return "start-up"
-        lemma = self.cols.lemma[i]
-        return lemma if lemma in company_nouns() else ""
-
-    def in_span(self, start: int, end: int) -> list[Mention]:
-        """Mentions inside tokens ``start``..``end`` (mentions are sorted by start)."""
-        if len(self._starts) != len(self.mentions):
-            self._starts = [m.start for m in self.mentions]
-        lo = bisect_left(self._starts, start)
-        hi = bisect_left(self._starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end]
-
-    def read_entities(self, doc: Doc) -> None:
-        """What the entities step found: each resolved reference's tokens point to the
-        mentions it stands for (the last name of each entity before it), the sources
-        and the focus. Without that step (``exclude=("entities",)``) no reference is
-        resolved."""
-        self.sources = set(getattr(doc._, "sources", None) or ())
-        last: dict[str, Mention] = {}
-        first: dict[str, Mention] = {}
-        refs = []
-        if REFERENCES_KEY in doc.spans:
-            refs = sorted(doc.spans[REFERENCES_KEY], key=lambda s: s.start)
-        k = 0
-        for ref in refs:
-            while k < len(self.mentions) and self.mentions[k].start < ref.start:
-                mention = self.mentions[k]
-                last[mention.name] = mention
-                first.setdefault(mention.name, mention)
-                k += 1
-            if not ref.kb_id_ or ref.label_ == "APPOSITION":
-                continue  # unresolved, or « la start-up X »: X is the mention itself
-            found = []
-            for name in ref.kb_id_.split("|"):
-                mention = last.get(name) or self._first_named(name)
-                if mention is not None:
-                    found.append(mention)
-            if found:
-                root = ref.root.i
-                self.ref_heads.append(root)
-                for i in range(ref.start, ref.end):
-                    self.refs[i] = found
-        focus = getattr(doc._, "focus", None)
-        if focus:
-            self.lead = next(
-                (
-                    m
-                    for m in reversed(self.mentions)
-                    if m.name == focus and m.kind == "org" and not m.product
-                ),
-                None,
-            )
-
-    def _first_named(self, name: str) -> Mention | None:
-        return next((m for m in self.mentions if m.name == name and not m.product), None)
-
-    def reference(self, i: int, exclude: set[str] | frozenset[str] = frozenset()) -> Mention | None:
-        """The mention a reference at token ``i`` stands for, unless it is in ``exclude``
-        (a party already taken) or stands for several (a pair)."""
-        found = self.refs.get(i)
-        if not found or len(found) > 1 or found[0].name in exclude:
-            return None
-        return found[0]
-
-    def references(self, i: int) -> list[Mention]:
-        """Every mention a reference at token ``i`` stands for (two for a pair)."""
-        return list(self.refs.get(i, ()))
-
-    def reference_tokens(self, sent: Span) -> list[Token]:
-        """The head words of the resolved references in ``sent``."""
-        doc = sent.doc
-        return [doc[i] for i in self.ref_heads if sent.start <= i < sent.end]
-
-
-# --------------------------------------------------------------------- tables
-
-
-def verb_forms(lemma: str) -> list[str]:
-    """Regular inflected forms of a French -er / -ir verb (the lemmatiser misses some)."""
-    forms = {lemma}
-    if lemma.endswith("er"):
-        stem = lemma[:-2]
-        ends = [
-            "e",
-            "es",
-            "ent",
-            "é",
-            "ée",
-            "és",
-            "ées",
-            "er",
-            "ons",
-            "ez",
-            "ait",
-            "aient",
-            "ant",
-            "era",
-            "eront",
-            "erait",
-            "eraient",
-            "a",
-            "èrent",
-        ]
-        forms.update(stem + e for e in ends)
-        # lever → lève, racheter → rachète, céder → cède
-        for k in range(len(stem) - 1, 0, -1):
-            if stem[k] in "eé" and stem[k + 1 :] and all(c not in "aeiouéè" for c in stem[k + 1 :]):
-                grave = stem[:k] + "è" + stem[k + 1 :]
-                forms.update(grave + e for e in ("e", "es", "ent", "era", "eront", "erait"))
-                break
-    elif lemma.endswith("ir"):
-        stem = lemma[:-2]
-        forms.update(
-            stem + e
-            for e in (
-                "i",
-                "is",
-                "it",
-                "ie",
-                "ies",
-                "issent",
-                "issait",
-                "ira",
-                "iront",
-                "irait",
-                "issant",
-            )
-        )
-    return sorted(forms)
-
-
-@cache
-def _join_forms() -> frozenset[str]:
-    """The inflected forms of JOIN_VERBS (the lemmatiser leaves « participe » alone)."""
-    return frozenset(form for verb in JOIN_VERBS for form in verb_forms(verb))
-
-
-@cache
-def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """Cue words before a party → frame key, longest first."""
-    rows = [
-        r
-        for r in load_table("deal_cues.tsv")
-        if r["key"] not in ("valuation", "nondeal", "horizon", "reference", "past_job", "idiom")
-    ]
-    cues = [(tuple(_norm(r["cue"]).split()), r["key"]) for r in rows]
-    return tuple(sorted(cues, key=lambda c: -len(c[0])))
-
-
-@cache
-def role_cues_by_length() -> tuple[tuple[int, dict[tuple[str, ...], str]], ...]:
-    """``role_cues`` as one lookup table per cue length, longest first."""
-    tables: dict[int, dict[tuple[str, ...], str]] = {}
-    for cue, key in role_cues():
-        if cue:
-            tables.setdefault(len(cue), {}).setdefault(cue, key)
-    return tuple(sorted(tables.items(), reverse=True))
-
-
-@cache
-def _cue_words() -> frozenset[str]:
-    """Every word of the party cues (« auprès », « de », « mené », « par »...)."""
-    return frozenset(w for cue, _ in role_cues() for w in cue)
-
-
-@cache
-def company_words() -> frozenset[str]:
-    """Words of company nouns (« la start-up », « le fonds souverain ») skipped before a name."""
-    words: set[str] = {"-", "up", "start", "nouvelle", "nouveau", "française", "français"}
-    for row in load_table("org_cues.tsv"):
-        words.update(_norm(row["cue"]).replace("-", " - ").replace("'", "' ").split())
-    words.update(noun_classes())
-    return frozenset(words - {"de", "d'", "du", "des", "à", "au", "en", "et", "la", "le", "l'"})
-
-
-@cache
-def company_nouns() -> frozenset[str]:
-    """Lemmas that may refer back to a company (« l'entreprise », « le géant »)."""
-    nouns = {_norm(r["cue"]) for r in load_table("org_cues.tsv") if " " not in r["cue"]}
-    return frozenset(nouns | set(noun_classes()))
-
-
-# ------------------------------------------------------------------- the tree
-
-
-def is_passive(verb: Token, mentions: MentionIndex) -> bool:
-    cols, i = mentions.cols, verb.i
-    if cols.dep[i] == "acl" and cols.has(i, "VerbForm", "Part") and cols.has(i, "Tense", "Past"):
-        return True  # « Orane, détenue à 40 % par X »
-    return cols.has(i, "Voice", "Pass") or any(cols.dep[c] == "aux:pass" for c in cols.kids(i))
-
-
-def find_subject(verb: Token, mentions: MentionIndex) -> Token | None:
-    """The subject of ``verb``, through coordination, control and participles
-    (cached per document)."""
-    key = ("subject", verb.i)
-    if key not in mentions.memo:
-        found = _find_subject(verb.i, mentions.cols, 0)
-        mentions.memo[key] = None if found is None else verb.doc[found]
-    return mentions.memo[key]
-
-
-def _find_subject(i: int, cols: Columns, depth: int) -> int | None:
-    kids = cols.kids(i)
-    for child in kids:
-        if cols.dep[child] in SUBJECT_DEPS:
-            return child
-    head, dep = cols.head[i], cols.dep[i]
-    if depth > 3 or head == i:
-        return None
-    if dep == "xcomp":
-        if cols.lemma[head] in OBJECT_CONTROL:  # « autoriser X à signer »
-            for child in cols.kids(head):
-                if cols.dep[child] == "obj" and child < i:
-                    return child
-        return _find_subject(head, cols, depth + 1)
-    if dep == "conj" and cols.pos[head] in ("VERB", "AUX"):
-        return _find_subject(head, cols, depth + 1)
-    if dep == "advcl" and (
-        cols.has(i, "VerbForm", "Ger")
-        or any(cols.low[c] == "en" for c in kids)
-        or (cols.has(i, "VerbForm", "Part") and cols.has(i, "Tense", "Pres"))
-        or any(cols.dep[c] == "mark" and cols.low[c] in ("en", "pour", "afin") for c in kids)
-        or cols.has(i, "VerbForm", "Inf")
-    ):
-        return _find_subject(head, cols, depth + 1)
-    if dep == "acl" and any(cols.low[c] == "en" for c in kids):
-        # « en recrutant » hangs on a noun: its subject is that of the verb above
-        above = next(
-            (a for a in cols.ancestors(i, len(cols.head)) if cols.pos[a] in ("VERB", "AUX")),
-            None,
-        )
-        return _find_subject(above, cols, depth + 1) if above is not None else None
-    if dep == "acl" and cols.pos[head] in ("NOUN", "PROPN", "X"):
-        return head
-    return None
-
-
-def governor(anchor: Token) -> Token | None:
-    """The verb of which a trigger noun is an argument (« X annonce un partenariat »)."""
-    tok = anchor
-    if tok.dep_ == "conj" and tok.head.i < tok.i:
-        # « annonce le rachat de X et l'arrivée de Y »: the same verb (the parser may
-        # hang the second noun on the verb itself)
-        if tok.head.pos_ == "VERB":
-            return tok.head
-        if tok.head.pos_ == "NOUN":
-            tok = tok.head
-    if tok.dep_ == "nmod" and tok.head.lemma_ in EVENT_NOUNS:
-        tok = tok.head
-    if tok.dep_ in ("obj", "nsubj:pass", "xcomp") or tok.dep_.startswith("obl"):
-        head = tok.head
-        if head.pos_ in ("VERB", "AUX") and head.i != tok.i:
-            return head
-    return None
-
-
-def path_up(
-    token: Token, targets: dict[int, str], mentions: MentionIndex, own: Mention | None
-) -> tuple[Token, Token, bool] | None:
-    """Walk from ``token`` up to one of ``targets``: (target, entry child, via a verb).
-
-    None when the walk leaves the deal's clause: through another verb that is not
-    transparent, into another mention's apposition, or too far.
-    """
-    cols = mentions.cols
-    heads, poses, deps, lemmas = cols.head, cols.pos, cols.dep, cols.lemma
-    tok, entry, via_verb = token.i, token.i, False
-    for _ in range(8):
-        if tok in targets:
-            doc = token.doc
-            return doc[tok], doc[entry], via_verb
-        head = heads[tok]
-        if head == tok:
-            return None
-        if head not in targets:
-            if poses[head] in ("VERB", "AUX"):
-                if deps[head] == "xcomp" and heads[head] in targets:
-                    pass  # « s'engage à acheter ... sur Azure »: one event
-                elif deps[head] == "acl" and heads[head] in targets and lemmas[head] in GIVE_VERBS:
-                    pass  # « un prêt accordé par X à Y »: the giver and the receiver
-                elif _raw_lemma(cols, head) not in TRANSPARENT_VERBS:
-                    return None
-                else:
-                    via_verb = True
-            if deps[tok] == "appos":
-                other = mentions.by_token.get(head)
-                if other is not None and other is not own:
-                    return None
-            if deps[tok] in CLAUSE_DEPS:
-                return None
-        entry, tok = tok, head
-    return None
-
-
-def _raw_lemma(cols: Columns, i: int) -> str:
-    """``token.lemma_`` as the parser gives it (not lower-cased)."""
-    return cols.doc[i].lemma_
-
-
-# ------------------------------------------------------------------ the cues
-
-
-def linear_marker(
-    doc: Doc, start: int, sent_start: int, mentions: MentionIndex, depth: int = 0
-) -> str:
-    """The frame key of the cue words just before token ``start`` (cached per doc)."""
-    key = (start, sent_start)
-    if key not in mentions.markers:
-        mentions.markers[key] = _linear_marker(doc, start, sent_start, mentions, depth)
-    return mentions.markers[key]
-
-
-def _linear_marker(
-    doc: Doc, start: int, sent_start: int, mentions: MentionIndex, depth: int = 0
-) -> str:
-    """The frame key of the cue words just before token ``start`` ('' when none).
-
-    Determiners, company nouns and adjectives are skipped (« auprès de la start-up
-    lyonnaise X »); a name after « et » or a comma shares the cue of the name before.
-    """
-    j = start - 1
-    skipped = 0
-    words = company_words()
-    lows, poses, is_lower = mentions.cols.low, mentions.cols.pos, mentions.cols.is_lower
-    # « le groupe de transport X », « l'éditeur allemand de logiciels X »: skip back to
-    # the company noun over its complements
-    k, limit = j, max(sent_start, j - 6)
-    if j >= sent_start and lows[j] in ("de", "d'"):
-        k = limit - 1  # « ... de X »: X's own cue is « de »
-    while k >= limit:
-        low = lows[k]
-        if (
-            limit < k < j
-            and lows[k - 1] in ("de", "d'")
-            and poses[k] == "DET"
-            and _describes(mentions.cols, k - 2, limit)
-        ):
-            k -= 1  # « le spécialiste de la cybersécurité X »: a complement's article
-            continue
-        if limit < k < j and low in ("du", "des") and _describes(mentions.cols, k - 1, limit):
-            k -= 1  # « le leader européen du stockage X »
-            continue
-        if low in ("au", "aux") and k < j:
-            j = k  # « au laboratoire suisse X »: the cue opens the phrase
-            break
-        if poses[k] == "DET" and k < j:
-            j = k - 1  # the determiner opening the phrase
-            break
-        if low in words and is_lower[k]:
-            j = k - 1  # a company noun: the phrase may start further back
-            k -= 1  # (« l'éditeur de logiciels de traçabilité X »)
-            continue
-        if not (is_lower[k] and (poses[k] in ("NOUN", "ADJ", "PROPN") or low in ("de", "d'"))):
-            break  # (« l'allemand X »: a nationality noun tagged PROPN)
-        k -= 1
-    while j >= sent_start and skipped < 6:
-        low = lows[j]
-        pos = poses[j]
-        if (
-            (pos == "DET" and low not in ("des", "du", "au", "aux"))
-            or low in words
-            or (pos == "ADJ" and is_lower[j])
-        ):
-            j -= 1
-            skipped += 1
-            continue
-        break
-    if j < sent_start:
-        return ""
-    low = lows[j]
-    if low in ("et", ",", "ou", "ainsi") and depth < 4:
-        k = j - 1
-        if low == "ainsi":
-            return ""
-        own = mentions.by_token.get(start)
-        if (
-            low == ","
-            and own is not None
-            and own.end < len(doc)
-            and lows[own.end] not in (",", "et", "ou")
-        ):
-            # only a list's inner items follow a comma (« de A, B et C »): « Créée par
-            # des anciens de X, la société Y compte ... » is no list
-            return _apposed_cue(doc, j, start, sent_start, mentions, depth)
-        while k >= sent_start and mentions.cols.is_punct[k] and lows[k] not in (")", "»"):
-            k -= 1
-        before = mentions.by_token.get(k)
-        if before is not None:
-            return linear_marker(doc, before.start, sent_start, mentions, depth + 1)
-        if low == "," and own is not None:
-            # « avec la participation de ses investisseurs historiques, A et B »
-            return _apposed_cue(doc, j, start, sent_start, mentions, depth)
-        return ""
-    window = lows[max(sent_start, j - 4) : j + 1]
-    for size, cues in role_cues_by_length():
-        key = cues.get(tuple(window[-size:])) if size <= len(window) else None
-        if key is not None:
-            # « auprès du fonds A et de B »: B shares A's cue
-            k = j - size
-            joined = k > sent_start and lows[k] in ("et", ",")
-            if size == 1 and depth < 4 and joined:
-                before = mentions.by_token.get(k - 1)
-                if before is not None:
-                    inherited = linear_marker(doc, before.start, sent_start, mentions, depth + 1)
-                    if inherited:
-                        return inherited
-                elif lows[k] == "et":
-                    # « auprès de business angels et du fonds X »: the investor cue of
-                    # the unnamed item before « et »
-                    inherited = _cue_before_item(k, sent_start, mentions)
-                    if inherited:
-                        return inherited
-            return key
-    return ""
-
-
-def _describes(cols: Columns, k: int, limit: int) -> bool:
-    """Is token ``k`` (after its adjectives) a company noun a « de » complement hangs
-    on (« spécialiste », « leader européen »), not a part of a company (« capital »)?"""
-    while k > limit and cols.pos[k] == "ADJ" and cols.is_lower[k]:
-        k -= 1
-    return k >= limit and cols.low[k] in company_words() and cols.low[k] not in UNIT_NOUNS
-
-
-def _cue_before_item(et: int, sent_start: int, mentions: MentionIndex) -> str:
-    """The investor cue opening the words just before « et » (at most 8, no verb, no
-    punctuation, no name): « auprès de business angels » gives ``auprès_de``."""
-    cols = mentions.cols
-    window: list[str] = []
-    for j in range(et - 1, max(sent_start, et - 8) - 1, -1):
-        if j in mentions.by_token or cols.is_punct[j] or cols.pos[j] in ("VERB", "AUX"):
-            return ""
-        window.insert(0, cols.low[j])
-        for size, cues in role_cues_by_length():
-            key = cues.get(tuple(window[:size])) if size <= len(window) else None
-            if key in ("auprès_de", "led_by", "with"):
-                return key
-    return ""
-
-
-def _apposed_cue(
-    doc: Doc, comma: int, start: int, sent_start: int, mentions: MentionIndex, depth: int
-) -> str:
-    """« auprès de son actionnaire de référence, le fonds X »: X shares the cue of the
-    noun phrase it stands beside (an investor cue, or « de » after a company noun)."""
-    k = comma - 1
-    if k < sent_start or k in mentions.by_token or depth >= 4:
-        return ""
-    head = doc[k]
-    while head.pos_ == "ADJ" and sent_start <= head.head.i < head.i:
-        head = head.head
-    if head.pos_ == "NOUN" and head.lemma_.lower() in company_words() and head.i < start:
-        # « le rachat d'un concurrent allemand, la société X »: X is the company
-        # the « de » phrase describes
-        first = head.left_edge.i
-        while first < head.i and doc[first].dep_ == "case":
-            first += 1
-        if first >= sent_start and (
-            linear_marker(doc, first, sent_start, mentions, depth + 1) == "de"
-        ):
-            return "de"
-    while head.dep_ == "nmod" and sent_start <= head.head.i < head.i:
-        head = head.head
-    if head.pos_ != "NOUN" or head.left_edge.i < sent_start or head.i >= start:
-        return ""
-    inherited = linear_marker(doc, head.left_edge.i, sent_start, mentions, depth + 1)
-    return inherited if inherited in ("auprès_de", "led_by", "with", "par") else ""
-
-
-def listed_with(mention: Mention, doc: Doc, sent: Span, mentions: MentionIndex) -> list[Mention]:
-    """The names listed just before ``mention`` (« A, B et le fonds C »), in text order."""
-    out: list[Mention] = []
-    first = mention
-    cols = mentions.cols
-    for other in reversed(mentions.in_span(sent.start, mention.start)):
-        words = cols.low[other.end : first.start]
-        if not words or not ("et" in words or "," in words):
-            break
-        if not all(
-            cols.low[j] in (",", "et")
-            or cols.low[j] in company_words()
-            or cols.pos[j] == "DET"
-            or (cols.is_lower[j] and cols.pos[j] == "ADJ")
-            for j in range(other.end, first.start)
-        ):
-            break
-        out.insert(0, other)
-        first = other
-    return out
-
-
-# --------------------------------------------------------------- the parties
 
 
 def _role_allowed(role: str, kind: str) -> bool:
@@ -863,68 +124,6 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
             head = head.head
         return False
     return role in ("source", "person") and head.head.i == anchor.i
-
-
-# Nouns of talks: the deal noun under them takes their parties (« des négociations
-# avec X en vue de son rachat », « les discussions entre A et B pour une fusion »).
-TALKS_NOUNS = frozenset(["discussion", "discussions", "négociation", "négociations", "pourparlers"])
-
-
-def _is_talks(tok: Token) -> bool:
-    return tok.lemma_.lower() in TALKS_NOUNS or tok.lower_ in TALKS_NOUNS
-
-
-def talks_noun(anchor: Token) -> Token | None:
-    """The talks a trigger noun is the aim of: « des négociations ... en vue de son
-    rachat », « mène des pourparlers avec X pour une fusion »."""
-    tok = anchor
-    for _ in range(3):
-        if tok.dep_ not in ("nmod", "obl", "obl:mod") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if _is_talks(tok):
-            return tok
-        if tok.pos_ in ("VERB", "AUX"):
-            return next((c for c in tok.children if c.dep_ == "obj" and _is_talks(c)), None)
-    return None
-
-
-def _talks_parties(
-    anchor: Token, mentions: MentionIndex, frame: dict[str, str]
-) -> list[tuple[str, Mention]]:
-    """The parties of the talks a trigger noun is the aim of, with their frame keys:
-    the talks' subject as ``gsubj``, « avec X » and « entre A et B ». For a purchase
-    with a possessive (« en vue de son rachat »), « avec X » is the company bought."""
-    talks = talks_noun(anchor)
-    if talks is None:
-        return []
-    found: list[tuple[str, Mention]] = []
-    subject = None
-    if any(c.dep_ == "cop" for c in talks.children):
-        subject = next((c for c in talks.children if c.dep_ == "nsubj"), None)
-    elif talks.dep_ == "obj":
-        subject = find_subject(talks.head, mentions)
-    if subject is not None:
-        found += [("gsubj", m) for m in _subject_mentions(subject, subject.doc, mentions)]
-    possessive = any(c.dep_ == "det" and c.lower_ in ("son", "sa") for c in anchor.children)
-    for child in talks.children:
-        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-        key = "avec" if "avec" in cases else "entre" if "entre" in cases else ""
-        if key == "avec" and key not in frame and possessive and "de" in frame:
-            key = "de"  # « avec X en vue de son rachat »
-        named = _subject_mentions(child, child.doc, mentions) if key else []
-        if key == "entre":  # « entre A et B » with B parsed as a conjunct of the talks
-            named += [
-                mentions.by_token[c.i]
-                for c in talks.children
-                if c.dep_ == "conj" and c.i > child.i and c.i in mentions.by_token
-            ]
-        if key == "entre" and key not in frame and {"gsubj", "de"} <= set(frame):
-            # « les négociations entre A et B pour le rachat de ... »: A buys from B
-            found += [("gsubj" if n == 0 else "de", m) for n, m in enumerate(named)]
-        else:
-            found += [(key, m) for m in named]
-    return found
 
 
 @cache
@@ -996,141 +195,6 @@ def _sentence_root(tok: Token) -> Token:
     return tok
 
 
-def _subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Mention]:
-    """The mentions a subject token stands for: itself, its conjuncts, the name in
-    « la start-up X »."""
-    found: list[Mention] = []
-    stack = [subj]
-    seen: set[int] = set()
-    while stack:
-        tok = stack.pop()
-        if tok.i in seen:
-            continue
-        seen.add(tok.i)
-        mention = mentions.by_token.get(tok.i)
-        if mention is not None and mention not in found:
-            found.append(mention)
-        for child in tok.children:
-            if child.dep_ == "conj":
-                stack.append(child)
-            elif (
-                mention is None
-                and tok.i == subj.i
-                and child.dep_ in ("appos", "flat:name", "flat", "amod")
-                and tok.lemma_.lower() in company_words()
-            ):
-                inner = mentions.by_token.get(child.i)
-                if inner is not None and 0 < inner.start - tok.i <= 3:
-                    stack.append(child)
-    return sorted(found, key=lambda m: m.start)
-
-
-def _linear_subject(
-    doc: Doc, sent: Span, verb: Token, anchor: Token, mentions: MentionIndex
-) -> list[Mention]:
-    """When the parse gives no subject: the closest name before the verb that no
-    preposition introduces, with no other finite verb in between (and the names
-    listed with it)."""
-    chain = {verb.i, anchor.i}
-    tok = verb
-    for _ in range(3):
-        if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i:
-            tok = tok.head
-            chain.add(tok.i)
-    found = mentions.in_span(sent.start, min(verb.i, anchor.i))
-    cols = mentions.cols
-    for n in range(len(found) - 1, -1, -1):
-        mention = found[n]
-        between = range(mention.end, verb.i)
-        if any(
-            cols.pos[j] == "VERB"
-            and j not in chain
-            and cols.dep[j] != "cop"  # « X serait sur le point de remporter »
-            and cols.has(j, "VerbForm", "Fin")
-            and not _relative(doc[j])
-            for j in between
-        ) or any(cols.low[j] in (";", ":") for j in between):
-            return []
-        if linear_marker(doc, mention.start, sent.start, mentions):
-            continue
-        if doc[mention.root].dep_ == "appos":
-            continue
-        # « A, B et C fusionnent »: the names listed before it share the subject
-        subjects = [mention]
-        for other in reversed(found[:n]):
-            gap = cols.low[other.end : subjects[0].start]
-            if (
-                gap
-                and all(
-                    w in (",", "et") or w in company_words() or cols.pos[other.end] == "DET"
-                    for w in gap
-                )
-                and ("et" in gap or "," in gap)
-            ):
-                subjects.insert(0, other)
-            else:
-                break
-        return subjects
-    return []
-
-
-def _relative(verb: Token) -> bool:
-    """A verb of a relative clause (« X, dont le chiffre d'affaires atteint ... »)."""
-    return verb.dep_ == "acl:relcl" or any(
-        "Rel" in c.morph.get("PronType") for c in verb.subtree if c.i < verb.i
-    )
-
-
-def _adjacent_mentions(doc: Doc, anchor: Token, sent: Span, mentions: MentionIndex) -> set[int]:
-    """Mentions right after the trigger, with only cue words, determiners, company
-    nouns and list commas in between (« un partenariat avec A, B et C »)."""
-    out: set[int] = set()
-    words = company_words()
-    cue_words = _cue_words()
-    cols = mentions.cols
-    j = anchor.i + 1
-    while j < sent.end and j - anchor.i < 25:
-        mention = mentions.by_token.get(j)
-        if mention is not None:
-            out.add(mention.start)
-            j = mention.end
-            continue
-        low = cols.low[j]
-        if (
-            cols.pos[j] == "DET"
-            or low in words
-            or low in cue_words
-            or low in (",", "et", "ou")
-            or (cols.pos[j] == "ADJ" and cols.is_lower[j])
-            or low in ("fonds", "table", "série")
-        ):
-            j += 1
-            continue
-        k = j - 1  # a description opened by an article (« avec le spécialiste des »)
-        while (
-            k > anchor.i
-            and cols.is_lower[k]
-            and (cols.pos[k] in ("NOUN", "ADJ", "DET") or cols.low[k] in _DESCRIPTION_LINKS)
-        ):
-            k -= 1
-        opened = next(
-            (t for t in range(k + 1, j) if cols.pos[t] == "DET" or cols.low[t] in _ARTICLES), None
-        )
-        end = None
-        # a company noun heads it (« le spécialiste », not « les poids des modèles »)
-        if opened is not None and any(low in words for low in cols.low[opened + 1 : j]):
-            end = _description_end(mentions, j, sent.end)
-        if end is not None:
-            j = end  # « avec le spécialiste des anticorps X »: X right after its description
-            continue
-        break
-    return out
-
-
-_ARTICLES = ("du", "des", "au", "aux")
-_DESCRIPTION_LINKS = ("de", "d'", *_ARTICLES)
-
-
 def _closes_object(entry: Token, mention: Mention) -> bool:
     """Does ``mention`` end the object noun phrase ``entry``, right after a lower-case
     word of its description (« le numéro deux européen de l'emballage X »)?"""
@@ -1141,21 +205,6 @@ def _closes_object(entry: Token, mention: Mention) -> bool:
         and entry.doc[mention.start - 1].is_lower
         and entry.doc[mention.start - 1].pos_ in ("NOUN", "ADJ", "PROPN")
     )
-
-
-def _description_end(mentions: MentionIndex, j: int, end: int) -> int | None:
-    """The start of the name right after a description opened at token ``j``
-    (« spécialiste de la cybersécurité X », « leader européen du stockage X »): lower-case
-    nouns, adjectives and « de » complements, at most 6 words; None when no name ends it."""
-    cols = mentions.cols
-    for k in range(j, min(end, j + 7)):
-        if k > j and k in mentions.by_token:
-            return k
-        if not cols.is_lower[k] or not (
-            cols.pos[k] in ("NOUN", "ADJ", "DET") or cols.low[k] in ("de", "d'", "du", "des")
-        ):
-            return None
-    return None
 
 
 def _dont_governs(tok: Token, anchor: Token, doc: Doc) -> bool:
@@ -1181,147 +230,6 @@ def _coordinated_with(doc: Doc, mention: Mention, taken: list[tuple[Mention, str
     return False
 
 
-# Possessive determiners in « entrer à son / notre / leur capital ».
-_OWN_POSSESSIVES = frozenset(["son", "sa", "ses", "leur", "leurs"])
-_OUR_POSSESSIVES = frozenset(["notre", "nos"])
-_QUOTES = frozenset(["«", "»", '"'])
-# Verbs that introduce a quote's speaker after the quote (« », explique le président de X).
-SPEECH_VERBS = frozenset(
-    [
-        "expliquer",
-        "déclarer",
-        "affirmer",
-        "souligner",
-        "indiquer",
-        "préciser",
-        "confier",
-        "ajouter",
-        "commenter",
-        "résumer",
-        "assurer",
-        "estimer",
-        "réjouir",
-        "annoncer",
-        "détailler",
-        "insister",
-        "poursuivre",
-        "rappeler",
-        "témoigner",
-        "noter",
-        "conclure",
-        "confirmer",
-        "raconter",
-    ]
-)
-
-
-def _quote_speaker(doc: Doc, anchor: Token, mentions: MentionIndex) -> Mention | None:
-    """The company of the speaker of a quote holding ``anchor``: « ... notre capital »,
-    explique le président de X / a déclaré Z, PDG de X. None when the text does not say."""
-    cols = mentions.cols
-    end = min(len(cols.low), anchor.i + 80)
-    window = range(max(0, anchor.i - 80), anchor.i)
-    opening = next((k for k in reversed(window) if cols.low[k] in _QUOTES), None)
-    straight = sum(1 for k in window if cols.low[k] == '"')
-    mark = cols.low[opening] if opening is not None else "»"
-    if mark == "»" or (mark == '"' and straight % 2 == 0):
-        return None  # the trigger is not inside a quote
-    close = next((k for k in range(anchor.i + 1, end) if cols.low[k] in ("»", '"')), None)
-    if close is None:
-        return None
-    k = close + 1
-    while k < end and cols.pos[k] == "PUNCT":
-        k += 1
-    said = k < end and cols.lemma[k] in SPEECH_VERBS  # « ... », explique
-    if not said and k + 1 < end and cols.pos[k] == "AUX":
-        said = cols.lemma[k + 1] in SPEECH_VERBS  # « ... », a déclaré
-    if said:
-        for j in range(k + 1, min(end, k + 16)):
-            if cols.low[j] in (".", "«", "»", ";", "!", "?"):
-                return None
-            mention = mentions.by_token.get(j)
-            if mention is not None and mention.kind == "org" and mention.start == j:
-                if linear_marker(doc, j, k + 1, mentions) in ("de", "chez"):
-                    return mention  # « le président de X », « PDG de la société X »
-                return None
-        return None
-    # « Z, président de X, explique : « ... » »: the speaker before the quote, in the
-    # same sentence (a speech verb right before the quote, the company before it)
-    k = opening - 1
-    while k >= 0 and cols.pos[k] == "PUNCT":
-        k -= 1
-    if k < 0 or cols.lemma[k] not in SPEECH_VERBS:
-        return None
-    for j in range(k - 1, max(-1, k - 16), -1):
-        if cols.low[j] in (".", "«", "»", ";", "!", "?") or "\n" in doc[j].text:
-            return None
-        mention = mentions.by_token.get(j)
-        if mention is not None and mention.kind == "org":
-            start = max(0, mention.start - 8)
-            if linear_marker(doc, mention.start, start, mentions) in ("de", "chez"):
-                return mention
-            return None
-    return None
-
-
-def _possessive_owner(
-    doc: Doc,
-    sent: Span,
-    prev: Span | None,
-    anchor: Token,
-    is_verb: bool,
-    head_verb: Token | None,
-    mentions: MentionIndex,
-) -> tuple[list[Mention], str] | None:
-    """The owners of the possessive in a trigger phrase (« entrer à son capital »): the
-    speaker's company for « notre » in a quote; for « son / leur », the subject of the
-    verb governing the trigger noun, or of a verb above the trigger verb (not the trigger
-    verb's own subject: « X est entré à son capital » is X entering another company)."""
-    cols = mentions.cols
-    word = next(
-        (
-            cols.low[k]
-            for k in range(anchor.i + 1, min(sent.end, anchor.i + 4))
-            if cols.low[k] in _OWN_POSSESSIVES or cols.low[k] in _OUR_POSSESSIVES
-        ),
-        None,
-    )
-    if word is None:
-        return None
-    if word in _OUR_POSSESSIVES:
-        speaker = _quote_speaker(doc, anchor, mentions)
-        return ([speaker], "reference") if speaker is not None else None
-    if is_verb:
-        verbs = [a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")][:3]
-    else:
-        verbs = [head_verb] if head_verb is not None else []
-    own = find_subject(anchor, mentions) if is_verb else None
-    for verb in verbs:
-        subj = find_subject(verb, mentions)
-        if subj is not None and subj.text in ("-", "up") and subj.i - 2 >= sent.start:
-            start = doc[subj.i - 1] if subj.text == "-" else doc[subj.i - 2]
-            if start.lower_ == "start":  # « La start-up X a annoncé » cut at « - »
-                subj = start
-        if subj is not None and not sent.start <= subj.i < sent.end:
-            continue
-        if own is not None and subj is not None and subj.i == own.i:
-            continue
-        if subj is not None:
-            found = _subject_mentions(subj, doc, mentions)
-            if found:
-                return found, "tree"  # « A et B ont annoncé l'entrée à leur capital »
-            ref = mentions.reference(subj.i)
-            if ref is not None:
-                return [ref], "reference"
-            if subj.pos_ == "PRON" and subj.i < verb.i:
-                return None
-        # no subject in the parse, or a noun that is no name (« Le fabricant de
-        # cosmétiques X a finalisé »): the closest unmarked name before the verb
-        found = _linear_subject(doc, sent, verb, anchor, mentions)
-        return (found, "cue") if found else None
-    return None
-
-
 def find_parties(
     doc: Doc,
     sent: Span,
@@ -1340,7 +248,7 @@ def find_parties(
     targets: dict[int, str] = {anchor.i: "anchor"}
     if gov is not None:
         targets[gov.i] = "gov"
-    elif not is_verb and anchor.dep_ == "nsubj" and _is_talks(anchor):
+    elif not is_verb and anchor.dep_ == "nsubj" and is_talks(anchor):
         # « Des discussions seraient en cours avec X »: the parties hang on the predicate
         targets[anchor.head.i] = "gov"
     # the subject, through coordination and control
@@ -1361,7 +269,7 @@ def find_parties(
             subj_key = "led_by"  # « X mènera le tour de table »: X leads, it does not raise
         elif (
             lemma in JOIN_VERBS
-            or gov.lower_ in _join_forms()
+            or gov.lower_ in join_forms()
             or (lemma == "prendre" and any(c.lower_ == "part" for c in gov.children))
         ) and "with" in frame:
             subj_key = "with"  # « X participe / prend part au tour de table »
@@ -1380,7 +288,7 @@ def find_parties(
 
     if not is_verb and anchor.dep_ == "appos":
         # « X, actionnaire de Y, ... »: the name the trigger noun stands beside
-        for apposed in _subject_mentions(anchor.head, doc, mentions):
+        for apposed in subject_mentions(anchor.head, doc, mentions):
             add("gsubj", apposed, "tree", apposed.start)
 
     # « X annonce un projet ... en partenariat avec Y »: X is a party too
@@ -1401,7 +309,7 @@ def find_parties(
             subj = find_subject(verb, mentions)
             if subj is None or not sent.start <= subj.i < sent.end:
                 continue
-            found = _subject_mentions(subj, doc, mentions)
+            found = subject_mentions(subj, doc, mentions)
             ref = found[0] if found else mentions.reference(subj.i)
             if ref is not None:
                 add(subj_key, ref, "tree" if found else "reference", ref.start)
@@ -1421,7 +329,7 @@ def find_parties(
             if start.lower_ == "start":
                 subj = start
         if subj is not None and subj.i != anchor.i and sent.start <= subj.i < sent.end:
-            found = _subject_mentions(subj, doc, mentions)
+            found = subject_mentions(subj, doc, mentions)
             if found:
                 # « A et B fusionnent » parsed with B alone as the subject: A too
                 listed = listed_with(found[0], doc, sent, mentions)
@@ -1441,11 +349,11 @@ def find_parties(
                     for other in listed_with(refs[0], doc, sent, mentions):
                         add(subj_key, other, "reference", other.start)
         if not used and (subj is None or subj.i >= head_verb.i or subj.pos_ != "PRON"):
-            for mention in _linear_subject(doc, sent, head_verb, anchor, mentions):
+            for mention in linear_subject(doc, sent, head_verb, anchor, mentions):
                 add(subj_key, mention, "cue", mention.start)
     if possessive_frame:
         # « X annonce l'entrée à son capital de Y », « le fonds Y est entré à notre capital »
-        owner = _possessive_owner(doc, sent, prev, anchor, is_verb, head_verb, mentions)
+        owner = possessive_owner(doc, sent, prev, anchor, is_verb, head_verb, mentions)
         for mention in owner[0] if owner is not None else ():
             if mention.start not in used:
                 add("capital", mention, owner[1], mention.start)
@@ -1457,7 +365,7 @@ def find_parties(
                 add(subj_key, mention, "cue", mention.start)
                 break
     anchor_root = _sentence_root(anchor)
-    adjacent = _adjacent_mentions(doc, anchor, sent, mentions)
+    adjacent = adjacent_mentions(doc, anchor, sent, mentions)
     for mention in mentions.in_span(sent.start, sent.end):
         if mention.start in used or anchor.i in range(mention.start, mention.end):
             continue
@@ -1628,7 +536,7 @@ def find_parties(
         add(key, mention, how, mention.start)
     if not is_verb:
         # « A est en discussions avec B en vue d'une fusion »: the talks' parties
-        for key, mention in _talks_parties(anchor, mentions, frame):
+        for key, mention in talks_parties(anchor, mentions, frame):
             if mention.start not in used:
                 add(key, mention, "tree", mention.start)
     # references with a preposition (« avec qui », « par le géant de Redmond »)

@@ -1,0 +1,163 @@
+"""The dependency tree around a trigger: passives, subjects (through coordination and
+control), the verb governing a trigger noun, and the walk up from a party to the
+trigger that stays in the deal's clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from aiextract.components.columns import Columns
+from aiextract.components.deals.mentions import Mention, MentionIndex
+from aiextract.components.deals.role_tables import (
+    CLAUSE_DEPS,
+    EVENT_NOUNS,
+    GIVE_VERBS,
+    OBJECT_CONTROL,
+    SUBJECT_DEPS,
+    TRANSPARENT_VERBS,
+    company_words,
+)
+
+
+def is_passive(verb: Token, mentions: MentionIndex) -> bool:
+    cols, i = mentions.cols, verb.i
+    if cols.dep[i] == "acl" and cols.has(i, "VerbForm", "Part") and cols.has(i, "Tense", "Past"):
+        return True  # « Orane, détenue à 40 % par X »
+    return cols.has(i, "Voice", "Pass") or any(cols.dep[c] == "aux:pass" for c in cols.kids(i))
+
+
+def find_subject(verb: Token, mentions: MentionIndex) -> Token | None:
+    """The subject of ``verb``, through coordination, control and participles
+    (cached per document)."""
+    key = ("subject", verb.i)
+    if key not in mentions.memo:
+        found = _find_subject(verb.i, mentions.cols, 0)
+        mentions.memo[key] = None if found is None else verb.doc[found]
+    return mentions.memo[key]
+
+
+def _find_subject(i: int, cols: Columns, depth: int) -> int | None:
+    kids = cols.kids(i)
+    for child in kids:
+        if cols.dep[child] in SUBJECT_DEPS:
+            return child
+    head, dep = cols.head[i], cols.dep[i]
+    if depth > 3 or head == i:
+        return None
+    if dep == "xcomp":
+        if cols.lemma[head] in OBJECT_CONTROL:  # « autoriser X à signer »
+            for child in cols.kids(head):
+                if cols.dep[child] == "obj" and child < i:
+                    return child
+        return _find_subject(head, cols, depth + 1)
+    if dep == "conj" and cols.pos[head] in ("VERB", "AUX"):
+        return _find_subject(head, cols, depth + 1)
+    if dep == "advcl" and (
+        cols.has(i, "VerbForm", "Ger")
+        or any(cols.low[c] == "en" for c in kids)
+        or (cols.has(i, "VerbForm", "Part") and cols.has(i, "Tense", "Pres"))
+        or any(cols.dep[c] == "mark" and cols.low[c] in ("en", "pour", "afin") for c in kids)
+        or cols.has(i, "VerbForm", "Inf")
+    ):
+        return _find_subject(head, cols, depth + 1)
+    if dep == "acl" and any(cols.low[c] == "en" for c in kids):
+        # « en recrutant » hangs on a noun: its subject is that of the verb above
+        above = next(
+            (a for a in cols.ancestors(i, len(cols.head)) if cols.pos[a] in ("VERB", "AUX")),
+            None,
+        )
+        return _find_subject(above, cols, depth + 1) if above is not None else None
+    if dep == "acl" and cols.pos[head] in ("NOUN", "PROPN", "X"):
+        return head
+    return None
+
+
+def governor(anchor: Token) -> Token | None:
+    """The verb of which a trigger noun is an argument (« X annonce un partenariat »)."""
+    tok = anchor
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        # « annonce le rachat de X et l'arrivée de Y »: the same verb (the parser may
+        # hang the second noun on the verb itself)
+        if tok.head.pos_ == "VERB":
+            return tok.head
+        if tok.head.pos_ == "NOUN":
+            tok = tok.head
+    if tok.dep_ == "nmod" and tok.head.lemma_ in EVENT_NOUNS:
+        tok = tok.head
+    if tok.dep_ in ("obj", "nsubj:pass", "xcomp") or tok.dep_.startswith("obl"):
+        head = tok.head
+        if head.pos_ in ("VERB", "AUX") and head.i != tok.i:
+            return head
+    return None
+
+
+def path_up(
+    token: Token, targets: dict[int, str], mentions: MentionIndex, own: Mention | None
+) -> tuple[Token, Token, bool] | None:
+    """Walk from ``token`` up to one of ``targets``: (target, entry child, via a verb).
+
+    None when the walk leaves the deal's clause: through another verb that is not
+    transparent, into another mention's apposition, or too far.
+    """
+    cols = mentions.cols
+    heads, poses, deps, lemmas = cols.head, cols.pos, cols.dep, cols.lemma
+    tok, entry, via_verb = token.i, token.i, False
+    for _ in range(8):
+        if tok in targets:
+            doc = token.doc
+            return doc[tok], doc[entry], via_verb
+        head = heads[tok]
+        if head == tok:
+            return None
+        if head not in targets:
+            if poses[head] in ("VERB", "AUX"):
+                if deps[head] == "xcomp" and heads[head] in targets:
+                    pass  # « s'engage à acheter ... sur Azure »: one event
+                elif deps[head] == "acl" and heads[head] in targets and lemmas[head] in GIVE_VERBS:
+                    pass  # « un prêt accordé par X à Y »: the giver and the receiver
+                elif _raw_lemma(cols, head) not in TRANSPARENT_VERBS:
+                    return None
+                else:
+                    via_verb = True
+            if deps[tok] == "appos":
+                other = mentions.by_token.get(head)
+                if other is not None and other is not own:
+                    return None
+            if deps[tok] in CLAUSE_DEPS:
+                return None
+        entry, tok = tok, head
+    return None
+
+
+def _raw_lemma(cols: Columns, i: int) -> str:
+    """``token.lemma_`` as the parser gives it (not lower-cased)."""
+    return cols.doc[i].lemma_
+
+
+def subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Mention]:
+    """The mentions a subject token stands for: itself, its conjuncts, the name in
+    « la start-up X »."""
+    found: list[Mention] = []
+    stack = [subj]
+    seen: set[int] = set()
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        mention = mentions.by_token.get(tok.i)
+        if mention is not None and mention not in found:
+            found.append(mention)
+        for child in tok.children:
+            if child.dep_ == "conj":
+                stack.append(child)
+            elif (
+                mention is None
+                and tok.i == subj.i
+                and child.dep_ in ("appos", "flat:name", "flat", "amod")
+                and tok.lemma_.lower() in company_words()
+            ):
+                inner = mentions.by_token.get(child.i)
+                if inner is not None and 0 < inner.start - tok.i <= 3:
+                    stack.append(child)
+    return sorted(found, key=lambda m: m.start)

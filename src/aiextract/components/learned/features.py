@@ -20,7 +20,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from aiextract.components.columns import Columns, doc_columns
-from aiextract.components.deals.roles import MentionIndex, linear_marker
+from aiextract.components.deals.cues import linear_marker
+from aiextract.components.deals.mentions import MentionIndex
 from aiextract.records import DEAL_TYPES, ROLES_BY_TYPE
 from aiextract.records import ROLES as RECORD_ROLES
 

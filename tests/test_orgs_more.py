@@ -36,7 +36,7 @@ CASES = [
         "para-public",
         "L'État, via l'Agence des participations de l'État, détient 23 % de Renault. "
         "Bercy n'a pas commenté.",
-        {"Agence des participations de l'État", "Renault", "Bercy"},
+        {"État", "Agence des participations de l'État", "Renault", "Bercy"},
         set(),
     ),
     (
@@ -261,8 +261,8 @@ CASES = [
         set(),
     ),
     (
-        "state-generic",
-        "L'État doit simplifier les démarches des entreprises.",
+        "state-title",
+        "Le chef de l'État et le secrétaire d'État au numérique ont visité l'usine.",
         set(),
         set(),
     ),

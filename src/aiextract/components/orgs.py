@@ -33,6 +33,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
+from aiextract.components.acting_states import find_acting_states
 from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text, register_extensions
 from aiextract.lexicon import load_table, load_table_file
 from aiextract.normalize.names import (
@@ -726,6 +727,11 @@ class OrgsComponent:
 
         # 2b. Unknown names ending with a company suffix: « Kyber Capital », « Nexalis Group ».
         self._suffix_names(doc, by_orth.positions(self._suffix_np), free, take, orgs)
+
+        # 2c. States, governments and countries that act (« vendu à l'Inde », « l'État »).
+        for s, e, name in find_acting_states(doc, free):
+            orgs.append((s, e, name, "cue"))
+            take(s, e)
 
         # 3. The model's entities.
         known_names = {name for _, _, name, _ in orgs}

@@ -1,0 +1,68 @@
+"""States, governments and countries that act are organisations; places are not.
+
+Written for these tests (GUIDELINES, « Countries and cities that act » and « The State
+unnamed »); company names are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aiextract.components.acting_states import state_lexicon
+
+COMPANIES = {"Quorvel", "Varnel"}  # the invented companies, beside the point here
+
+CASES = [
+    (
+        "recipients-of-a-sale",
+        "Le chantier Varnel a vendu des patrouilleurs à l'Égypte, au Qatar et à la Grèce.",
+        {"Égypte", "Qatar", "Grèce"},
+    ),
+    ("subject", "La France investit 2 milliards d'euros dans la start-up Quorvel.", {"France"}),
+    ("place-only", "Quorvel ouvre une usine en Inde et un bureau au Brésil.", set()),
+    ("counterpart", "Quorvel a signé un contrat avec l'Australie.", {"Australie"}),
+    (
+        "between-two-countries",
+        "Un accord entre le Maroc et la France prévoit un fonds commun.",
+        {"Maroc", "France"},
+    ),
+    ("agent", "Le projet Quorvel est financé par le Canada.", {"Canada"}),
+    ("nationality-before-a-person", "Le Suisse Anton Keller a rejoint Quorvel.", set()),
+    (
+        "state-one-name",
+        "L'Etat français détient 15 % de Quorvel. L'État a approuvé la cession.",
+        {"Etat français"},
+    ),
+    (
+        "government",
+        "Le gouvernement indien a commandé 26 drones à Quorvel.",
+        {"gouvernement indien"},
+    ),
+    (
+        "titles-and-fixed-phrases",
+        "Le chef de l'État, le secrétaire d'État et le chef du gouvernement ont parlé "
+        "d'un coup d'État.",
+        set(),
+    ),
+    (
+        "guaranteed-loan",
+        "Quorvel a obtenu un prêt garanti par l'État de 5 millions d'euros.",
+        set(),
+    ),
+    ("a-region-of-a-country", "Quorvel construit une usine dans l'État de Bahia.", set()),
+]
+
+
+@pytest.mark.parametrize("text,orgs", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_acting_states(nlp, text, orgs):
+    doc = nlp(text)
+    assert set(doc._.orgs) - COMPANIES == orgs
+
+
+def test_country_names_come_from_babel():
+    lexicon = state_lexicon()
+    assert ("cote", "d", "ivoire") in lexicon.countries or any(
+        k[0] == "cote" for k in lexicon.countries
+    )
+    assert ("etats", "unis") in lexicon.countries
+    assert ("union", "europeenne") not in lexicon.countries  # EU is not a country

@@ -61,6 +61,17 @@ CASES = [
         [],
     ),
     (
+        "suspicion-is-a-guess",
+        "Sur les réseaux, cela a fait naître des soupçons quant à une prise de contrôle "
+        "de la start-up Nexalia par le groupe Valtor.",
+        [],
+    ),
+    (
+        "fear-is-a-guess",
+        "Les salariés craignent un rachat de la start-up Nexalia par le groupe Valtor.",
+        [],
+    ),
+    (
         "negated-verb",
         "Le groupe Valtor n'a pas racheté la start-up Nexalia.",
         [],

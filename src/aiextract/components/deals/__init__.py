@@ -552,7 +552,7 @@ class DealsComponent:
         noun_subject = _noun_is_subject(anchor, trigger)
         chain = verb_chain(anchor, gov, noun_subject, mentions)
         cert = certainty(doc, sent, anchor, chain, mentions)
-        if cert in ("denied", "question"):
+        if cert in ("denied", "question", "guess"):
             return None
         if deal_type == "acquisition" and any(p.role == "person" for p in parties):
             deal_type = "hire"

@@ -140,7 +140,9 @@ def _hedge_lemmas(kind: str) -> frozenset[str]:
     for cue in _hedges(kind):
         if len(cue) == 1:
             words.add(cue[0])
-            if kind in ("hedge_verb", "fail", "deny_verb") and cue[0].endswith(("er", "ir")):
+            if kind in ("hedge_verb", "fail", "deny_verb", "guess") and cue[0].endswith(
+                ("er", "ir")
+            ):
                 words.update(verb_forms(cue[0]))
     return frozenset(words)
 
@@ -367,7 +369,7 @@ _PLAN_VERBS = frozenset(["préparer"])
 
 
 def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[int], mentions: MentionIndex) -> str:
-    """'stated', 'hedged', 'denied' (no deal) or 'question' (no deal)."""
+    """'stated', 'hedged', or no deal: 'denied', 'question' or 'guess'."""
     key = ("question", sent.start)
     if key not in mentions.memo:
         mentions.memo[key] = mentions.sent_text(sent).rstrip().endswith("?")
@@ -386,7 +388,12 @@ def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[int], mentions: M
     fail = _hedge_lemmas("fail")
     hedge = _hedge_lemmas("hedge_verb")
     hedged = False
+    guess = _hedge_lemmas("guess")
+    if guess.intersection(lemmas[max(sent.start, anchor.i - 5) : anchor.i]):
+        return "guess"  # « des soupçons quant à une prise de contrôle », however parsed
     for above in cols.ancestors(anchor.i, 8):
+        if lemmas[above] in guess or lows[above] in guess:
+            return "guess"  # « des soupçons quant à une prise de contrôle de X par Y »
         # « a démenti les informations selon lesquelles il s'apprêtait à racheter »
         if poses[above] == "VERB" and (lemmas[above] in deny or lows[above] in deny):
             if _neither_nor(above, cols):

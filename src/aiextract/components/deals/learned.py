@@ -163,7 +163,7 @@ def _sentence_deal(
     anchor = _anchor(sent, deal_type, triggers)
     targets = {anchor.i: "anchor"}
     cert = certainty(doc, sent, anchor, [anchor.i], mentions)
-    if cert in ("denied", "question"):
+    if cert in ("denied", "question", "guess"):
         return None
     deal = LearnedDeal(deal_type, parties, n, n, score, certainty=cert, kinds=kinds)
     for span in money_spans(doc, sent, mentions):

@@ -63,7 +63,7 @@ def test_cues_map_to_frame_keys() -> None:
 
 
 def test_hedge_kinds() -> None:
-    kinds = {"hedge_verb", "hedge_phrase", "fail", "deny_verb", "deny_phrase", "negation"}
+    kinds = {"hedge_verb", "hedge_phrase", "fail", "deny_verb", "deny_phrase", "negation", "guess"}
     rows = load_table("hedges.tsv")
     assert rows
     assert all(r["kind"] in kinds for r in rows)

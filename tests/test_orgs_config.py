@@ -174,3 +174,12 @@ def test_org_context_table():
 def test_tables_use_real_accents(table):
     text = resources.files("aiextract.data").joinpath(table).read_text(encoding="utf-8")
     assert not re.search(r"\\u[0-9a-fA-F]{4}", text)
+
+
+def test_missing_gazetteer_file_is_a_clear_error(tmp_path):
+    nlp = aiextract.load(
+        config={"orgs": {"gazetteer_path": str(tmp_path / "gone.tsv")}},
+        exclude=("deal_sentences", "deal_roles"),
+    )
+    with pytest.raises(ValueError, match=r"gazetteer file .* not found"):
+        nlp("La société Kelvia lève 5 millions d'euros.")

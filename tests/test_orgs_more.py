@@ -255,6 +255,13 @@ CASES = [
         {"Jensen Huang"},
     ),
     (
+        "site-cited",
+        "Selon Finorama.com, la start-up Kelvia prépare une levée. Source : echosdunet.fr. "
+        "Plus sur www.finorama.com/kelvia ou par courriel à redaction@kelvia.fr.",
+        {"Finorama.com", "Kelvia", "echosdunet.fr"},
+        set(),
+    ),
+    (
         "state-shareholder",
         "L'État détient 15 % de Renault via l'APE.",
         {"État", "Renault", "Agence des participations de l'État"},

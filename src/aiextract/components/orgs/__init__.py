@@ -52,6 +52,7 @@ from aiextract.components.orgs.passes import (
     cue_names,
     extends_known,
     repeat_mentions,
+    site_names,
     suffix_names,
 )
 from aiextract.components.orgs.token_index import TokenIndex, hash_array
@@ -85,12 +86,13 @@ class OrgsComponent:
         try:
             self.set_gazetteer(load_rows(gazetteer_path, extend_gazetteer))
         except FileNotFoundError:
-            # spacy.load(path) after the user file moved: from_disk restores the copy.
+            # spacy.load(path) after the user file moved: from_disk restores the copy and
+            # clears the error; otherwise the first text raises it.
+            self.set_gazetteer(load_rows(None, True))
             self._pending = (
                 f"gazetteer file {gazetteer_path!r} not found: fix `gazetteer_path` in the "
                 "aiextract_orgs config, or load a pipeline saved with nlp.to_disk"
             )
-            self.set_gazetteer(load_rows(None, True))
         self.lexicon = OrgLexicon.load(nlp)
 
     # ------------------------------------------------------------------ data
@@ -193,6 +195,11 @@ class OrgsComponent:
 
         # 2c. States, governments and countries that act (« vendu à l'Inde », « l'État »).
         for s, e, name in find_acting_states(doc, free):
+            orgs.append((s, e, name, "cue"))
+            take(s, e)
+
+        # 2d. News sites cited by their address (« selon Boursier.com »).
+        for s, e, name in site_names(doc, free):
             orgs.append((s, e, name, "cue"))
             take(s, e)
 

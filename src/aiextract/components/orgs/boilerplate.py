@@ -45,9 +45,6 @@ _COOKIE_LINE = re.compile(
     r"\b(?:cookies?|consentement)\b.*\b(?:accept|navigation|paramétr|consent)", re.IGNORECASE
 )
 _RIGHTS_LINE = re.compile(r"\b(?:tous\s+droits\s+réservés|all\s+rights\s+reserved)", re.IGNORECASE)
-_WORD = re.compile(
-    r"(?<![\w'’-])(?:" + "|".join(sorted(_LATIN, key=len, reverse=True)) + r")(?![\w'’-])"
-)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import LIKE_URL
 from spacy.tokens import Doc, Span
 
 from aiextract.components.orgs.context import (
@@ -379,3 +381,20 @@ def extends_known(doc: Doc, span: Span, orgs: list[OrgMention], free: Free, take
     orgs[kept] = (s, e, clean_name(span.text), "model")
     take(s, e)
     return True
+
+
+# A news site cited by its address (« selon Boursier.com », « latribune.fr »): a medium.
+SITE_NAME = re.compile(r"[A-Za-zÀ-ÿ][\w-]*\.(?:com|fr|ca|ch|be|net|info|io|co)")
+
+
+def site_names(doc: Doc, free: Free) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the bare site addresses in ``doc`` (no « www. », no path,
+    no e-mail), named as written (GUIDELINES: media cited as organisations)."""
+    if not len(doc):
+        return []
+    found = []
+    for i in numpy.flatnonzero(doc.to_array(LIKE_URL)).tolist():
+        text = doc[i].text
+        if SITE_NAME.fullmatch(text) and not text.lower().startswith("www.") and free(i, i + 1):
+            found.append((i, i + 1, text))
+    return found

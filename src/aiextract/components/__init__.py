@@ -1,14 +1,5 @@
 """spaCy glue: one module per component. Importing this package registers the factories."""
 
-from aiextract.components import (
-    dates,
-    deals,
-    entities,
-    language,
-    learned,
-    lemmatizer,
-    money,
-    orgs,
-)
+from aiextract.components import dates, deals, entities, language, learned, money, orgs
 
-__all__ = ["dates", "deals", "entities", "language", "learned", "lemmatizer", "money", "orgs"]
+__all__ = ["dates", "deals", "entities", "language", "learned", "money", "orgs"]

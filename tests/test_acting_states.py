@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiextract.components.acting_states import state_lexicon
+from aiextract.components.orgs.acting_states import state_lexicon
 
 COMPANIES = {"Quorvel", "Varnel"}  # the invented companies, beside the point here
 

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path, filter_spans
 
-from aiextract.components.acting_states import find_acting_states
+from aiextract.components.orgs.acting_states import find_acting_states
 from aiextract.components.orgs.boilerplate import boilerplate_ranges
 from aiextract.components.orgs.context import (
     acronym_half,

@@ -9,7 +9,7 @@ any the step writes nothing, so the rules run alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,18 @@ class ScorerPipe(TrainablePipe):
                 continue
             out.append((items, self.probabilities(self.model.predict(batch))))
         return out
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """One document at a time: the network reads one document's rows anyway, and the
+        next steps then find that document's features still cached (``doc_features``
+        keeps one entry). In batches, each step rebuilt them for every document."""
+        error_handler = self.get_error_handler()
+        for doc in stream:
+            try:
+                self.set_annotations([doc], self.predict([doc]))
+                yield doc
+            except Exception as exc:  # spaCy's error handler decides: raise or skip
+                error_handler(self.name, self, [doc], exc)
 
     def set_annotations(self, docs: Iterable[Doc], scores: Any) -> None:
         if not self.trained:

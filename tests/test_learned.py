@@ -415,3 +415,26 @@ def test_training_needs_the_learned_steps(nlp) -> None:
 def test_train_command_needs_an_output(capsys) -> None:
     assert main(["train", str(DATA / "dev")]) == 2
     assert "-o DIR" in capsys.readouterr().err
+
+
+def test_features_are_read_once_per_document_in_nlp_pipe(nlp, monkeypatch) -> None:
+    """The learned steps run one document at a time, so the deals component finds the
+    document's features cached: the mention index is built once per document."""
+    from aiextract.components.deals import mentions
+
+    texts = [
+        "La start-up Kelvia lève 12 millions d'euros auprès du fonds Valtor Capital.",
+        "Le groupe Nexalia rachète la société Orbeo. Orbeo emploie 40 personnes.",
+        "Valtor Capital investit dans Quorvel.",
+    ] * 4
+    original = mentions.MentionIndex.from_doc.__func__
+    calls = []
+
+    def counted(cls, *args, **kwargs):
+        calls.append(1)
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(mentions.MentionIndex, "from_doc", classmethod(counted))
+    docs = list(nlp.pipe(texts, batch_size=5))
+    assert len(calls) == len(texts)
+    assert [len(d._.deals) for d in docs] == [len(nlp(t)._.deals) for t in texts]

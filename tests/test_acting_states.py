@@ -49,6 +49,11 @@ CASES = [
         "Quorvel a obtenu un prêt garanti par l'État de 5 millions d'euros.",
         set(),
     ),
+    (
+        "bought-from-a-country",
+        "La marine de Quorvel achète des frégates auprès des États-Unis et auprès du Japon.",
+        {"États-Unis", "Japon"},
+    ),
     ("a-region-of-a-country", "Quorvel construit une usine dans l'État de Bahia.", set()),
 ]
 

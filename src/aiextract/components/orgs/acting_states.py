@@ -76,7 +76,8 @@ def _preposition(doc: Doc, start: int) -> tuple[str | None, str]:
         return None, ""
     before = doc[start - 1].lower_
     if before in CONTRACTED:
-        return before, CONTRACTED[before]
+        after_aupres = start >= 2 and doc[start - 2].lower_ == "auprès"
+        return before, "auprès" if after_aupres and before in ("du", "des") else CONTRACTED[before]
     if before not in ARTICLES:
         return None, ""
     prep = doc[start - 2].lower_ if start >= 2 else ""
@@ -152,8 +153,8 @@ def find_acting_states(
     for ent in doc.ents:
         if ent.label_ not in ("LOC", "ORG", "MISC"):
             continue
-        if len(ent) > 1 and ent[0].lower_ in ARTICLES:
-            ent = doc[ent.start + 1 : ent.end]  # « La France » at a sentence's start
+        if len(ent) > 1 and (ent[0].lower_ in ARTICLES or ent[0].lower_ in CONTRACTED):
+            ent = doc[ent.start + 1 : ent.end]  # « La France », « du Japon »
         if free(ent.start, ent.end):
             text = clean_name(ent.text)
             if text and name_key(text) in lexicon.countries:

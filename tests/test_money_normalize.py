@@ -536,7 +536,64 @@ AMBIGUOUS_CASES = [
         "Le prix est compris entre 90 et 250 francs suisses par mois.",
         [("90 et 250 francs suisses", "CHF")],
     ),
+    (
+        "La société vaudoise Kelvia, basée à Lausanne, a levé 12 millions de francs.",
+        [("12 millions de francs", "CHF")],
+    ),
+    (
+        "Kelvia a levé 12 millions de francs à Lausanne.",  # a city once settles nothing
+        [],
+    ),
+    (
+        "Au Cameroun, Nexalia a obtenu 40 milliards FCFA d'une banque de Douala.",
+        [("40 milliards FCFA", "XAF")],
+    ),
+    (
+        "Nexalia a obtenu 40 milliards de F CFA.",  # a sure sign: its first code
+        [("40 milliards de F CFA", "XOF")],
+    ),
+    (
+        "La montréalaise Kelvia lève 25 millions $ auprès de fonds du Québec.",
+        [("25 millions $", "CAD")],
+    ),
+    (
+        "Kelvia, partie de Montréal, a reçu une commande de 1,6 milliard de dollars.",
+        [("1,6 milliard de dollars", "USD")],
+    ),
+    (
+        "Le groupe tunisien, basé à Sfax, a investi 40 millions de dinars.",
+        [("40 millions de dinars", "TND")],
+    ),
 ]
+
+GLUED_CASES = [
+    ("Le chiffre d'affaires atteint 801,2 ME, contre 218,3 ME.", [801200000, 218300000], "EUR"),
+    ("Une levée de 2 MdE pour Kelvia.", [2000000000], "EUR"),
+    ("Le résultat net est de 2,6 MDH.", [2600000], "MAD"),
+    ("Un prêt de 40 MDT.", [40000000], "TND"),
+    ("Amazon investit 13 milliards de $ dans Nexalia.", [13000000000], "USD"),
+    ("La Série E de 5 E ne compte pas, ni la vitamine E.", [], None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "code"), GLUED_CASES, ids=[c[0][:40] for c in GLUED_CASES]
+)
+def test_glued_abbreviations_and_signs_after_de(text: str, values: list[int], code: str) -> None:
+    found = find_amounts(text)
+    assert [int(f.amount.value) for f in found] == values
+    assert all(f.amount.currency == code for f in found)
+
+
+def test_currency_regions_table() -> None:
+    codes = {r["code"] for r in load_table("currencies.tsv")}
+    multi = {c for r in load_table("currencies.tsv") for c in r["code"].split() if " " in r["code"]}
+    rows = load_table("currency_regions.tsv")
+    cues = [r["cue"] for r in rows]
+    assert len(cues) == len(set(cues)), "a cue settles one currency"
+    for row in rows:
+        assert row["code"] in multi and row["code"] in codes, row
+        assert row["cue"].strip() == row["cue"] and row["cue"], row
 
 
 @pytest.mark.parametrize(
@@ -649,8 +706,8 @@ def test_currency_table_integrity() -> None:
     assert len(forms) == len(set(forms)), "duplicate currency forms"
     for row in rows:
         assert re.fullmatch(r"[A-Z]{3}(?: [A-Z]{3})*", row["code"]), row
-        assert row["kind"] in {"word", "context", "symbol", "code"}, row
-        assert row["kind"] == "context" or " " not in row["code"], row
+        assert row["kind"] in {"word", "context", "symbol", "code", "glued"}, row
+        assert row["kind"] != "code" or " " not in row["code"], row
         assert row["position"] in {"before", "after", "both"}, row
         assert "\\u" not in row["form"]
         if row["kind"] == "code":

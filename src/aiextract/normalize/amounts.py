@@ -94,16 +94,26 @@ _CURRENCY_ROWS = load_table("currencies.tsv")
 _MULTIPLIER_ROWS = load_table("multipliers.tsv")
 
 # Currency words (« dollars canadiens ») by lower-case key; symbols and codes as written.
-_CUR_WORDS = {_key(r["form"]): r["code"] for r in _CURRENCY_ROWS if r["kind"] == "word"}
+# Each gives its candidate codes: one, or several settled by the article (« FCFA »).
+_CUR_WORDS = {
+    _key(r["form"]): tuple(r["code"].split()) for r in _CURRENCY_ROWS if r["kind"] == "word"
+}
 # Ambiguous names (« livres », « francs »): candidate codes, confirmed by the article.
 _CUR_CONTEXT = {
     _key(r["form"]): tuple(r["code"].split()) for r in _CURRENCY_ROWS if r["kind"] == "context"
 }
 _CUR_SIGNS = {
-    " ".join(r["form"].split()): r["code"]
+    " ".join(r["form"].split()): tuple(r["code"].split())
     for r in _CURRENCY_ROWS
-    if r["kind"] in ("symbol", "code")
+    if r["kind"] in ("symbol", "code", "glued")
 }
+# Signs read only glued to an abbreviated multiplier: « 801,2 ME », « 2 MdE ».
+_GLUED = [r["form"] for r in _CURRENCY_ROWS if r["kind"] == "glued"]
+# Places that settle an ambiguous currency: cue regex and code.
+_REGION_CUES = [
+    (re.compile(_form_pattern(r["cue"]), re.IGNORECASE), r["code"])
+    for r in load_table("currency_regions.tsv")
+]
 _SIGNS_BEFORE = [
     r["form"]
     for r in _CURRENCY_ROWS
@@ -192,6 +202,10 @@ _MULTIPLIER = re.compile(
 _AND_HALF = re.compile(rf"{_SP}+et{_SP}+demie?\b", re.IGNORECASE)
 
 _SIGN_AFTER = re.compile(rf"{_SP}*(?P<sign>{_alternation(_SIGNS_AFTER, bounded=False)})")
+_SIGN_AFTER_DE = re.compile(  # « 13 milliards de $ », « 500 milliards de F CFA »
+    rf"{_SP}+(?i:de){_SP}+(?P<sign>{_alternation(_SIGNS_AFTER, bounded=False)})"
+)
+_SIGN_GLUED = re.compile(rf"(?P<sign>{_alternation(_GLUED, bounded=False)})")
 _SIGN_BEFORE = re.compile(rf"(?P<sign>{_alternation(_SIGNS_BEFORE)}){_SP}?$")
 
 _CUR_WORD = re.compile(
@@ -302,6 +316,7 @@ class _Atom:
     rejected: bool = False
     carried: bool = False
     maybe: tuple[str, ...] = ()  # candidate codes of an ambiguous name (« livres »)
+    sure: bool = False  # a currency whatever the article says (« FCFA »): maybe[0] at worst
     listed: bool = False  # took its multiplier from the amount on its right
 
     @property
@@ -359,11 +374,22 @@ def _multiplier(text: str, pos: int, atom: _Atom) -> int:
     return mult.end()
 
 
+def _set_currency(atom: _Atom, codes: tuple[str, ...], sure: bool) -> None:
+    """Give ``atom`` its currency, or candidates that ``_settle_ambiguous`` settles."""
+    atom.currency = codes[0]
+    if len(codes) > 1 or not sure:
+        atom.maybe, atom.sure = codes, sure
+
+
 def _currency_after(text: str, pos: int, atom: _Atom) -> int:
     """Read a currency sign, code or name at ``pos``; return the new position."""
-    sign = _SIGN_AFTER.match(text, pos)
+    sign = _SIGN_GLUED.match(text, pos) if atom.mult_kind == "abbr" else None
+    if sign is None:
+        sign = _SIGN_AFTER.match(text, pos)
+    if sign is None and atom.mult_kind == "word":
+        sign = _SIGN_AFTER_DE.match(text, pos)
     if sign is not None:
-        atom.currency = _CUR_SIGNS[" ".join(sign.group("sign").split())]
+        _set_currency(atom, _CUR_SIGNS[" ".join(sign.group("sign").split())], True)
         return sign.end()
     word = _CUR_WORD.match(text, pos)
     if word is None:
@@ -379,10 +405,9 @@ def _currency_after(text: str, pos: int, atom: _Atom) -> int:
         return pos
     key = _key(word.group("word"))
     if key in _CUR_CONTEXT:
-        atom.maybe = _CUR_CONTEXT[key]
-        atom.currency = atom.maybe[0]  # settled by _settle_ambiguous
+        _set_currency(atom, _CUR_CONTEXT[key], False)
     else:
-        atom.currency = _CUR_WORDS[key]
+        _set_currency(atom, _CUR_WORDS[key], True)
     return word.end()
 
 
@@ -410,7 +435,7 @@ def _scan(text: str) -> list[_Atom]:
         atom.vague = kind == "vague"
         if before is not None and sign is not None:
             atom.start = before.start()
-            atom.currency = _CUR_SIGNS[" ".join(sign.split())]
+            _set_currency(atom, _CUR_SIGNS[" ".join(sign.split())], True)
             atom.sign_before = True
         pos = _multiplier(text, match.end(), atom)
         if kind in ("demi", "le") and atom.mult is None:
@@ -498,12 +523,13 @@ def _combine(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     carry=right.carry,
                     currency=right.currency,
                     maybe=right.maybe,
+                    sure=right.sure,
                     rejected=False,
                     listed=True,
                 )
         elif how == "list" and right is not None and atom.currency is None:
             atom.currency = right.currency  # « passé de 5 millions à 8 millions d'euros »
-            atom.maybe = right.maybe
+            atom.maybe, atom.sure = right.maybe, right.sure
         if atom.rejected:
             right = None
             continue
@@ -536,18 +562,45 @@ def _is_count(text: str, atom: _Atom) -> bool:
     return _CONTEXT.get(word) == "count" or _CONTEXT.get(nxt.group("word")) == "count"
 
 
-def _settle_ambiguous(atoms: list[_Atom]) -> list[_Atom]:
-    """Keep « 6 milliards de livres » only when the article names pounds plainly."""
+def _settle_ambiguous(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Settle an ambiguous currency by the places the article names (« francs » in an
+    article on Lausanne, « $ » in one on Québec companies), else by a code it names
+    plainly (« 6 milliards de livres » beside « £ »); a context name left unsettled is
+    no amount, a sure sign takes its first code."""
     plain = {a.currency for a in atoms if a.currency is not None and not a.maybe}
+    regions: dict[str, int] | None = None
     kept = []
     for atom in atoms:
         if atom.maybe:
-            codes = [code for code in atom.maybe if code in plain]
+            if regions is None:
+                regions = _region_counts(text)
+            codes = _most_named(atom.maybe, regions)
             if not codes:
+                codes = [code for code in atom.maybe if code in plain]
+            if not codes and not atom.sure:
                 continue
-            atom.currency = codes[0]
+            atom.currency = codes[0] if codes else atom.maybe[0]
         kept.append(atom)
     return kept
+
+
+def _region_counts(text: str) -> dict[str, int]:
+    """How often the article names a place of each currency of currency_regions.tsv."""
+    counts: dict[str, int] = {}
+    for cue, code in _REGION_CUES:
+        found = len(cue.findall(text))
+        if found:
+            counts[code] = counts.get(code, 0) + found
+    return counts
+
+
+def _most_named(codes: tuple[str, ...], counts: dict[str, int]) -> list[str]:
+    """The one candidate whose places the article names most, twice at least (a city
+    named in passing settles nothing); none on a tie."""
+    ranked = sorted((counts.get(c, 0) for c in codes), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return []
+    return [c for c in codes if counts.get(c, 0) == ranked[0]]
 
 
 def _carry(text: str, atoms: list[_Atom], default_currency: str | None) -> list[_Atom]:
@@ -614,7 +667,7 @@ def find_amounts(
     """
     if not text or _MAYBE.search(text) is None:
         return []
-    atoms = _settle_ambiguous(_combine(text, _scan(text)))
+    atoms = _settle_ambiguous(text, _combine(text, _scan(text)))
     if carry:
         atoms = _carry(text, atoms, default_currency)
     else:
@@ -662,7 +715,7 @@ def parse_amount(text: str) -> Amount | None:
     ``parse_amount("10 milliards")`` has no currency; a bare number gives None.
     """
     stripped = text.strip()
-    atoms = _settle_ambiguous(_combine(stripped, _scan(stripped)))
+    atoms = _settle_ambiguous(stripped, _combine(stripped, _scan(stripped)))
     if len(atoms) != 1:
         return None
     atom = atoms[0]

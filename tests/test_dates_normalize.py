@@ -243,6 +243,14 @@ FIND = [
     ("Cette année, la croissance ralentit.", "2024-06", [("Cette année", "2024")]),
     ("Le 31 décembre 2024 à minuit, l'offre expire.", None, [("31 décembre 2024", "2024-12-31")]),
     ("Les revenus de 2022 étaient de 5 millions.", None, [("2022", "2022")]),
+    (" date 2024-11 Kelvia lève 5 M€ auprès de Nexalia.", None, [("2024-11", "2024-11")]),
+    (
+        "Entre 2020-06 et 2020-09, les ventes ont doublé.",
+        None,
+        [("2020-06", "2020-06"), ("2020-09", "2020-09")],
+    ),
+    ("L'exercice 2011-12 a été difficile.", None, [("2011", "2011")]),  # two years, not December
+    ("La saison 2019-20 a été écourtée.", None, [("2019", "2019")]),
 ]
 
 

@@ -86,13 +86,18 @@ _DIRECTION = _alt(DIRECTIONS) + r"(?!\w)"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
 _OF_YEAR = r"(?:\s+(?:de\s+l['’]année\s+|de\s+|d['’]\s*)?)"
 
+# « 2011-12 », « 2019-10 »: a year and the next one's last two digits, a span of years
+# (an exercise, a season), never a month.
+_TWO_YEARS = "(?:" + "|".join(f"{y}-{(y + 1) % 100:02d}" for y in range(1900, 2100)) + ")"
+
 _PATTERN = re.compile(
     rf"""
     (?<![\w/.,+#@&])                    # not inside a word or a number (« -2024 »: see _accept)
     (?P<pre>{_prefix_token()}*)         # prepositions, frames, determiners: outside the span
     (?:
-        # 2024-03-05
-        (?P<iso_y>{_YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d)
+        # 2024-03-05, 2024-03 (a dateline « date 2024-03 »), not « 2011-12 » (two years)
+        (?!{_TWO_YEARS}(?![\d-]))
+        (?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])(?:-(?P<iso_d>\d\d))?(?![\d-])
       | # 3/04/2024, 03.04.2024, 3-4-24
         (?P<n_d>\d{{1,2}})(?P<n_sep>[/.-])(?P<n_m>\d{{1,2}})(?P=n_sep)(?P<n_y>{_YEAR}|\d\d(?!\d))
       | # [mardi] 20 novembre [2023]
@@ -249,6 +254,8 @@ def _value(m: re.Match[str], published: str | None, future: bool) -> str | None:
     pub_day = _day(py, pm, pd) if py and pm and pd else None
 
     if kind == "iso":
+        if not g("iso_d"):
+            return _month(int(g("iso_y")), int(g("iso_m")))
         return _day(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
     if kind == "num":
         year = int(g("n_y"))

@@ -70,7 +70,7 @@ PIPELINE = [
         "2025-12-03",
         [("le mois prochain", "2026-01")],
     ),
-    ("La start-up a été créée il y a deux ans.", "2025-05-01", [("il y a deux ans", "2023")]),
+    ("La start-up a été créée il y a deux ans.", "2025-05-01", []),
     ("Cette année, la croissance devrait ralentir.", "2024-06", [("Cette année", "2024")]),
     ("Les résultats publiés le 3/04/2024 ont déçu.", None, [("3/04/2024", "2024-04-03")]),
     ("Le contrat sera signé le 15 mars.", WED, [("15 mars", "2025-03-15")]),

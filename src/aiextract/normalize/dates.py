@@ -502,6 +502,10 @@ def _accept(kind: str, m: re.Match[str], text: str, tokens: list[str]) -> bool:
         if not tokens:
             return False  # « a été », a bare « été »
         return bool(g("s_y") or g("s_dir") or tail in ("cet", "ce"))
+    if kind == "ago":
+        return False  # « il y a deux ans »: a duration back from today (GUIDELINES)
+    if kind in ("this", "rel") and _key(g("t_u") or g("r_u")) == "semaine":
+        return False  # « cette semaine », « la semaine dernière »: vague (GUIDELINES)
     if kind == "in":
         return tail in ("dans", "d'ici", "d'ici à")
     if kind == "rel":

@@ -549,6 +549,24 @@ CASES = [
     ),
     # --- more negatives for the slot rules, typography, well-known public bodies
     ("neg-salon", "Le salon Agrinexpo ouvrira ses portes à Kerlouan le 3 juin.", set(), set()),
+    (
+        "neg-french-tech",
+        "Brevia, fleuron de la French Tech, rejoint l'écosystème de la French Tech Rennes.",
+        {"Brevia"},
+        set(),
+    ),
+    (
+        "neg-exchange-venue",
+        "Kiplo sera cotée sur Euronext Growth avant de passer sur Euronext Paris.",
+        {"Kiplo"},
+        set(),
+    ),
+    (
+        "neg-page-furniture",
+        "Recevez notre lettre\n\nKiplo rachète Sylvane, annonce le Groupe dans un communiqué.",
+        {"Kiplo", "Sylvane"},
+        set(),
+    ),
     ("neg-projet", "Le projet Hélios, piloté par l'Ademe, doit aboutir en 2030.", {"ADEME"}, set()),
     ("neg-marque", "La marque Kéo appartient au groupe Tolvane.", {"Tolvane"}, set()),
     (

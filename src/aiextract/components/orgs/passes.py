@@ -294,8 +294,8 @@ def suffix_names(
             continue
         text = clean_name(doc[j : k + 1].text)
         entry = gaz.lookup(text)
-        if entry is not None and entry.type == "product":
-            continue
+        if (entry is not None and entry.type == "product") or (entry is None and lex.non_org(text)):
+            continue  # a product, or « Euronext Growth »: a market, not a company
         orgs.append((j, k + 1, entry.name if entry else text, "gazetteer" if entry else "cue"))
         take(j, k + 1)
         last = k

@@ -109,11 +109,20 @@ _CUR_SIGNS = {
 }
 # Signs read only glued to an abbreviated multiplier: « 801,2 ME », « 2 MdE ».
 _GLUED = [r["form"] for r in _CURRENCY_ROWS if r["kind"] == "glued"]
-# Places that settle an ambiguous currency: cue regex and code.
-_REGION_CUES = [
-    (re.compile(_form_pattern(r["cue"]), re.IGNORECASE), r["code"])
-    for r in load_table("currency_regions.tsv")
-]
+# Places that settle an ambiguous currency, as lower-case word tuples (« côte d ivoire »)
+# indexed by their first word: one pass over the text's words finds them all.
+_WORDS = re.compile(r"\w+")
+
+
+def _region_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in load_table("currency_regions.tsv"):
+        words = tuple(_WORDS.findall(row["cue"].lower()))
+        index.setdefault(words[0], []).append((words, row["code"]))
+    return index
+
+
+_REGION_CUES = _region_index()
 _SIGNS_BEFORE = [
     r["form"]
     for r in _CURRENCY_ROWS
@@ -587,10 +596,12 @@ def _settle_ambiguous(text: str, atoms: list[_Atom]) -> list[_Atom]:
 def _region_counts(text: str) -> dict[str, int]:
     """How often the article names a place of each currency of currency_regions.tsv."""
     counts: dict[str, int] = {}
-    for cue, code in _REGION_CUES:
-        found = len(cue.findall(text))
-        if found:
-            counts[code] = counts.get(code, 0) + found
+    words = _WORDS.findall(text.lower())
+    for i, word in enumerate(words):
+        for cue, code in _REGION_CUES.get(word, ()):
+            if tuple(words[i : i + len(cue)]) == cue:
+                counts[code] = counts.get(code, 0) + 1
+                break
     return counts
 
 

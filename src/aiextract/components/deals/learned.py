@@ -191,8 +191,8 @@ def decode_roles(
     """Each name's role in a deal of ``deal_type`` from its role scores: its best role
     when that beats ``none``; then one target where the type has one (the likeliest),
     and a role the deal lacks (a round's target, a contract's buyer) given to the
-    likeliest name left out, or else the likeliest whose role another name also holds,
-    when it scores ``_PROMOTE`` or more for it."""
+    likeliest name left out (for a round, else the likeliest whose role another name
+    also holds), when it scores ``_PROMOTE`` or more for it."""
     roles: dict[str, tuple[str, float]] = {}
     for name, by_role in scores.items():
         fitting = {r: p for r, p in by_role.items() if r != "none"}
@@ -216,8 +216,8 @@ def decode_roles(
         if any(r == needed for r, _p in roles.values()):
             continue
         left = [n for n in scores if n not in roles and scores[n].get(needed, 0.0) >= _PROMOTE]
-        if not left:  # else a name whose role another name also holds: two investors
-            held = [r for r, _p in roles.values()]
+        if not left and deal_type == "funding":  # a round names its target: else a name
+            held = [r for r, _p in roles.values()]  # whose role another holds (two investors)
             left = [
                 n
                 for n, (r, _p) in roles.items()

@@ -250,6 +250,21 @@ def test_roles_are_decoded_with_the_shape_of_a_deal() -> None:
     }
     lacking["Ombrelle"]["supplier"] = 0.15
     assert decode_roles("contract", lacking) == {"Dorvane": ("buyer", 0.7)}
+    # a round read with two investors and no target: the likelier target of the two
+    two_investors = {
+        "Ferlane": {"target": 0.35, "investor": 0.42, "none": 0.2},
+        "Quillot": {"target": 0.06, "investor": 0.87, "none": 0.06},
+    }
+    assert decode_roles("funding", two_investors) == {
+        "Ferlane": ("target", 0.35),
+        "Quillot": ("investor", 0.87),
+    }
+    # not for other types: bidders that « lorgnent » on a business name no target
+    bidders = {name: {"acquirer": 0.4, "target": 0.3, "none": 0.2} for name in ("A", "B")}
+    assert decode_roles("acquisition", bidders) == {
+        "A": ("acquirer", 0.4),
+        "B": ("acquirer", 0.4),
+    }
 
 
 def test_prefer_must_be_known() -> None:

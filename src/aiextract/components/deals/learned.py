@@ -176,6 +176,9 @@ def _sentence_deal(
 
 _PROMOTE = 0.2  # a name's score for a role the deal lacks, for it to take that role
 _ONE_TARGET = ("funding", "investment")
+# Types whose sentence names the role they lack: when no name is left out, it goes to a
+# name whose role another name also holds (a round read with two investors).
+_NAMED_IN_SENTENCE = ("funding",)
 _NEEDED = {
     "funding": ("target",),
     "investment": ("investor", "target"),
@@ -216,8 +219,8 @@ def decode_roles(
         if any(r == needed for r, _p in roles.values()):
             continue
         left = [n for n in scores if n not in roles and scores[n].get(needed, 0.0) >= _PROMOTE]
-        if not left and deal_type == "funding":  # a round names its target: else a name
-            held = [r for r, _p in roles.values()]  # whose role another holds (two investors)
+        if not left and deal_type in _NAMED_IN_SENTENCE:
+            held = [r for r, _p in roles.values()]
             left = [
                 n
                 for n, (r, _p) in roles.items()

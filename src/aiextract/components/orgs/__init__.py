@@ -51,7 +51,6 @@ from aiextract.components.orgs.passes import (
     appos_names,
     cue_names,
     extends_known,
-    institution_names,
     repeat_mentions,
     site_names,
     suffix_names,
@@ -199,13 +198,7 @@ class OrgsComponent:
             orgs.append((s, e, name, "cue"))
             take(s, e)
 
-        # 2d. Public bodies: « la Ville de Nantes », « la Région Occitanie ».
-        institutions = by_orth.positions(lex.institution_hashes)
-        for s, e, name in institution_names(lex, doc, institutions, free):
-            orgs.append((s, e, name, "cue"))
-            take(s, e)
-
-        # 2e. News sites cited by their address (« selon Boursier.com »).
+        # 2d. News sites cited by their address (« selon Boursier.com »).
         for s, e, name in site_names(doc, free):
             orgs.append((s, e, name, "cue"))
             take(s, e)

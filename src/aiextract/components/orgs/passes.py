@@ -398,28 +398,3 @@ def site_names(doc: Doc, free: Free) -> list[tuple[int, int, str]]:
         if SITE_NAME.fullmatch(text) and not text.lower().startswith("www.") and free(i, i + 1):
             found.append((i, i + 1, text))
     return found
-
-
-_INSTITUTION_LINKS = ("de", "du", "des", "d'", "d’")
-
-
-def institution_names(
-    lex: OrgLexicon, doc: Doc, positions: list[int], free: Free
-) -> list[tuple[int, int, str]]:
-    """(start, end, name) of public bodies written « la Ville de Nantes », « la Région
-    Occitanie »: an institution word (``org_context.tsv``) after an article, then a
-    capitalised name, whatever the recogniser tagged."""
-    found = []
-    for i in positions:
-        if i == 0 or doc[i - 1].lower_ not in ("la", "le", "l'", "l’"):
-            continue
-        j = i + 1
-        if j < len(doc) and doc[j].lower_ in _INSTITUTION_LINKS:
-            j += 1
-        end = j
-        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
-            end += 1
-        name = doc[i:end].text
-        if end > j and free(i, end) and not lex.non_org(name):
-            found.append((i, end, name))
-    return found

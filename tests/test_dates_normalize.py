@@ -394,6 +394,7 @@ def test_lexicon_integrity():
         "number",
         "unit",
         "direction",
+        "dayword",
         "prefix",
         "blocker",
         "counter",

@@ -39,6 +39,7 @@ ORDINALS = {form: int(v) for form, v in _table("ordinal").items()}
 NUMBERS = {form: int(v) for form, v in _table("number").items()}
 UNITS = _table("unit")
 DIRECTIONS = {form: int(v) for form, v in _table("direction").items()}
+DAYWORDS = {form: int(v) for form, v in _table("dayword").items()}
 PREFIXES = _table("prefix")
 BLOCKERS = frozenset(_table("blocker"))
 COUNTERS = frozenset(_table("counter"))
@@ -306,10 +307,10 @@ def _value(m: re.Match[str], published: str | None, future: bool) -> str | None:
             year = py if (month > pm or (direction == 0 and month == pm)) else py + 1
         return _month(year, month)
     if kind == "dayword":
+        shift = DAYWORDS[_key(g("dw"))]
         if not pub_day:  # « aujourd'hui » is the publication day, at the grain it is known
-            return published if py and _key(g("dw")) == "aujourd'hui" else None
-        shift = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2}
-        return (dt.date.fromisoformat(pub_day) + dt.timedelta(shift[_key(g("dw"))])).isoformat()
+            return published if py and shift == 0 else None
+        return (dt.date.fromisoformat(pub_day) + dt.timedelta(shift)).isoformat()
     if kind == "weekday":
         if not pub_day:
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiextract.components.orgs.acting_states import state_lexicon
+from aiextract.components.orgs.acting_states import find_acting_states, state_lexicon
 
 COMPANIES = {"Quorvel", "Varnel"}  # the invented companies, beside the point here
 
@@ -71,3 +71,17 @@ def test_country_names_come_from_babel():
     )
     assert ("etats", "unis") in lexicon.countries
     assert ("union", "europeenne") not in lexicon.countries  # EU is not a country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La compagnie Air France a signé un contrat de 2 milliards avec Quorvel.",
+        "Quorvel a signé un accord avec France Travail pour former 500 personnes.",
+        "Le plan France 2030 finance Quorvel à hauteur de 3 millions d'euros.",
+    ],
+)
+def test_a_country_inside_a_longer_name_acts_as_no_state(nlp, text):
+    doc = nlp(text)
+    found = {name for _, _, name in find_acting_states(doc, lambda start, end: True)}
+    assert "France" not in found

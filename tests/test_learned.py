@@ -380,6 +380,9 @@ def test_saved_pipeline_loads_back_with_the_same_deals(nlp, tmp_path: Path) -> N
     again = aiextract.load(str(tmp_path / "pipe"))
     assert again.pipe_names == nlp.pipe_names
     assert again(text)._.deals == expected
+    tuned = nlp.get_pipe("ner").to_bytes(exclude=["vocab"])  # the shipped recogniser
+    assert again.get_pipe("ner").to_bytes(exclude=["vocab"]) == tuned
+    assert [t.text for t in again.tokenizer("la start-up")] == ["la", "start-up"]
     assert spacy.load(tmp_path / "pipe")(text)._.deals == expected
     with pytest.raises(ValueError, match=r"config\.cfg"):
         aiextract.load(str(tmp_path / "pipe"), config={"deals": {"sources": "rules"}})
@@ -388,21 +391,25 @@ def test_saved_pipeline_loads_back_with_the_same_deals(nlp, tmp_path: Path) -> N
 def test_train_command_writes_a_pipeline(tmp_path: Path, capsys) -> None:
     out = tmp_path / "trained"
     args = ["train", str(DATA / "dev"), "--dev", str(DATA / "dev_b"), "--epochs", "2"]
+    args += ["--ner-epochs", "2"]
     assert main([*args, "-o", str(out)]) == 0
     printed = capsys.readouterr().out
+    assert "ner epoch   2" in printed and "dev names: organisations F1" in printed
     assert "epoch   2" in printed and "dev deals typed F1" in printed
     assert "expected calibration error" in printed
     assert "fitted on the dev articles and 5 folds of TRAIN" in printed
     record = json.loads((out / "training.json").read_text())
     assert record["articles"] == {"train": 36, "dev": 30}
     assert record["calibration_folds"] == 5
+    assert record["ner"]["epochs"] == 2 and record["ner"]["articles"] == 36
     trained = aiextract.load(str(out))
     assert trained.get_pipe("aiextract_deal_roles").trained
     assert (out / "aiextract_deals" / "calibration.json").is_file()
     # seeded: the same command gives the same weights
     assert main([*args, "-o", str(tmp_path / "again")]) == 0
-    first = (out / "aiextract_deal_sentences" / "model").read_bytes()
-    assert (tmp_path / "again" / "aiextract_deal_sentences" / "model").read_bytes() == first
+    for pipe in ("aiextract_deal_sentences", "ner"):
+        first = (out / pipe / "model").read_bytes()
+        assert (tmp_path / "again" / pipe / "model").read_bytes() == first
 
 
 def test_out_of_fold_predictions_leave_the_weights_as_they_were(nlp) -> None:

@@ -199,6 +199,18 @@ def test_canonical_people(mentions, expected):
             {"Kima": "Kima Ventures", "Kima Ventures": "Kima Ventures"},
             id="fund-suffix-merges",
         ),
+        pytest.param(
+            ["Vel-Tronic Systèmes", "VelTronic"],
+            (),
+            {"Vel-Tronic Systèmes": "Vel-Tronic Systèmes", "VelTronic": "Vel-Tronic Systèmes"},
+            id="hyphen-dropped-short-form",
+        ),
+        pytest.param(
+            ["Vel-Tronic Bretagne", "VelTronic"],
+            (),
+            {"Vel-Tronic Bretagne": "Vel-Tronic Bretagne", "VelTronic": "VelTronic"},
+            id="hyphen-dropped-subsidiary-stays",
+        ),
     ],
 )
 def test_canonical_orgs(mentions, fixed, expected):

@@ -218,7 +218,12 @@ CASES = [
     ("suffix-capital", "Kyber Capital a participé au tour de table.", {"Kyber Capital"}, set()),
     ("suffix-labs", "Orbital Labs prépare son introduction en Bourse.", {"Orbital Labs"}, set()),
     ("suffix-ventures", "Northwind Ventures mène une série A.", {"Northwind Ventures"}, set()),
-    ("suffix-ai", "Poolside AI et Kyutai travaillent sur le code.", {"Poolside", "Kyutai"}, set()),
+    (
+        "suffix-ai",  # the fullest name the article uses (GUIDELINES, orgs)
+        "Poolside AI et Kyutai travaillent sur le code.",
+        {"Poolside AI", "Kyutai"},
+        set(),
+    ),
     (
         "suffix-sas",
         "Les actionnaires de Fermatic SAS ont approuvé la fusion.",

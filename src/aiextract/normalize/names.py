@@ -238,11 +238,21 @@ def spelled_out(acronym: str, written: str) -> bool:
     return len(words) >= 2 and name_key(acronym)[0] not in words
 
 
+def _joined_start(words: tuple[str, ...], word: str) -> bool:
+    """``word`` writes the first words of a longer name without their hyphen or space
+    (« BioSense » for « Bio-Sense Diagnostics »), and what follows is no subsidiary's."""
+    for k in range(2, len(words)):
+        if "".join(words[:k]) == word:
+            return not _subsidiary(words[k:])
+    return False
+
+
 def canonical_orgs(names: Iterable[str], fixed: Container[str] = ()) -> dict[str, str]:
     """Map each organisation mention to the fullest form the article uses.
 
     A name whose words start or end a longer name maps to it (« Mistral » →
-    « Mistral AI ») when that longer name is the only candidate. Names in ``fixed``
+    « Mistral AI », « BioSense » → « Bio-Sense Diagnostics ») when that longer name is
+    the only candidate. Names in ``fixed``
     (canonical names from the gazetteer) are never rewritten, nor used as targets for
     other names, so known distinct companies stay distinct.
     """
@@ -270,6 +280,7 @@ def canonical_orgs(names: Iterable[str], fixed: Container[str] = ()) -> dict[str
             and (
                 (name_key(f)[: len(key)] == key and not _subsidiary(name_key(f)[len(key) :]))
                 or name_key(f)[-len(key) :] == key
+                or (len(key) == 1 and _joined_start(name_key(f), key[0]))
             )
         ]
         tops = {name_key(f) for f in supers}

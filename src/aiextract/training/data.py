@@ -1,4 +1,4 @@
-"""Annotated articles to train on: each a text and its gold deals.
+"""Annotated articles to train on: each a text, its gold deals, organisations and people.
 
 Three sources, all in the gold format of docs/GUIDELINES.md:
 - a JSONL file whose lines carry ``text`` beside the gold fields;
@@ -28,6 +28,8 @@ class Annotated:
     text: str
     published: str | None
     deals: list[dict[str, Any]] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
 
 
 def read_annotated(source: str | Path, corpus_root: Path = Path("corpus")) -> list[Annotated]:
@@ -68,7 +70,13 @@ def _article(gold: dict[str, Any], text: str) -> Annotated:
     deals = gold.get("deals") or []
     if not isinstance(deals, list):
         raise InputError(f"article {gold['id']}: 'deals' must be a list")
-    return Annotated(str(gold["id"]), text, gold.get("published"), deals)
+    names = {}
+    for key in ("orgs", "people"):
+        value = gold.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(n, str) for n in value):
+            raise InputError(f"article {gold['id']}: '{key}' must be a list of names")
+        names[key] = value
+    return Annotated(str(gold["id"]), text, gold.get("published"), deals, **names)
 
 
 def _from_corpus(split: str, root: Path) -> list[Annotated]:

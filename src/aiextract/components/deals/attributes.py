@@ -58,6 +58,7 @@ _PROJECT_NOUNS = frozenset(
         "programme",
         "initiative",
         "coentreprise",
+        "joint-venture",
         "alliance",
         "consortium",
         "partenariat",
@@ -429,8 +430,12 @@ def certainty(doc: Doc, sent: Span, anchor: Token, chain: list[int], mentions: M
 # --------------------------------------------------------------------- names
 
 
-def _name_after(doc: Doc, i: int, end: int, mentions: MentionIndex) -> str | None:
-    """A capitalised name starting at token ``i`` (quotes skipped), or None."""
+def _name_after(
+    doc: Doc, i: int, end: int, mentions: MentionIndex, *, of_project: bool = False
+) -> str | None:
+    """A capitalised name starting at token ``i`` (quotes skipped), or None; not an
+    organisation's, unless ``of_project`` (« une coentreprise connue sous le nom de X »:
+    a named partnership is the deal's name whatever the recogniser read)."""
     while i < end and doc[i].text in _QUOTES:
         i += 1
     words: list[str] = []
@@ -455,7 +460,7 @@ def _name_after(doc: Doc, i: int, end: int, mentions: MentionIndex) -> str | Non
     name = "".join(words).strip()
     if not name or any(m.start <= i - 1 < m.end and m.kind == "person" for m in mentions.mentions):
         return None
-    if name in mentions.org_names:
+    if name in mentions.org_names and not of_project:
         return None
     return name
 
@@ -485,7 +490,10 @@ def find_name(doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex) -> st
             and _norm(doc[tok.i + 1].text) in ("de", "d'")
             and (tok.i in near or 0 < tok.i - anchor.i <= 8)
         ):
-            name = _name_after(doc, tok.i + 2, sent.end, mentions)
+            of_project = any(
+                cols.low[k] in _PROJECT_NOUNS for k in range(max(sent.start, tok.i - 6), tok.i)
+            )
+            name = _name_after(doc, tok.i + 2, sent.end, mentions, of_project=of_project)
             if name:
                 return name
     # « le partenariat « Nova » », « le consortium Helios »

@@ -128,7 +128,7 @@ def possessive_owner(
         subj = find_subject(verb, mentions)
         if subj is not None and subj.text in ("-", "up") and subj.i - 2 >= sent.start:
             start = doc[subj.i - 1] if subj.text == "-" else doc[subj.i - 2]
-            if start.lower_ == "start":  # « La start-up X a annoncé » cut at « - »
+            if start.lower_ == "start":  # « Start-up X a annoncé », capitalised, cut at « - »
                 subj = start
         if subj is not None and not sent.start <= subj.i < sent.end:
             continue

@@ -324,7 +324,7 @@ def find_parties(
         ):
             subj = find_subject(head_verb.head, mentions)  # « a annoncé avoir débauché X »
         if subj is not None and subj.text in ("-", "up") and subj.i - 2 >= sent.start:
-            # « La start-up avait levé » with « - » or « up » parsed as the subject
+            # « Start-up avait levé » (capitalised, so cut) with « - » or « up » as the subject
             start = doc[subj.i - 1] if subj.text == "-" else doc[subj.i - 2]
             if start.lower_ == "start":
                 subj = start

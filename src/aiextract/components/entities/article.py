@@ -150,6 +150,7 @@ class Article:
                 i = name.start - 1
                 while i >= max(0, name.start - 7) and (
                     (cols.pos[i] in ("ADJ", "NOUN") and cols.is_lower[i])
+                    or origin_of(cols, i)  # « rennaise » read as a verb
                     or cols.pos[i] == "DET"
                     or cols.low[i] in ("de", "d'", "-", "up", "start")
                     or self.noun_key(i)

@@ -170,6 +170,7 @@ def _description(art: Article, i: int) -> Reference | None:
         and (
             low[last + 1] in ("-", "up")
             or (cols.pos[last + 1] == "ADJ" and cols.is_lower[last + 1])
+            or origin_of(cols, last + 1)  # « rennaise » read as a verb
         )
     ):
         last += 1

@@ -51,9 +51,11 @@ from aiextract.components.orgs.passes import (
     appos_names,
     cue_names,
     extends_known,
+    institution_names,
     repeat_mentions,
     site_names,
     suffix_names,
+    unseen_names,
 )
 from aiextract.components.orgs.token_index import TokenIndex, hash_array
 from aiextract.components.orgs.write import write_mentions
@@ -62,6 +64,27 @@ from aiextract.lexicon import load_table_file
 from aiextract.normalize.names import clean_name, name_key, split_glued, split_glued_elision
 
 __all__ = ["GAZETTEER_COLUMNS", "Entry", "OrgsComponent", "boilerplate_ranges", "make_orgs"]
+
+
+_TRAILING_LINKS = frozenset(["et", "ou", "de", "du", "des", "d'", "d’", "&"])
+
+
+def trimmed(doc: Doc, span: Span, deferred: list[Span]) -> Span | None:
+    """``span`` without what an entity should not hold: an acronym in parentheses after
+    the name (« Compagnie européenne de batteries (CEB) », the acronym goes to
+    ``deferred``) and a trailing link word (« CEB et »)."""
+    start, end = span.start, span.end
+    for i in range(start + 1, end):
+        if doc[i].text == "(":
+            if i + 2 < len(doc) and doc[i + 2].text == ")":
+                deferred.append(Span(doc, i + 1, i + 2, label=span.label_))
+            end = i
+            break
+    while end - start > 1 and (doc[end - 1].lower_ in _TRAILING_LINKS or doc[end - 1].is_punct):
+        end -= 1
+    if doc[end - 1].lower_ in _TRAILING_LINKS:
+        return None
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 class OrgsComponent:
@@ -198,7 +221,13 @@ class OrgsComponent:
             orgs.append((s, e, name, "cue"))
             take(s, e)
 
-        # 2d. News sites cited by their address (« selon Boursier.com »).
+        # 2d. Public bodies: « la Ville de Nantes », « la Région Occitanie ».
+        institutions = by_orth.positions(lex.institution_hashes)
+        for s, e, name in institution_names(lex, doc, institutions, free):
+            orgs.append((s, e, name, "cue"))
+            take(s, e)
+
+        # 2e. News sites cited by their address (« selon Boursier.com »).
         for s, e, name in site_names(doc, free):
             orgs.append((s, e, name, "cue"))
             take(s, e)
@@ -225,6 +254,9 @@ class OrgsComponent:
             cut = clause_start(span)
             if cut is not None:  # « Vectis vise 100 millions ... »: a clause, not a name
                 span = doc[span.start : cut]
+            span = trimmed(doc, span, deferred)
+            if span is None:
+                continue
             s, e = span.start, span.end
             if ent.label_ == "ORG" and extends_known(doc, span, orgs, free, take):
                 continue
@@ -261,6 +293,8 @@ class OrgsComponent:
                 deferred.append(span)
                 continue
             decide(lex, gaz, doc, span, ent.label_, orgs, people, products, take)
+
+        unseen_names(lex, gaz, doc, free, take, orgs, people)
 
         # Other mentions of a name already kept as an organisation (« WNS » tagged LOC once).
         org_keys = {name_key(name): name for _, _, name, _ in orgs}
@@ -314,9 +348,12 @@ class OrgsComponent:
         for i in titles:
             if not taken[i + 1] and not bad[i + 1]:
                 j = i + 1
-                while j < n and j - i <= 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                if j + 1 < n and doc[j].lower_ in ("de", "d'", "d’", "du"):
+                    j += 1  # « M. de La Roche »
+                first = j
+                while j < n and j - i <= 4 and doc[j].text[:1].isupper() and doc[j].is_alpha:
                     j += 1
-                if j > i + 1 and free(i + 1, j):
+                if j > first and free(i + 1, j):
                     people.append((i + 1, j, doc[i + 1 : j].text))
                     take(i + 1, j)
 

@@ -42,6 +42,7 @@ class StateLexicon:
     with_words: frozenset[str]
     transfer_verbs: frozenset[str]
     countries: frozenset[tuple[str, ...]]
+    country_words: frozenset[str]
 
 
 @cache
@@ -57,6 +58,11 @@ def state_lexicon() -> StateLexicon:
         for code, name in territories.items()
         if len(code) == 2 and code.isalpha() and code not in skip
     )
+    country_words = frozenset(
+        name
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in skip and name.isalpha()
+    )
     origins = {row["country"] for row in load_table("origin_adjectives.tsv")}
     transfer = {r["word"] for r in load_table("org_context.tsv") if r["kind"] == "transfer"}
     return StateLexicon(
@@ -66,6 +72,7 @@ def state_lexicon() -> StateLexicon:
         with_words=frozenset(kinds.get("with", ())),
         transfer_verbs=frozenset(transfer),
         countries=frozenset(k for k in countries if k),
+        country_words=country_words,
     )
 
 
@@ -159,6 +166,22 @@ def find_acting_states(
             text = clean_name(ent.text)
             if text and name_key(text) in lexicon.countries:
                 countries.append(ent)
+    # Countries the recogniser left untagged (« entre le Maroc et la France »), when they
+    # stand alone: not inside a longer name (« Air France », « France Travail »).
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH) if len(doc) else np.zeros(0, dtype="uint64")
+    names = np.fromiter((strings.add(w) for w in lexicon.country_words), dtype="uint64")
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for i in np.flatnonzero(np.isin(orths, names)).tolist():
+        if i in tagged or not free(i, i + 1):
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if after is not None and (after.is_title or after.like_num):
+            continue
+        if before is not None and before.is_title and not before.is_sent_start:
+            continue
+        countries.append(doc[i : i + 1])
     for span in countries:
         if country_acts(span, lexicon):
             found[span.root.i] = (span.start, span.end, clean_name(span.text))
@@ -177,9 +200,7 @@ def find_acting_states(
                 found[root.i] = (span.start, span.end, clean_name(span.text))
                 changed = True
     states = []
-    strings = doc.vocab.strings
     words = np.fromiter((strings.add(w) for w in lexicon.state_words), dtype="uint64")
-    orths = doc.to_array(ORTH) if len(doc) else np.zeros(0, dtype="uint64")
     for i in np.flatnonzero(np.isin(orths, words)).tolist():
         bounds = state_name(doc, i, lexicon)
         if bounds is not None and free(*bounds):

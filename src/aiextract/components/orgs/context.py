@@ -278,14 +278,28 @@ def clause_start(span: Span) -> int | None:
 
 
 def rubric_label(doc: Doc, s: int, e: int) -> bool:
-    """« Santé : Oxalys rachète... »: a short phrase opening a line before a colon,
-    whose first word is never repeated in the article, is a section label."""
+    """« Santé : Oxalys rachète... », « Vidéoprotection algorithmique : ... »: a short
+    phrase opening a line before a colon, whose first word is never repeated in the
+    article, is a section label."""
+    while e < len(doc) and e - s < 3 and doc[e].is_lower and doc[e].pos_ in ("ADJ", "NOUN"):
+        e += 1  # lower-case words the entity left out (« algorithmique »)
     if e - s > 3 or e >= len(doc) or doc[e].text != ":":
         return False
     if s > 0 and "\n" not in doc[s - 1].text and "\n" not in doc[s - 1].whitespace_:
         return False
     orth = doc[s].orth
     return sum(1 for t in doc if t.orth == orth) == 1
+
+
+# « Innovationsfr »: a word glued to a web address's ending (a site that lost its dot).
+_DOMAIN_TAIL = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]{3,})(fr|com|net|io)")
+
+
+def glued_domain(lex: OrgLexicon, tok: Token) -> bool:
+    """A common word glued to « fr », « com »... (« Innovationsfr »): a site's address
+    that lost its dot, not a company's name."""
+    match = _DOMAIN_TAIL.fullmatch(tok.text)
+    return bool(match) and lex.vocab.has_vector(match.group(1).lower()) and not tok.has_vector
 
 
 def common_word_at_start(lex: OrgLexicon, gaz: Gazetteer, tok: Token) -> bool:

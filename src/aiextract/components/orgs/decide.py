@@ -15,6 +15,7 @@ from aiextract.components.orgs.context import (
     cue_after,
     cue_before,
     deal_slot,
+    glued_domain,
     invented,
     org_context,
     org_shape_ok,
@@ -49,11 +50,14 @@ def decide(
     s, e = span.start, span.end
     # Mentions start at the name: no determiner, elision or civil title inside the span.
     while e - s > 1 and (
-        (doc[s].is_lower and doc[s].lower_ in DETERMINERS)
+        (doc[s].lower_ in DETERMINERS and (doc[s].is_lower or doc[s + 1].is_lower))
         or (label == "PER" and doc[s].text in TITLES)
         or (doc[s].is_lower and doc[s].pos_ == "NOUN" and doc[s + 1].text[:1].isupper())
+        or (doc[s].is_upper and lex.non_org(doc[s].text) == "acronym" and doc[s + 1].is_title)
     ):
-        s += 1  # « la legtech Juridia » tagged as one entity: the name is « Juridia »
+        s += 1  # « la legtech Juridia » tagged as one entity: the name is « Juridia »;
+        # « La start-up » opening a sentence is no name (« La Poste » keeps its article);
+        # « PME Navelis »: a generic acronym before the name
     span = doc[s:e]
     person = label == "PER"
     text = clean_name(span.text, person=person)
@@ -72,8 +76,8 @@ def decide(
         return
     if rubric_label(doc, s, e):
         return
-    if e - s == 1 and common_word_at_start(lex, gaz, doc[s]):
-        return  # « Interrogé en marge... », « Enfin, ... »
+    if e - s == 1 and (common_word_at_start(lex, gaz, doc[s]) or glued_domain(lex, doc[s])):
+        return  # « Interrogé en marge... », « Enfin, ... », « Innovationsfr »
     if entry is None and (not person or e - s == 1) and product_context(lex, doc, span):
         return  # « Nuvora lance Cirrus, un assistant de code »
     if entry is None and after_noun(doc, s, lex.not_org_nouns):

@@ -110,6 +110,7 @@ class OrgLexicon:
     cues: dict[str, list[Cue]]
     cue_hashes: np.ndarray
     suffix_hashes: np.ndarray
+    institution_hashes: np.ndarray
     title_hashes: np.ndarray
 
     @classmethod
@@ -160,6 +161,9 @@ class OrgLexicon:
             cues=cues,
             cue_hashes=hash_array({strings.add(w) for w in cues}),
             suffix_hashes=hash_array({strings.add(w) for w in suffixes}),
+            institution_hashes=hash_array(
+                {strings.add(w) for w in context.get("institution", ())}
+            ),
             title_hashes=hash_array({strings.add(w) for w in ("M.", "Mme", "Mlle", "MM.")}),
         )
 

@@ -33,7 +33,7 @@ from aiextract.components.orgs.lexicon import (
     OrgLexicon,
 )
 from aiextract.components.orgs.token_index import TokenIndex, hash_array
-from aiextract.normalize.names import clean_name, name_key
+from aiextract.normalize.names import clean_name, fix_person_case, name_key
 
 # An organisation mention: start, end, name, source (« gazetteer », « cue », « model »).
 OrgMention = tuple[int, int, str, str]
@@ -398,3 +398,91 @@ def site_names(doc: Doc, free: Free) -> list[tuple[int, int, str]]:
         if SITE_NAME.fullmatch(text) and not text.lower().startswith("www.") and free(i, i + 1):
             found.append((i, i + 1, text))
     return found
+
+
+_INSTITUTION_LINKS = ("de", "du", "des", "d'", "d’")
+
+
+def institution_names(
+    lex: OrgLexicon, doc: Doc, positions: list[int], free: Free
+) -> list[tuple[int, int, str]]:
+    """(start, end, name) of public bodies written « la Ville de Nantes », « la Région
+    Occitanie »: an institution word (``org_context.tsv``) after an article, then a
+    capitalised name, whatever the recogniser tagged."""
+    found = []
+    for i in positions:
+        if i == 0 or doc[i - 1].lower_ not in ("la", "le", "l'", "l’"):
+            continue
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ in _INSTITUTION_LINKS:
+            j += 1
+        end = j
+        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1
+        name = doc[i:end].text
+        if end > j and free(i, end) and not lex.non_org(name):
+            found.append((i, end, name))
+    return found
+
+
+# « dOpenAI »: an elision whose apostrophe was lost, glued to a capitalised name.
+_LOST_ELISION = re.compile(r"(?<![\w'’])[dl][A-Z][\w.]*\w")
+# A line written in capitals (a title): no lower-case letter, at least two capitals.
+_CAPS_LINE = re.compile(r"^[^a-zà-ÿ\n]*[A-ZÀ-Ý]{2}[^a-zà-ÿ\n]*$", re.M)
+
+
+def _known_org(gaz: Gazetteer, text: str) -> str | None:
+    entry = gaz.lookup(text)
+    if entry is None or entry.type != "org" or entry.ambiguous:
+        return None
+    return entry.name
+
+
+def unseen_names(
+    lex: OrgLexicon,
+    gaz: Gazetteer,
+    doc: Doc,
+    free: Free,
+    take: Take,
+    orgs: list[OrgMention],
+    people: list[PersonMention],
+) -> None:
+    """Known names the recogniser may leave out: after a lost apostrophe (« dOpenAI »), and
+    in a title written in capitals, the gazetteer's organisations (« MICROSOFT ET OPENAI »)
+    and a known first name with its surname (« ENTRETIEN AVEC JENSEN HUANG »)."""
+    text = doc.text
+    for match in _LOST_ELISION.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1 or not free(span.start, span.end):
+            continue
+        name = _known_org(gaz, match.group()[1:])
+        if name:
+            orgs.append((span.start, span.end, name, "gazetteer"))
+            take(span.start, span.end)
+    for match in _CAPS_LINE.finditer(text):
+        line = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if line is None:
+            continue
+        i = line.start
+        while i < line.end:
+            tok = doc[i]
+            if not (tok.is_alpha and len(tok.text) >= 2 and free(i, i + 1)):
+                i += 1
+                continue
+            name = _known_org(gaz, tok.text)
+            if name:
+                orgs.append((i, i + 1, name, "gazetteer"))
+                take(i, i + 1)
+            elif (
+                tok.text.title() in lex.first_names
+                and i + 1 < line.end
+                and doc[i + 1].is_alpha
+                and len(doc[i + 1].text) >= 2
+                and free(i + 1, i + 2)
+                and not doc[i + 1].is_stop
+                and not lex.non_org(doc[i + 1].text.title())
+            ):
+                people.append((i, i + 2, fix_person_case(doc[i : i + 2].text)))
+                take(i, i + 2)
+                i += 1
+            i += 1

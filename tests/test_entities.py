@@ -7,14 +7,16 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 import aiextract
+from aiextract.components.columns import doc_columns
 from aiextract.components.entities import REFERENCES_KEY, entity_keys
+from aiextract.components.entities.article import Article, coordinated
 from aiextract.components.entities.names import (
     group_org_names,
     initials,
     is_acronym,
     variant_key,
 )
-from aiextract.components.entities.salience import article_focus
+from aiextract.components.entities.salience import Name, article_focus
 from aiextract.normalize.names import spelled_out
 from aiextract.render import render
 
@@ -223,3 +225,16 @@ def test_the_focus_is_offered_to_a_round_whose_company_is_implied(rules_nlp):
         "mené par Verdane Capital."
     )
     assert not doc._.deals
+
+
+def test_a_name_running_past_its_sentence_lists_only_itself(nlp):
+    # A recogniser may tag a span across a sentence end (« … lauréats. Orvane Systems »);
+    # asking which names are listed with it must not fail.
+    doc = nlp("Kelvia a levé 5 millions auprès des lauréats. Orvane Systems et Vexa signent.")
+    start = next(t.i for t in doc if t.text == "lauréats")
+    end = next(t.i for t in doc if t.text == "Systems") + 1
+    assert doc[end - 1].sent.start > start  # the span does cross a sentence end
+    _arr, cols, sents = doc_columns(doc)
+    crossing = Name(start, end, end - 1, "lauréats. Orvane Systems", "org")
+    art = Article(cols, [(s.start, s.end) for s in sents], [crossing], set())
+    assert coordinated(art, crossing) == ("lauréats. Orvane Systems",)

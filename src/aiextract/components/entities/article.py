@@ -306,6 +306,8 @@ def coordinated(art: Article, name: Name) -> tuple[str, ...]:
         )
 
     names = [m for m in art.in_span(sent_start, sent_end) if m.kind == name.kind]
+    if name not in names:  # a name running past its sentence's end lists nothing
+        return () if name.name in art.sources else (name.name,)
     k = names.index(name)
     while k > 0 and joined(names[k - 1], listed[0]):
         k -= 1

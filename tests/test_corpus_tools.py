@@ -387,3 +387,60 @@ def test_a_later_collection_can_go_to_train_only(tiny_corpus: Corpus, tmp_path: 
     assert next(m for m in tiny_corpus.manifest() if m["url"] == url)["split"] == "train"
     with pytest.raises(SystemExit):
         main(["corpus", "--root", root, "add", "--split", "test", *args])
+
+
+def test_plan_groups_missing_texts_by_their_search(tiny_corpus: Corpus, tmp_path: Path) -> None:
+    root = str(tiny_corpus.root)
+    assert tiny_corpus.rebuild_plan() == []  # every text present
+    line = tiny_corpus.manifest()[0]
+    tiny_corpus.text_path(line["id"]).unlink()
+    [(query, lines)] = tiny_corpus.rebuild_plan()
+    assert query == "Vernalis lève" and [m["id"] for m in lines] == [line["id"]]
+    assert main(["corpus", "--root", root, "plan", "--chunks", "3", "-o", str(tmp_path / "p")]) == 0
+    task = (tmp_path / "p" / "task1.txt").read_text("utf-8")
+    assert task.startswith("QUERY: Vernalis lève\n") and f"id={line['id']}" in task
+    assert not (tmp_path / "p" / "task2.txt").exists()  # one search, one list
+
+
+def test_plan_chunks_share_the_articles_out() -> None:
+    from aiextract.corpus.commands import plan_chunks
+
+    groups = [
+        (f"q{n}", [{"id": f"{n}-{k}"} for k in range(size)])
+        for n, size in enumerate([5, 1, 3, 3, 2])
+    ]
+    parts = plan_chunks(groups, 2)
+    sizes = sorted(sum(len(lines) for _q, lines in part) for part in parts)
+    assert sizes == [7, 7]
+    assert sorted(q for part in parts for q, _l in part) == ["q0", "q1", "q2", "q3", "q4"]
+
+
+def test_restore_saves_only_the_manifest_s_text(tiny_corpus: Corpus, tmp_path: Path) -> None:
+    root = str(tiny_corpus.root)
+    line = tiny_corpus.manifest()[0]
+    tiny_corpus.text_path(line["id"]).unlink()
+    typo = tmp_path / "typo" / f"{line['id']}.json"
+    typo.parent.mkdir()
+    typo.write_text(json.dumps(PAGE.replace("’", "'"), ensure_ascii=False), "utf-8")
+    assert main(["corpus", "--root", root, "restore", str(typo)]) == 1
+    assert not tiny_corpus.text_path(line["id"]).exists()
+    short = tmp_path / f"{line['id']}.txt"
+    short.write_text(PAGE[:-1], "utf-8")
+    assert "chars, manifest says" in tiny_corpus.restore(line["id"], PAGE[:-1])
+    assert tiny_corpus.restore("rnothere", PAGE) == "rnothere: not in the manifest"
+    # the excerpt as the search answer prints it: a JSON string with \n escapes
+    good = tmp_path / f"{line['id']}.json"
+    good.write_text(json.dumps(PAGE, ensure_ascii=False), "utf-8")
+    assert "\\n" in good.read_text("utf-8")
+    assert main(["corpus", "--root", root, "restore", str(good)]) == 0
+    assert tiny_corpus.verify_text(line) is None
+
+
+def test_restore_refuses_a_file_that_is_not_a_json_string(
+    tiny_corpus: Corpus, tmp_path: Path, capsys
+) -> None:
+    line = tiny_corpus.manifest()[0]
+    bad = tmp_path / f"{line['id']}.json"
+    bad.write_text('{"excerpt": "x"}', "utf-8")
+    assert main(["corpus", "--root", str(tiny_corpus.root), "restore", str(bad)]) == 1
+    assert "a JSON string is expected" in capsys.readouterr().out

@@ -52,6 +52,20 @@ def add_parser(commands: Any) -> None:
     build.add_argument("drafts", type=Path, metavar="DRAFT_DIR")
     build.add_argument("-o", "--output", type=Path, required=True)
     sub.add_parser("verify", help="check every present text against the manifest")
+    plan = sub.add_parser(
+        "plan", help="the missing texts grouped by the search that finds them (rebuild lists)"
+    )
+    plan.add_argument("--all", action="store_true", help="every text, present or not")
+    plan.add_argument(
+        "--chunks", type=int, default=1, help="cut the list in N parts of about equal size"
+    )
+    plan.add_argument(
+        "-o", "--output", type=Path, help="folder for the parts (task1.txt ...); else stdout"
+    )
+    restore = sub.add_parser(
+        "restore", help="save rebuilt texts (<id>.json: the excerpt as a JSON string)"
+    )
+    restore.add_argument("files", nargs="+", type=Path, metavar="ID.json|ID.txt")
     evaluate = sub.add_parser(
         "eval", help="run the pipeline on a split and score it, with its misses and extras"
     )
@@ -115,6 +129,10 @@ def run(args: argparse.Namespace) -> int:
         return _build(corpus, args.drafts, args.output)
     if command == "verify":
         return _verify(corpus)
+    if command == "plan":
+        return _plan(corpus, args.all, args.chunks, args.output)
+    if command == "restore":
+        return _restore(corpus, args.files)
     if command == "eval":
         return _eval(corpus, args)
     if command == "agreement":
@@ -173,6 +191,69 @@ def _verify(corpus: Corpus) -> int:
         f"{len(missing)} missing"
     )
     return 1 if problems or missing else 0
+
+
+def plan_chunks(
+    groups: list[tuple[str, list[dict]]], chunks: int
+) -> list[list[tuple[str, list[dict]]]]:
+    """``groups`` dealt into ``chunks`` parts holding about as many articles each (largest
+    group first, to the lightest part)."""
+    parts: list[list[tuple[str, list[dict]]]] = [[] for _ in range(max(1, chunks))]
+    load = [0] * len(parts)
+    for query, lines in sorted(groups, key=lambda group: -len(group[1])):
+        lightest = load.index(min(load))
+        parts[lightest].append((query, lines))
+        load[lightest] += len(lines)
+    return [part for part in parts if part]
+
+
+def plan_text(groups: list[tuple[str, list[dict]]]) -> str:
+    """One block per search: ``QUERY: ...`` then ``id=... chars=... url=...`` lines."""
+    out = []
+    for query, lines in groups:
+        out.append(f"QUERY: {query}")
+        out.extend(f"  id={m['id']}  chars={m['chars']}  url={m['url']}" for m in lines)
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _plan(corpus: Corpus, every: bool, chunks: int, output: Path | None) -> int:
+    groups = corpus.rebuild_plan(missing_only=not every)
+    articles = sum(len(lines) for _query, lines in groups)
+    parts = plan_chunks(groups, chunks)
+    if output is None:
+        sys.stdout.write("".join(plan_text(part) for part in parts))
+    else:
+        output.mkdir(parents=True, exist_ok=True)
+        for n, part in enumerate(parts, 1):
+            (output / f"task{n}.txt").write_text(plan_text(part), "utf-8")
+        print(f"{len(parts)} task list(s) written to {output}")
+    print(f"{articles} texts, {len(groups)} searches", file=sys.stderr)
+    return 0
+
+
+def excerpt_of(path: Path) -> str:
+    """The text a rebuild file holds: ``.json``, the excerpt written as a JSON string
+    (quotes and escapes as the search answer shows them); anything else, the text as is."""
+    raw = path.read_text("utf-8")
+    if path.suffix != ".json":
+        return raw
+    value = json.loads(raw)
+    if not isinstance(value, str):
+        raise ValueError(f"{path}: a JSON string is expected, not {type(value).__name__}")
+    return value
+
+
+def _restore(corpus: Corpus, files: list[Path]) -> int:
+    failed = 0
+    for path in files:
+        try:
+            problem = corpus.restore(path.stem, excerpt_of(path))
+        except (ValueError, OSError) as error:
+            problem = f"{path.stem}: {error}"
+        failed += problem is not None
+        print(problem or f"{path.stem}: ok")
+    print(f"{len(files) - failed} restored, {failed} not")
+    return 1 if failed else 0
 
 
 def stats(corpus: Corpus) -> dict[str, Any]:

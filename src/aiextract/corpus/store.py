@@ -110,6 +110,30 @@ class Corpus:
         verb = "replaced" if replace else "added"
         return line, f"{verb} {line['id']} ({line['split']}, {line['chars']} chars)"
 
+    def rebuild_plan(self, *, missing_only: bool = True) -> list[tuple[str, list[dict]]]:
+        """The manifest lines grouped by ``query``, in manifest order: one search of the
+        stored pages rebuilds each group (``missing_only``: only the absent texts)."""
+        groups: dict[str, list[dict]] = {}
+        for line in self.manifest():
+            if missing_only and self.text_path(line["id"]).exists():
+                continue
+            groups.setdefault(line["query"], []).append(line)
+        return list(groups.items())
+
+    def restore(self, article_id: str, text: str) -> str | None:
+        """Save ``text`` as the article's text if its length and sha1 are the manifest's;
+        else leave the folder as it is and say why."""
+        line = next((m for m in self.manifest() if m["id"] == article_id), None)
+        if line is None:
+            return f"{article_id}: not in the manifest"
+        if len(text) != line["chars"]:
+            return f"{article_id}: {len(text)} chars, manifest says {line['chars']}"
+        if text_sha1(text) != line["sha1"]:
+            return f"{article_id}: right length, but the sha1 differs from the manifest"
+        self.texts.mkdir(parents=True, exist_ok=True)
+        self.text_path(article_id).write_text(text, "utf-8", newline="")
+        return None
+
     def verify_text(self, line: dict[str, Any]) -> str | None:
         """Why a present text does not match its manifest line, or None."""
         text = self.text(line["id"])

@@ -444,3 +444,17 @@ def test_restore_refuses_a_file_that_is_not_a_json_string(
     bad.write_text('{"excerpt": "x"}', "utf-8")
     assert main(["corpus", "--root", str(tiny_corpus.root), "restore", str(bad)]) == 1
     assert "a JSON string is expected" in capsys.readouterr().out
+
+
+def test_a_twin_deal_is_told_apart_from_a_wrong_type() -> None:
+    from aiextract.corpus.evaluation import miss_causes
+
+    stake = _gold_deal("investment")
+    pact = _gold_deal("partnership")
+    found = {"type": "partnership", "parties": [{"name": "Dorvane"}, {"name": "Ombrelle"}]}
+    article = {"id": "a", "deals": [stake, pact]}
+    pred = {"id": "a", **_pred([found])}
+    # the partnership is found and matched: the stake between the same two is its twin
+    assert miss_causes([article], [pred]) == Counter({"twin": 1})
+    # without the partnership in the gold, the found deal is the stake with another type
+    assert miss_causes([{"id": "a", "deals": [stake]}], [pred]) == Counter({"type": 1})

@@ -8,7 +8,7 @@ text by its offsets) and each extra with the sentence the pipeline gave as evide
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from aiextract.corpus.store import REBUILD_HINT, Corpus, TextsMissing
@@ -16,6 +16,7 @@ from aiextract.evaluate import DEAL_JACCARD, deal_errors, match_deals, names_mat
 
 # Why a gold deal was missed, from the first test that holds (``miss_cause``).
 CAUSES = {
+    "twin": "another deal between the same parties was found, not this one",
     "type": "found with another type",
     "org": "a party is not among the organisations and people found",
     "reference": "a party is named only by a description or a pronoun in the evidence",
@@ -74,8 +75,9 @@ def error_report(
             continue
         text = corpus.text(article["id"])
         lines.append(f"== {article['id']}")
+        taken = typed_matches(article, by_id.get(article["id"]))
         for deal in misses:
-            cause = miss_cause(deal, by_id.get(article["id"]))
+            cause = miss_cause(deal, by_id.get(article["id"]), taken)
             lines.append(f"  MISS  {describe_deal(deal)}  ({cause})")
             for span in deal.get("evidence") or []:
                 lines.append("        « " + _one_line(text[span["start"] : span["end"]]) + " »")
@@ -86,12 +88,20 @@ def error_report(
     return "\n".join(lines)
 
 
-def miss_cause(deal: Mapping[str, Any], pred: Mapping[str, Any] | None) -> str:
+def miss_cause(
+    deal: Mapping[str, Any], pred: Mapping[str, Any] | None, taken: Collection[int] = ()
+) -> str:
     """The key in ``CAUSES`` of why ``deal`` (a gold deal with offsets) has no typed match
-    in ``pred``: checked in the order of ``CAUSES``, the first that holds."""
+    in ``pred``: checked in the order of ``CAUSES``, the first that holds. ``taken``: the
+    indices of ``pred``'s deals that match another gold deal of the article (``twin``:
+    every deal sharing this one's parties is another gold deal's, as when the gold holds a
+    stake and a partnership between the same companies)."""
     pred = pred or {}
     deals = [d for d in pred.get("deals") or [] if isinstance(d, Mapping)]
-    if match_deals([deal], deals, typed=False):
+    sharing = [j for j, other in enumerate(deals) if party_jaccard(deal, other) >= DEAL_JACCARD]
+    if sharing and all(j in taken for j in sharing):
+        return "twin"
+    if sharing:
         return "type"
     found = [*(pred.get("orgs") or []), *(pred.get("people") or [])]
     names = [p["name"] for p in deal.get("parties") or []]
@@ -119,9 +129,18 @@ def miss_causes(
     by_id = {p.get("id"): p for p in pred}
     counts: Counter[str] = Counter()
     for article in gold:
-        misses, _ = deal_errors(article, by_id.get(article["id"]))
-        counts.update(miss_cause(deal, by_id.get(article["id"])) for deal in misses)
+        pred_article = by_id.get(article["id"])
+        misses, _ = deal_errors(article, pred_article)
+        taken = typed_matches(article, pred_article)
+        counts.update(miss_cause(deal, pred_article, taken) for deal in misses)
     return counts
+
+
+def typed_matches(article: Mapping[str, Any], pred: Mapping[str, Any] | None) -> set[int]:
+    """The indices of ``pred``'s deals that the scorer pairs with a gold deal of the
+    article (typed)."""
+    deals = [d for d in (pred or {}).get("deals") or [] if isinstance(d, Mapping)]
+    return {j for _i, j in match_deals(article.get("deals") or [], deals, typed=True)}
 
 
 def format_causes(counts: Counter[str]) -> str:

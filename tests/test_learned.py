@@ -460,3 +460,49 @@ def test_features_are_read_once_per_document_in_nlp_pipe(nlp, monkeypatch) -> No
     docs = list(nlp.pipe(texts, batch_size=5))
     assert len(calls) == len(texts)
     assert [len(d._.deals) for d in docs] == [len(nlp(t)._.deals) for t in texts]
+
+
+def _joined(monkeypatch, learned: list[LearnedDeal], **options) -> list[tuple[str, ...]]:
+    """``join_learned`` of one rule partnership between Nordane and Velix and
+    ``learned``, the learned steps' reading stubbed out (no model run)."""
+    from types import SimpleNamespace
+
+    from aiextract.components.deals import joining
+
+    monkeypatch.setattr(joining, "doc_features", lambda doc: SimpleNamespace(sentences=[]))
+    monkeypatch.setattr(joining, "read_learned", lambda *args: learned)
+    monkeypatch.setattr(joining, "doc_text", lambda doc: "")
+
+    def as_dict(deal: LearnedDeal, sentences: list, text: str) -> dict:
+        parties = [{"name": n, "role": r} for n, (r, _p, _t) in deal.parties.items()]
+        return {"type": deal.type, "parties": parties, "amount": None, "start": 0, "end": 9}
+
+    monkeypatch.setattr(joining, "as_dict", as_dict)
+    rule = {
+        "type": "partnership",
+        "parties": [{"name": "Nordane", "role": "partner"}, {"name": "Velix", "role": "partner"}],
+        "amount": None,
+        "certainty": "stated",
+        "confidence": 0.8,
+        "start": 0,
+        "end": 9,
+    }
+    doc = SimpleNamespace(_=SimpleNamespace(deal_sentences=[]))
+    out = joining.join_learned(doc, [rule], 0.2, None, {}, **options)
+    return [d["type"] for d in out]
+
+
+def _stake(score: float, kind: str = "investment") -> LearnedDeal:
+    roles = {"Nordane": ("investor", 0.9, 0), "Velix": ("target", 0.8, 1)}
+    return LearnedDeal(kind, roles, 0, 0, score)
+
+
+def test_a_learned_deal_of_another_type_stands_beside_the_rule_deal(monkeypatch) -> None:
+    # « Nordane prend 20 % de Velix et noue un partenariat avec elle »: a stake and a
+    # partnership between the same two companies are two deals (docs/learned.md)
+    assert sorted(_joined(monkeypatch, [_stake(0.6)])) == ["investment", "partnership"]
+    # a weak reading of another type is the rule deal told again
+    assert _joined(monkeypatch, [_stake(0.4)]) == ["partnership"]
+    # the same type is always the same deal, and twin_threshold over 1 turns twins off
+    assert _joined(monkeypatch, [_stake(0.9, "partnership")]) == ["partnership"]
+    assert _joined(monkeypatch, [_stake(0.9)], twin_threshold=1.01) == ["partnership"]

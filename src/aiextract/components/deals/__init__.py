@@ -132,6 +132,7 @@ class DealsComponent:
         learned_threshold: float = 0.2,
         calibration: str = "shipped",
         prefer: str = "rules",
+        twin_threshold: float = 0.5,
     ) -> None:
         register_extensions()
         if sources not in SOURCES:
@@ -143,6 +144,7 @@ class DealsComponent:
         self.min_confidence = min_confidence
         self.sources = sources
         self.learned_threshold = learned_threshold
+        self.twin_threshold = twin_threshold
         self.calibrator = (
             Calibrator.load(None if calibration == "shipped" else calibration)
             if calibration
@@ -337,7 +339,13 @@ class DealsComponent:
                 for party in cand.parties:
                     known.setdefault(party.name, party.role)
             deals = join_learned(
-                doc, deals, self.learned_threshold, self.calibrator, roles, self.prefer
+                doc,
+                deals,
+                self.learned_threshold,
+                self.calibrator,
+                roles,
+                self.prefer,
+                self.twin_threshold,
             )
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 
@@ -719,6 +727,7 @@ def _complete(
         "learned_threshold": 0.2,
         "calibration": "shipped",
         "prefer": "rules",
+        "twin_threshold": 0.5,
     },
 )
 def make_deals(
@@ -731,13 +740,16 @@ def make_deals(
     learned_threshold: float = 0.2,
     calibration: str = "shipped",
     prefer: str = "rules",
+    twin_threshold: float = 0.5,
 ) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table, ``sources``
     is ``"both"``, ``"rules"`` or ``"learned"`` (what finds deals),
     ``learned_threshold`` the sentence score a learned deal needs and ``calibration``
     the confidence file (``"shipped"``, a path, or ``""`` for the rules' score);
     ``prefer`` whose record stands where the rules and the learned steps tell one deal
-    (``"rules"`` or ``"learned"``)."""
+    (``"rules"`` or ``"learned"``); ``twin_threshold`` the sentence score at which a
+    learned deal of another type than a rule deal with the same parties stands beside
+    it (above 1: never)."""
     return DealsComponent(
         nlp,
         name,
@@ -747,4 +759,5 @@ def make_deals(
         learned_threshold=learned_threshold,
         calibration=calibration,
         prefer=prefer,
+        twin_threshold=twin_threshold,
     )

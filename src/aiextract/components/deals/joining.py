@@ -1,6 +1,8 @@
 """The deals of the rules and of the learned steps, joined, each with its confidence.
 
-Where both tell one deal (``learned.same_deal``), ``prefer`` says whose record stands:
+Where both tell one deal (``learned.same_deal``: their parties, whatever their types;
+a learned deal of another type scored ``twin_threshold`` or more is a second deal between
+the same companies), ``prefer`` says whose record stands:
 ``"rules"`` (the default) or ``"learned"`` (better on real news across five folds of
 the real corpus, much worse on the invented corpora the rules were written for:
 docs/learned.md). A deal only one of them found joins the list. A rule
@@ -38,13 +40,17 @@ def join_learned(
     calibrator: Calibrator | None,
     rule_roles: dict[tuple[int, str], dict[str, str]] | None = None,
     prefer: str = "rules",
+    twin_threshold: float = 0.5,
 ) -> list[dict]:
     """``rule_deals`` (dicts with evidence offsets and the rules' confidence) and the
     learned deals of ``doc``, in text order, with a calibrated ``confidence`` and the
     numbers it came from (the deal's ``features``, which calibration fits on).
     ``rule_roles`` gives, per (sentence, type), the roles the rules' candidates gave
     there: a learned deal's party takes the rules' role when they gave one. ``prefer``
-    says whose record stands where both tell one deal."""
+    says whose record stands where both tell one deal. A learned deal of another type
+    than the rule deal it shares its parties with stands beside it when its sentence
+    scores ``twin_threshold`` or more: a second deal between the same companies (a round
+    and a backer's named share of it, a consortium's contract and its partnership)."""
     feats = doc_features(doc)
     learned = read_learned(doc, feats, threshold, rule_roles or {})
     text = doc_text(doc)
@@ -52,7 +58,11 @@ def join_learned(
     out: list[tuple[dict, list[float]]] = []
     taken: set[int] = set()
     for deal in rule_deals:
-        matches = [k for k, (_d, r) in enumerate(records) if same_deal(deal, r)]
+        matches = [
+            k
+            for k, (d, r) in enumerate(records)
+            if same_deal(deal, r) and not (d.type != deal["type"] and d.score >= twin_threshold)
+        ]
         if matches and prefer == "learned":
             continue  # the learned reading stands
         taken.update(matches)

@@ -33,11 +33,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("rules", "learned", "both")
 
 
-def cross_validate(folds: int, seed: int, epochs: int, ner_epochs: int = 0) -> list[dict]:
+def cross_validate(
+    folds: int, seed: int, epochs: int, ner_epochs: int = 0, twin_threshold: float = 0.5
+) -> list[dict]:
     """One row per fold: the held fold's size and its typed/untyped F1 per source."""
     nlp = aiextract.load(
         news_ner=False,
-        config={"deal_sentences": {"weights": ""}, "deal_roles": {"weights": ""}},
+        config={
+            "deal_sentences": {"weights": ""},
+            "deal_roles": {"weights": ""},
+            "deals": {"twin_threshold": twin_threshold},
+        },
     )
     articles = [
         *read_annotated("corpus:train", ROOT / "corpus"),
@@ -109,9 +115,15 @@ def main() -> None:
     parser.add_argument(
         "--ner-epochs", type=int, default=0, help="fine-tune the recogniser in each fold"
     )
+    parser.add_argument(
+        "--twin-threshold",
+        type=float,
+        default=0.5,
+        help="the deals' twin_threshold (over 1: no twins)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    rows = cross_validate(args.folds, args.seed, args.epochs, args.ner_epochs)
+    rows = cross_validate(args.folds, args.seed, args.epochs, args.ner_epochs, args.twin_threshold)
     print("\n" + table(rows))
     print(f"\n{time.perf_counter() - started:.0f} s")
 

@@ -17,7 +17,7 @@ from aiextract.components.entities.names import (
     variant_key,
 )
 from aiextract.components.entities.salience import Name, article_focus
-from aiextract.normalize.names import spelled_out
+from aiextract.normalize.names import fuller_form, spelled_out
 from aiextract.render import render
 
 TEXT = (
@@ -119,6 +119,19 @@ def test_a_known_acronym_is_named_by_the_expansion_the_article_writes(nlp):
     assert spelled_out("PIF", "Public Investment Fund")
     assert not spelled_out("BPCE", "Groupe BPCE")
     assert not spelled_out("Kelvia", "Kelvia Robotics")
+
+
+def test_a_known_name_is_named_by_the_fuller_form_the_article_writes(nlp):
+    doc = nlp(
+        "PSA Peugeot Citroën cède sa filiale Kelvia à Nexora. PSA en gardera 10 % pendant deux ans."
+    )
+    assert doc._.orgs[0] == "PSA Peugeot Citroën" and "PSA" not in doc._.orgs
+    parties = {p["name"] for d in doc._.deals for p in d["parties"]}
+    assert "PSA Peugeot Citroën" in parties and "PSA" not in parties
+    # the short form alone stays the gazetteer's name
+    assert nlp("PSA cède sa filiale Kelvia à Nexora.")._.orgs[0] == "PSA"
+    assert fuller_form("Bouygues", "Bouygues Telecom")
+    assert not fuller_form("Bouygues", "bouygues") and not fuller_form("PSA", "Renault SA")
 
 
 def test_an_acronym_the_orgs_step_left_out_joins_its_expansion(nlp):

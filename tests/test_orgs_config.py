@@ -53,9 +53,13 @@ def test_user_gazetteer_extends(tmp_path):
     path.write_text(USER_TABLE, encoding="utf-8")
     nlp = spacy.blank("fr")
     nlp.add_pipe("aiextract_orgs", config={"gazetteer_path": str(path)})
-    doc = nlp("Zorblax Industries vend son ZorbPhone ; Microsoft aussi.")
+    doc = nlp("Zorblax vend son ZorbPhone ; Microsoft aussi.")
     assert doc._.orgs == ["Zorblax", "Microsoft"]
     assert _spans(doc, "products") == [("ZorbPhone", "Zorblax")]
+    # an alias that is a fuller form names the organisation where the article writes it
+    doc = nlp("Zorblax Industries vend son ZorbPhone. Zorblax en vend dix.")
+    assert doc._.orgs == ["Zorblax Industries"]
+    assert _spans(doc, "products") == [("ZorbPhone", "Zorblax Industries")]
 
 
 def test_user_gazetteer_replaces(tmp_path):

@@ -238,6 +238,17 @@ def spelled_out(acronym: str, written: str) -> bool:
     return len(words) >= 2 and name_key(acronym)[0] not in words
 
 
+def fuller_form(name: str, written: str) -> bool:
+    """``written`` is a fuller form of the known ``name``: all its words and more
+    (GUIDELINES: the fullest name the article uses names the organisation).
+
+    >>> fuller_form("PSA", "PSA Peugeot Citroën"), fuller_form("PSA", "psa")
+    (True, False)
+    """
+    short, full = name_key(name), name_key(written)
+    return len(full) > len(short) > 0 and set(short) <= set(full)
+
+
 def _joined_start(words: tuple[str, ...], word: str) -> bool:
     """``word`` writes the first words of a longer name without their hyphen or space
     (« BioSense » for « Bio-Sense Diagnostics »), and what follows is no subsidiary's."""

@@ -60,7 +60,8 @@ def measure_steps(
     """Median seconds over ``rounds`` of bare ``fr_core_news_md`` (``bare``), the
     aiextract pipeline (``aiextract``) with the time inside ``steps`` (``steps``), and
     the pipeline loaded with ``exclude`` (``without``), on the same texts in one run; and
-    a line saying what the texts were."""
+    lines saying what the texts were and the ratios of the fastest rounds (the rounds
+    interleave the three, so a slower spell of the machine hits one round of each)."""
     texts, source = real_or_invented_texts()
     bare = spacy.load(aiextract.pipeline.DEFAULT_MODEL)
     nlp = aiextract.load()
@@ -85,6 +86,12 @@ def measure_steps(
             if name == "aiextract":
                 results["steps"].append(sum(t.seconds for t in timers))
     about = f"texts: {source}, {sum(len(t) for t in texts):,} characters, {rounds} round(s)"
+    best = {k: min(v) for k, v in results.items()}
+    about += (  # the fastest round of each, the least disturbed by a busy machine
+        f"\nbest rounds: bare {best['bare']:.2f} s, aiextract {best['aiextract']:.2f} s "
+        f"({best['bare'] / best['aiextract']:.3f} of bare's throughput), without "
+        f"{best['without']:.2f} s ({best['bare'] / best['without']:.3f}); median rounds:"
+    )
     return {k: statistics.median(v) for k, v in results.items()}, about
 
 

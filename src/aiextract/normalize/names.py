@@ -249,6 +249,27 @@ def fuller_form(name: str, written: str) -> bool:
     return len(full) > len(short) > 0 and set(short) <= set(full)
 
 
+def names_in_article(known: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The name each known organisation goes by in one article, from its (gazetteer
+    name, written form) mentions: an acronym's expansion (``spelled_out``), else the
+    fullest form holding all its words (``fuller_form``); names never written otherwise
+    are left out.
+
+    >>> names_in_article([("PSA", "PSA"), ("PSA", "PSA Peugeot Citroën")])
+    {'PSA': 'PSA Peugeot Citroën'}
+    """
+    expansions: dict[str, str] = {}
+    fuller: dict[str, str] = {}
+    for name, written in known:
+        if spelled_out(name, written):
+            expansions[name] = written
+        elif fuller_form(name, written) and len(name_key(written)) > len(
+            name_key(fuller.get(name, ""))
+        ):
+            fuller[name] = written
+    return {**fuller, **expansions}
+
+
 def _joined_start(words: tuple[str, ...], word: str) -> bool:
     """``word`` writes the first words of a longer name without their hyphen or space
     (« BioSense » for « Bio-Sense Diagnostics »), and what follows is no subsidiary's."""

@@ -13,9 +13,8 @@ from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY
 from aiextract.normalize.names import (
     canonical_orgs,
     canonical_people,
-    fuller_form,
     name_key,
-    spelled_out,
+    names_in_article,
 )
 
 
@@ -48,33 +47,19 @@ def write_mentions(
     people = lone_names_as_orgs(doc, people, person_names, kept_orgs, first_names)
     if len(people) != count:
         person_names = canonical_people(name for _, _, name in people)
-    # A known acronym whose expansion the article writes is named by the expansion.
-    spelled = {
-        name: doc[s:e].text
-        for s, e, name, source in kept_orgs
-        if source == "gazetteer" and spelled_out(name, doc[s:e].text)
-    }
-    # A known name the article also writes in a fuller form of the gazetteer's (« PSA
-    # Peugeot Citroën », « Bouygues Telecom ») is named by the fullest such form.
-    fuller: dict[str, str] = {}
-    for s, e, name, source in kept_orgs:
-        written = doc[s:e].text
-        if (
-            source == "gazetteer"
-            and name not in spelled
-            and fuller_form(name, written)
-            and len(name_key(written)) > len(name_key(fuller.get(name, "")))
-        ):
-            fuller[name] = written
-    spelled.update(fuller)
-    kept_orgs = [(s, e, spelled.get(name, name), src) for s, e, name, src in kept_orgs]
+    # A known name goes by its expansion or its fullest form where the article writes one.
+    in_article = names_in_article(
+        (name, doc[s:e].text) for s, e, name, source in kept_orgs if source == "gazetteer"
+    )
+    kept_orgs = [(s, e, in_article.get(name, name), src) for s, e, name, src in kept_orgs]
     fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}
     org_names = canonical_orgs([name for _, _, name, _ in kept_orgs], fixed=fixed)
 
     org_spans = [Span(doc, s, e, label="ORG", kb_id=org_names[name]) for s, e, name, _ in kept_orgs]
     per_spans = [Span(doc, s, e, label="PER", kb_id=person_names[name]) for s, e, name in people]
     # A product's maker goes by the name its organisation has in this article.
-    makers = {m: org_names.get(spelled.get(m, m), spelled.get(m, m)) for _, _, m in products}
+    makers = {m: in_article.get(m, m) for _, _, m in products}
+    makers = {m: org_names.get(n, n) for m, n in makers.items()}
     prod_spans = [Span(doc, s, e, label="PRODUCT", kb_id=makers[m]) for s, e, m in products]
     doc.spans[ORGS_KEY] = sorted(org_spans, key=lambda x: x.start)
     doc.spans[PEOPLE_KEY] = sorted(per_spans, key=lambda x: x.start)

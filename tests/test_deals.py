@@ -300,7 +300,7 @@ CASES = [
     (
         "commande-a",
         "Air France passe une commande de 50 avions à Airbus.",
-        [("contract", {"Air France-KLM": "buyer", "Airbus": "supplier"}, None, "stated")],
+        [("contract", {"Air France": "buyer", "Airbus": "supplier"}, None, "stated")],
     ),
     (
         "accord-cloud-product",

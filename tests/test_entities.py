@@ -134,6 +134,21 @@ def test_a_known_name_is_named_by_the_fuller_form_the_article_writes(nlp):
     assert not fuller_form("Bouygues", "bouygues") and not fuller_form("PSA", "Renault SA")
 
 
+def test_a_known_name_the_article_spells_otherwise_goes_by_the_article_s_form(nlp):
+    # never written as the gazetteer writes it: the article's form names it, in deals too
+    doc = nlp("Microsoft investit 80 millions de dollars dans Open AI, selon Reuters.")
+    assert "Open AI" in doc._.orgs and "OpenAI" not in doc._.orgs
+    parties = {p["name"] for d in doc._.deals for p in d["parties"]}
+    assert "Open AI" in parties
+    # written both ways: the gazetteer's name
+    both = nlp("Open AI recrute. OpenAI a ouvert un bureau à Paris le mois dernier.")
+    assert "OpenAI" in both._.orgs and "Open AI" not in both._.orgs
+    # written in other case (« la Banque Postale »): still the gazetteer's name
+    assert "La Banque Postale" in nlp("Enfin, la Banque Postale a choisi Kelvia.")._.orgs
+    # a mention read inside a glued word is no written form of the name
+    assert nlp("Le contrat lie Kelvia et dOpenAI depuis mars.")._.orgs.count("dOpenAI") == 0
+
+
 def test_an_acronym_the_orgs_step_left_out_joins_its_expansion(nlp):
     doc = nlp(
         "La Compagnie européenne de batteries a signé un contrat avec Kelvia. "

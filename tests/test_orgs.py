@@ -48,7 +48,7 @@ CASES = [
         {"AMD", "Nvidia"},
         set(),
     ),
-    ("alias-bpi", "BPI France accompagne la jeune pousse depuis 2021.", {"Bpifrance"}, set()),
+    ("alias-bpi", "BPI France accompagne la jeune pousse depuis 2021.", {"BPI France"}, set()),
     (
         "alias-caisse",
         "La Caisse des dépôts entre au capital du projet.",
@@ -125,7 +125,7 @@ CASES = [
         {"Mistral AI"},
         set(),
     ),
-    ("mistral-short", "Mistral a dévoilé un modèle compact.", {"Mistral AI"}, set()),
+    ("mistral-short", "Mistral a dévoilé un modèle compact.", {"Mistral"}, set()),
     (
         "inflection-per",
         "Microsoft a recruté des talents chez Inflection AI.",
@@ -258,7 +258,7 @@ CASES = [
     (
         "people-title-mme",
         "Mme Lagarde a présidé la réunion de la BCE.",
-        {"Banque centrale européenne"},
+        {"BCE"},
         {"Lagarde"},
     ),
     (
@@ -366,7 +366,7 @@ CASES = [
     (
         "acronym-org-definition",
         "La Banque publique d'investissement (BPI) soutient le projet.",
-        {"Bpifrance"},
+        {"Banque publique d'investissement"},
         set(),
     ),
     # --- X: medium or company

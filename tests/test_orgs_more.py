@@ -93,6 +93,24 @@ CASES = [
         set(),
     ),
     (
+        "lowercase-ministry",
+        "Le ministère de la Santé a confié à Kelvia la refonte de ses registres.",
+        {"ministère de la Santé", "Kelvia"},
+        set(),
+    ),
+    (
+        "lowercase-city-acting",
+        "La ville de Quimper a retenu Nexora pour ses navettes électriques.",
+        {"ville de Quimper", "Nexora"},
+        set(),
+    ),
+    (
+        "lowercase-city-as-place",
+        "Nexora ouvre un atelier dans la ville de Quimper.",
+        {"Nexora"},
+        set(),
+    ),
+    (
         "sentence-universities",
         "L'université Paris-Saclay et Inria ouvrent un laboratoire commun.",
         {"Université Paris-Saclay", "Inria"},
@@ -101,7 +119,7 @@ CASES = [
     (
         "sentence-central-banks",
         "La Fed et la Banque de France surveillent les risques liés à l'IA.",
-        {"Réserve fédérale", "Banque de France"},
+        {"Fed", "Banque de France"},
         set(),
     ),
     (
@@ -264,7 +282,7 @@ CASES = [
     (
         "state-shareholder",
         "L'État détient 15 % de Renault via l'APE.",
-        {"État", "Renault", "Agence des participations de l'État"},
+        {"État", "Renault", "APE"},
         set(),
     ),
     (

@@ -249,25 +249,39 @@ def fuller_form(name: str, written: str) -> bool:
     return len(full) > len(short) > 0 and set(short) <= set(full)
 
 
-def names_in_article(known: Iterable[tuple[str, str]]) -> dict[str, str]:
+def names_in_article(known: Iterable[tuple[str, str]], text: str = "") -> dict[str, str]:
     """The name each known organisation goes by in one article, from its (gazetteer
     name, written form) mentions: an acronym's expansion (``spelled_out``), else the
-    fullest form holding all its words (``fuller_form``); names never written otherwise
-    are left out.
+    fullest form holding all its words (``fuller_form``), else, when the article
+    (``text``, in any case) never writes the gazetteer's name, the fullest form it does
+    write (« Open AI », « la BCE »); names written as the gazetteer writes them are left out.
 
     >>> names_in_article([("PSA", "PSA"), ("PSA", "PSA Peugeot Citroën")])
     {'PSA': 'PSA Peugeot Citroën'}
+    >>> names_in_article([("OpenAI", "Open AI"), ("Nvidia", "NVIDIA"), ("Meta", "Meta")])
+    {'OpenAI': 'Open AI'}
+    >>> names_in_article([("La Poste", "Poste")], text="Enfin, la Poste recrute.")
+    {}
     """
     expansions: dict[str, str] = {}
     fuller: dict[str, str] = {}
+    other_forms: dict[str, str] = {}
+    written_as_known: set[str] = set()
     for name, written in known:
+        key = name_key(written)
+        if key == name_key(name):
+            written_as_known.add(name)
+        elif len(key) > len(name_key(other_forms.get(name, ""))):
+            other_forms[name] = written
         if spelled_out(name, written):
             expansions[name] = written
-        elif fuller_form(name, written) and len(name_key(written)) > len(
-            name_key(fuller.get(name, ""))
-        ):
+        elif fuller_form(name, written) and len(key) > len(name_key(fuller.get(name, ""))):
             fuller[name] = written
-    return {**fuller, **expansions}
+    if other_forms and text:
+        words = f" {' '.join(name_key(text))} "
+        written_as_known.update(n for n in other_forms if f" {' '.join(name_key(n))} " in words)
+    as_written = {n: w for n, w in other_forms.items() if n not in written_as_known}
+    return {**as_written, **fuller, **expansions}
 
 
 def _joined_start(words: tuple[str, ...], word: str) -> bool:

@@ -134,6 +134,11 @@ class OrgsComponent:
         """The gazetteer entry written ``text`` exactly, else by key (case/accents)."""
         return self.gazetteer.lookup(text)
 
+    def known_name(self, text: str) -> str | None:
+        """The gazetteer name ``text`` is a written form of, if any."""
+        entry = self.gazetteer.lookup(text)
+        return None if entry is None else entry.name
+
     # ------------------------------------------------------------------ main
 
     def __call__(self, doc: Doc) -> Doc:
@@ -365,6 +370,7 @@ class OrgsComponent:
             products,
             first_names=lex.first_names,
             overwrite_ents=self.overwrite_ents,
+            known_name=self.known_name,
         )
         return doc
 

@@ -401,6 +401,8 @@ def site_names(doc: Doc, free: Free) -> list[tuple[int, int, str]]:
 
 
 _INSTITUTION_LINKS = ("de", "du", "des", "d'", "d’")
+# Words before « la ville de X » that make it a place, not a body acting.
+_PLACE_BEFORE = frozenset(["dans", "sur", "vers", "près", "hors", "depuis", "en"])
 
 
 def institution_names(
@@ -413,9 +415,13 @@ def institution_names(
     for i in positions:
         if i == 0 or doc[i - 1].lower_ not in ("la", "le", "l'", "l’"):
             continue
+        if doc[i].is_lower and i >= 2 and doc[i - 2].lower_ in _PLACE_BEFORE:
+            continue  # « dans la ville de Lyon » is a place
         j = i + 1
         if j < len(doc) and doc[j].lower_ in _INSTITUTION_LINKS:
             j += 1
+            if j < len(doc) and doc[j].lower_ in ("la", "l'", "l’"):
+                j += 1  # « le ministère de la Défense »
         end = j
         while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
             end += 1

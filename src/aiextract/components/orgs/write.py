@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -27,9 +29,11 @@ def write_mentions(
     *,
     first_names: frozenset[str],
     overwrite_ents: bool,
+    known_name: Callable[[str], str | None] = lambda text: None,
 ) -> None:
     """Fill ``doc.spans["orgs"]``, ``["people"]`` and ``["products"]``; with
-    ``overwrite_ents``, the ORG/PER entities of ``doc.ents`` become these mentions."""
+    ``overwrite_ents``, the ORG/PER entities of ``doc.ents`` become these mentions.
+    ``known_name`` gives the gazetteer name a written form stands for, if any."""
     # People: fullest name the article uses.
     person_names = canonical_people(name for _, _, name in people)
     person_keys = [set(name_key(v)) for v in set(person_names.values())]
@@ -47,9 +51,12 @@ def write_mentions(
     people = lone_names_as_orgs(doc, people, person_names, kept_orgs, first_names)
     if len(people) != count:
         person_names = canonical_people(name for _, _, name in people)
-    # A known name goes by its expansion or its fullest form where the article writes one.
+    # A known name goes by its expansion or by the fullest form the article writes; a
+    # mention read inside a glued or damaged word (« dOpenAI ») is no written form.
+    written = ((name, doc[s:e].text) for s, e, name, source in kept_orgs if source == "gazetteer")
     in_article = names_in_article(
-        (name, doc[s:e].text) for s, e, name, source in kept_orgs if source == "gazetteer"
+        ((name, text if known_name(text) == name else name) for name, text in written),
+        text=doc.text,
     )
     kept_orgs = [(s, e, in_article.get(name, name), src) for s, e, name, src in kept_orgs]
     fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}

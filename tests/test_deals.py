@@ -298,6 +298,16 @@ CASES = [
         [("contract", {"Atos": "supplier", "Ministère des Armées": "buyer"}, 200 * M, "stated")],
     ),
     (
+        "negated-nothing-to-sell",
+        "Kelvia ne veut rien vendre à Nexora, a assuré son président.",
+        [],
+    ),
+    (
+        "agreement-that-allows-a-takeover",
+        "Kelvia et Nexora ont conclu un accord qui permettra à Kelvia d'acquérir Nexora.",
+        [],
+    ),
+    (
         "commande-a",
         "Air France passe une commande de 50 avions à Airbus.",
         [("contract", {"Air France": "buyer", "Airbus": "supplier"}, None, "stated")],

@@ -314,6 +314,10 @@ class DealsComponent:
             near |= {c for c in cols.kids(head) if cols.dep[c] in ("obj", "nsubj:pass")}
             if cols.dep[head] == "nmod" or cols.dep[i] == "nmod":
                 near.add(cols.head[head])
+            # « un accord qui permettra d'acquérir X »: the clause on the weak noun
+            for c in cols.kids(i):
+                if cols.dep[c].startswith("acl"):
+                    near |= {k for k in cols.kids(c) if cols.dep[k] in ("xcomp", "ccomp", "obj")}
             for j in near:
                 if (
                     j != i

@@ -349,8 +349,16 @@ def _negated(verb: int, cols: Columns) -> bool:
     neg_words = _hedge_lemmas("negation")
     if "que" in kids and not any(w in ("pas", "jamais", "plus") for w in kids):
         return False
-    has_ne = "ne" in kids or "n'" in kids
-    return any(w in neg_words for w in kids if w != "plus") or (has_ne and "plus" in kids)
+    has_ne = "ne" in kids or "n'" in kids or "n’" in kids
+    # « ne veut rien vendre »; not « rien n'empêche X de racheter » (« rien » the subject)
+    nothing = any(
+        cols.low[c] == "rien" and not cols.dep[c].startswith("nsubj") for c in cols.kids(verb)
+    )
+    return (
+        any(w in neg_words for w in kids if w != "plus")
+        or (has_ne and "plus" in kids)
+        or (has_ne and nothing)
+    )
 
 
 def _sentence_hedged(sent: Span, mentions: MentionIndex) -> bool:

@@ -93,6 +93,18 @@ CASES = [
         set(),
     ),
     (
+        "ambiguous-listed-with-company",
+        "Orange et Free étudient un partage de leurs antennes.",
+        {"Orange", "Free"},
+        set(),
+    ),
+    (
+        "ambiguous-word-not-listed",
+        "L'accès est free pour les abonnés d'Orange.",
+        {"Orange"},
+        set(),
+    ),
+    (
         "lowercase-ministry",
         "Le ministère de la Santé a confié à Kelvia la refonte de ses registres.",
         {"ministère de la Santé", "Kelvia"},

@@ -38,6 +38,7 @@ from aiextract.components.orgs.context import (
     as_medium_text,
     clause_start,
     cue_before,
+    listed_with_company,
     medium_context,
     name_like,
     org_context,
@@ -134,6 +135,11 @@ class OrgsComponent:
         """The gazetteer entry written ``text`` exactly, else by key (case/accents)."""
         return self.gazetteer.lookup(text)
 
+    def company(self, text: str) -> bool:
+        """``text`` is a known company, never anything else (« SFR », not « Free »)."""
+        entry = self.gazetteer.lookup(text)
+        return entry is not None and entry.category == "company" and not entry.ambiguous
+
     def known_name(self, text: str) -> str | None:
         """The gazetteer name ``text`` is a written form of, if any."""
         entry = self.gazetteer.lookup(text)
@@ -209,7 +215,13 @@ class OrgsComponent:
                 products.append((s, e, entry.maker))
                 take(s, e)
                 continue
-            if (entry.ambiguous or as_medium(doc, s, entry)) and not org_context(lex, doc, s, e):
+            if (
+                (entry.ambiguous or as_medium(doc, s, entry))
+                and not org_context(lex, doc, s, e)
+                and not (
+                    entry.category == "company" and listed_with_company(doc, s, e, self.company)
+                )
+            ):
                 continue
             orgs.append((s, e, entry.name, "gazetteer"))
             take(s, e)

@@ -8,6 +8,7 @@ and, for a few, the :class:`Gazetteer`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -126,6 +127,22 @@ def org_context(lex: OrgLexicon, doc: Doc, start: int, end: int) -> bool:
             break
         if tok.lemma_.lower() in ORG_VERB_LEMMAS or tok.lower_.startswith("valoris"):
             return True
+    return False
+
+
+_LIST_LINKS = frozenset(["et", "ou", ","])
+
+
+def listed_with_company(doc: Doc, start: int, end: int, company: Callable[[str], bool]) -> bool:
+    """« Orange et Free », « Free, SFR »: a name listed right beside a known company
+    (``company`` of a one- or two-word name) is a company too."""
+    after = doc[end + 1 : end + 3] if end + 1 < len(doc) else None
+    listed_after = after is not None and doc[end].lower_ in _LIST_LINKS
+    if listed_after and (company(after[:1].text) or company(after.text)):
+        return True
+    before = doc[max(0, start - 3) : start - 1] if start >= 2 else None
+    if before is not None and doc[start - 1].lower_ in _LIST_LINKS:
+        return company(before[-1:].text) or company(before.text)
     return False
 
 

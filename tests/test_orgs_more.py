@@ -105,6 +105,18 @@ CASES = [
         set(),
     ),
     (
+        "ambiguous-medium-cited-as-source",
+        "Kelvia cède sa filiale Ardor, comme l'a révélé Challenges mardi.",
+        {"Kelvia", "Ardor", "Challenges"},
+        set(),
+    ),
+    (
+        "ambiguous-medium-as-a-word",
+        "Kelvia relève trois Challenges industriels en 2025.",
+        {"Kelvia"},
+        set(),
+    ),
+    (
         "lowercase-ministry",
         "Le ministère de la Santé a confié à Kelvia la refonte de ses registres.",
         {"ministère de la Santé", "Kelvia"},

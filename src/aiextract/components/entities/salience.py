@@ -72,6 +72,14 @@ def _cue_starts_at(lows: Sequence[str], start: int, position: str) -> bool:
     )
 
 
+def cue_right_before(lows: Sequence[str], end: int) -> bool:
+    """Does a source cue end right before token ``end`` (« selon », « comme l'a
+    révélé »), a determiner skipped? ``lows``: lower-case words, apostrophes as '."""
+    while end > 0 and lows[end - 1] in ("le", "la", "les", "l'"):
+        end -= 1
+    return _cue_ends_at(lows, end, "before") or _cue_ends_at(lows, end, "after")
+
+
 DASHES = frozenset(["-", "–", "—"])
 MEDIA_NOUNS = frozenset(
     ["journal", "quotidien", "hebdomadaire", "magazine", "média", "site", "agence", "chaîne"]

@@ -36,6 +36,7 @@ from aiextract.components.orgs.context import (
     acronym_half,
     as_medium,
     as_medium_text,
+    cited_as_source,
     clause_start,
     cue_before,
     listed_with_company,
@@ -221,6 +222,7 @@ class OrgsComponent:
                 and not (
                     entry.category == "company" and listed_with_company(doc, s, e, self.company)
                 )
+                and not (entry.category == "media" and cited_as_source(doc, s))
             ):
                 continue
             orgs.append((s, e, entry.name, "gazetteer"))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from aiextract.components.entities.salience import cue_right_before
 from aiextract.components.orgs.gazetteer import Entry, Gazetteer
 from aiextract.components.orgs.lexicon import (
     APPOSITION_VERBS,
@@ -144,6 +145,12 @@ def listed_with_company(doc: Doc, start: int, end: int, company: Callable[[str],
     if before is not None and doc[start - 1].lower_ in _LIST_LINKS:
         return company(before[-1:].text) or company(before.text)
     return False
+
+
+def cited_as_source(doc: Doc, start: int) -> bool:
+    """« comme l'a révélé Challenges », « selon Fortune »: a medium cited as a source."""
+    lows = [t.lower_.replace("’", "'") for t in doc[max(0, start - 6) : start]]
+    return cue_right_before(lows, len(lows))
 
 
 def place_context(doc: Doc, start: int, end: int) -> bool:

@@ -148,7 +148,8 @@ def test_other_tables_integrity():
 CONTEXT_KINDS = {
     "suffix": str.istitle,
     "nationality": str.islower,
-    "institution": str.istitle,
+    # « la Région Occitanie »; lower case where the body acts: « le ministère de la Santé »
+    "institution": lambda word: word.istitle() or word.islower(),
     "place_prep": str.islower,
     "transfer": str.islower,
     "product": str.islower,

@@ -378,7 +378,7 @@ CASES = [
     (
         "suffix-mobility",
         "Vertigo Mobility a signé un contrat avec la ville de Nice.",
-        {"Vertigo Mobility"},
+        {"Vertigo Mobility", "ville de Nice"},  # the city signs: a public body acting
         set(),
     ),
     # --- shapes: hyphens, accents, digits, all capitals

@@ -125,6 +125,12 @@ CASES = [
         {"Mistral AI"},
         set(),
     ),
+    (
+        "elided-medium-not-in-lower-case",
+        "Kelvia accélère l'expansion de son réseau en Espagne.",
+        {"Kelvia"},
+        set(),
+    ),
     ("mistral-short", "Mistral a dévoilé un modèle compact.", {"Mistral"}, set()),
     (
         "inflection-per",

@@ -99,9 +99,9 @@ CASES = [
         set(),
     ),
     (
-        "ambiguous-word-not-listed",
-        "L'accès est free pour les abonnés d'Orange.",
-        {"Orange"},
+        "two-ambiguous-names-listed-together",
+        "Les mots Free et Casino figurent sur l'affiche de Nexora.",
+        {"Nexora"},
         set(),
     ),
     (

@@ -345,15 +345,14 @@ def _neither_nor(verb: int, cols: Columns) -> bool:
 
 
 def _negated(verb: int, cols: Columns) -> bool:
-    kids = [cols.low[c] for c in cols.kids(verb)]
+    kid_ids = cols.kids(verb)
+    kids = [cols.low[c] for c in kid_ids]
     neg_words = _hedge_lemmas("negation")
     if "que" in kids and not any(w in ("pas", "jamais", "plus") for w in kids):
         return False
     has_ne = "ne" in kids or "n'" in kids or "n’" in kids
     # « ne veut rien vendre »; not « rien n'empêche X de racheter » (« rien » the subject)
-    nothing = any(
-        cols.low[c] == "rien" and not cols.dep[c].startswith("nsubj") for c in cols.kids(verb)
-    )
+    nothing = any(cols.low[c] == "rien" and not cols.dep[c].startswith("nsubj") for c in kid_ids)
     return (
         any(w in neg_words for w in kids if w != "plus")
         or (has_ne and "plus" in kids)

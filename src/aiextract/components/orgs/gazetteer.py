@@ -68,8 +68,10 @@ class Gazetteer:
             for form in forms:
                 form = form.strip()
                 variants = {form}
-                if len(form) >= 5 and any(c.isupper() for c in form[1:]) and " " not in form:
-                    variants.add(form.lower())  # « openai » in a garbled title
+                # « openai » in a garbled title; not « l'expansion » for « L'Expansion »
+                bare = form[2:] if form[1:2] in ("'", "’") else form
+                if len(form) >= 5 and any(c.isupper() for c in bare[1:]) and " " not in form:
+                    variants.add(form.lower())
                 if len(form.rsplit(" ", 1)[-1]) == 1 and form[-1].isupper():
                     variants.add(form + ".")  # the tokenizer keeps « X. », « Station F. »
                 for v in variants:

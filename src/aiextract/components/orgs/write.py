@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 from aiextract.components.orgs.decide import ProductMention
 from aiextract.components.orgs.lexicon import TITLES
 from aiextract.components.orgs.passes import OrgMention, PersonMention
-from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY
+from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text
 from aiextract.normalize.names import (
     canonical_orgs,
     canonical_people,
@@ -56,7 +56,7 @@ def write_mentions(
     written = ((name, doc[s:e].text) for s, e, name, source in kept_orgs if source == "gazetteer")
     in_article = names_in_article(
         ((name, text if known_name(text) == name else name) for name, text in written),
-        text=doc.text,
+        text=doc_text(doc),
     )
     kept_orgs = [(s, e, in_article.get(name, name), src) for s, e, name, src in kept_orgs]
     fixed = {name for _, _, name, source in kept_orgs if source == "gazetteer"}

@@ -45,6 +45,7 @@ from aiextract.components.deals.completion import (
 from aiextract.components.deals.confidence import Calibrator
 from aiextract.components.deals.cues import linear_marker
 from aiextract.components.deals.joining import PREFER, join_learned
+from aiextract.components.deals.listed_rounds import split_listed_rounds
 from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
 from aiextract.components.deals.role_tables import GIVE_VERBS
@@ -351,6 +352,7 @@ class DealsComponent:
                 self.prefer,
                 self.twin_threshold,
             )
+        deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 
     def _rule_deals(self, doc: Doc) -> tuple[list[Candidate], list[Candidate]]:

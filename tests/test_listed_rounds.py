@@ -1,0 +1,67 @@
+"""Rounds told in a list: one funding per listed company, with its own sum."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiextract.components.deals.listed_rounds import split_listed_rounds
+
+
+def _fundings(doc) -> list[tuple[tuple[str, ...], int | None]]:
+    return [
+        (
+            tuple(f"{p['name']}:{p['role']}" for p in deal["parties"]),
+            deal["amount"]["value"] if deal["amount"] else None,
+        )
+        for deal in doc._.deals
+        if deal["type"] == "funding"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Depuis janvier, seuls trois tours de table ont réuni 100 millions d'euros ou "
+            "plus : Ventora dans le spatial (170 millions d'euros), Quibix dans l'énergie "
+            "(150 millions) et Lumeo dans le quantique (100 millions).",
+            [
+                (("Ventora:target",), 170_000_000),
+                (("Quibix:target",), 150_000_000),
+                (("Lumeo:target",), 100_000_000),
+            ],
+        ),
+        (
+            "La région a levé 135 millions d'euros en 2021, avec 21,3 millions pour Ventora "
+            "(immunothérapies), 20 millions pour Quibix et 20 autres pour Lumeo.",
+            [(("Ventora:target",), 21_300_000), (("Quibix:target",), 20_000_000)],
+        ),
+    ],
+)
+def test_a_round_up_gives_one_round_per_company(nlp, text, expected):
+    assert _fundings(nlp(text)) == expected
+
+
+def test_backers_listed_apart_stay_one_round(nlp):
+    doc = nlp("La start-up Ventora lève 12 millions d'euros auprès de Quibix, Lumeo et Partech.")
+    deals = _fundings(doc)
+    assert len(deals) == 1
+    assert deals[0][0][0] == "Ventora:target" and deals[0][1] == 12_000_000
+
+
+def test_a_list_without_sums_of_its_own_is_left_alone(nlp):
+    doc = nlp("Ventora a bouclé une levée de 30 millions d'euros.")
+    deal = dict(doc._.deals[0])
+    deal["parties"] = [
+        {"name": "Ventora", "role": "target"},
+        {"name": "Quibix", "role": "investor"},
+    ]
+    assert split_listed_rounds(doc, [deal]) == [deal]
+
+
+def test_other_types_and_bad_offsets_pass_through(nlp):
+    doc = nlp("Quibix rachète Lumeo pour 20 millions d'euros.")
+    deals = [dict(d) for d in doc._.deals]
+    assert deals and split_listed_rounds(doc, deals) == deals
+    odd = {"type": "funding", "parties": [{"name": "A", "role": "target"}]}
+    assert split_listed_rounds(doc, [odd]) == [odd]

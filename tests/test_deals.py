@@ -308,6 +308,16 @@ CASES = [
         [],
     ),
     (
+        "agreement-to-acquire",
+        "Kelvia a signé un accord avec Nexora pour acquérir la société Ombelle.",
+        [("acquisition", {"Kelvia": "acquirer", "Ombelle": "target"}, None, "stated")],
+    ),
+    (
+        "agreement-for-a-service",
+        "Kelvia a signé un accord avec Nexora pour la maintenance de ses serveurs.",
+        [("contract", {"Kelvia": "buyer", "Nexora": "supplier"}, None, "stated")],
+    ),
+    (
         "commande-a",
         "Air France passe une commande de 50 avions à Airbus.",
         [("contract", {"Air France": "buyer", "Airbus": "supplier"}, None, "stated")],

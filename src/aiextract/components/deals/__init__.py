@@ -319,6 +319,7 @@ class DealsComponent:
             for c in cols.kids(i):
                 if cols.dep[c].startswith("acl"):
                     near |= {k for k in cols.kids(c) if cols.dep[k] in ("xcomp", "ccomp", "obj")}
+            near |= _purpose_of(i, hits, cols)
             for j in near:
                 if (
                     j != i
@@ -723,6 +724,26 @@ def _complete(
         )
     return parties
 
+
+
+_PURPOSE = ("pour", "afin", "vue")  # « pour acquérir », « afin de créer », « en vue de »
+_PURPOSE_REACH = 15
+
+
+def _purpose_of(i: int, hits: dict, cols: Columns) -> set[int]:
+    """Strong triggers a weak noun's deal is the purpose of: « un accord avec X pour
+    acquérir Y », « afin de créer une coentreprise », « en vue de l'acquisition de »."""
+    if hits[i][0].kind != "noun":
+        return set()
+    found = set()
+    for j in hits:
+        if not i < j <= i + _PURPOSE_REACH or "weak" in hits[j][0].flags:
+            continue
+        verb = cols.head[j] if cols.dep[j] == "obj" else j
+        words = {cols.low[k] for k in range(max(i + 1, verb - 3), verb)}
+        if words & set(_PURPOSE) and "," not in words:
+            found.add(j)
+    return found
 
 @Language.factory(
     "aiextract_deals",

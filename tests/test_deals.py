@@ -318,6 +318,21 @@ CASES = [
         [("contract", {"Kelvia": "buyer", "Nexora": "supplier"}, None, "stated")],
     ),
     (
+        "commande-of-machines",
+        "La compagnie Lumeo a passé une commande de 40 Airbus.",
+        [("contract", {"Lumeo": "buyer", "Airbus": "supplier"}, None, "stated")],
+    ),
+    (
+        "commander-a-product",
+        "La compagnie Lumeo a commandé douze Rafale.",
+        [("contract", {"Lumeo": "buyer", "Dassault Aviation": "supplier"}, None, "stated")],
+    ),
+    (
+        "commande-of-a-buyer",
+        "Quibix décroche une commande de la compagnie Lumeo.",
+        [("contract", {"Lumeo": "buyer", "Quibix": "supplier"}, None, "stated")],
+    ),
+    (
         "commande-a",
         "Air France passe une commande de 50 avions à Airbus.",
         [("contract", {"Air France": "buyer", "Airbus": "supplier"}, None, "stated")],

@@ -126,6 +126,15 @@ def _de_ok(doc: Doc, token: Token, anchor: Token, role: str, mentions: MentionIn
     return role in ("source", "person") and head.head.i == anchor.i
 
 
+def _goods(doc: Doc, mention: Mention, marker: str) -> bool:
+    """Is a name after « de » the goods ordered: a product (« de Rafale »), or a count of
+    its maker's machines (« de 134 Airbus »)?"""
+    start = mention.start
+    if mention.product and marker == "de":
+        return True
+    return start >= 2 and doc[start - 1].like_num and doc[start - 2].lower_ in ("de", "d'", "d’")
+
+
 @cache
 def _citing_cues() -> tuple[tuple[str, ...], ...]:
     """The ``cite`` rows of ``deal_cues.tsv`` (« au titre de ») and the citing words of
@@ -457,6 +466,8 @@ def find_parties(
                 key = agent
             elif via_verb:
                 key = marker if marker in ("led_by", "with", "auprès_de") else "member"
+            elif "goods" in frame and _goods(doc, mention, marker):
+                key = "goods"  # « une commande de 134 Airbus »: the maker of the goods
             elif marker:
                 key = marker
                 if key == "de" and not _de_ok(doc, token, anchor, frame.get("de", ""), mentions):

@@ -36,6 +36,16 @@ def _fundings(doc) -> list[tuple[tuple[str, ...], int | None]]:
             "(immunothérapies), 20 millions pour Quibix et 20 autres pour Lumeo.",
             [(("Ventora:target",), 21_300_000), (("Quibix:target",), 20_000_000)],
         ),
+        (
+            "Parmi les plus élevées, on notera les 7 millions d'euros levés par le groupe "
+            "Ventora, les 3 millions d'euros de Quibix, qui conçoit des robots, ou encore les "
+            "2 millions d'euros de la biotech Lumeo.",
+            [
+                (("Ventora:target",), 7_000_000),
+                (("Quibix:target",), 3_000_000),
+                (("Lumeo:target",), 2_000_000),
+            ],
+        ),
     ],
 )
 def test_a_round_up_gives_one_round_per_company(nlp, text, expected):
@@ -65,3 +75,23 @@ def test_other_types_and_bad_offsets_pass_through(nlp):
     assert deals and split_listed_rounds(doc, deals) == deals
     odd = {"type": "funding", "parties": [{"name": "A", "role": "target"}]}
     assert split_listed_rounds(doc, [odd]) == [odd]
+
+
+def test_a_round_cut_from_a_list_is_not_told_twice(nlp):
+    doc = nlp(
+        "Deux tours de table ont réuni 10 millions d'euros : Ventora (7 millions d'euros) "
+        "et Quibix (3 millions d'euros)."
+    )
+    listed = next(d for d in doc._.deals if len(d["parties"]) == 1)
+    told = {**listed, "parties": [{"name": "Ventora", "role": "target"}]}
+    told["amount"] = {"value": 7_000_000, "currency": "EUR"}
+    merged = {
+        **listed,
+        "parties": [
+            {"name": "Ventora", "role": "target"},
+            {"name": "Quibix", "role": "investor"},
+        ],
+    }
+    out = split_listed_rounds(doc, [told, merged])
+    assert [d["parties"][0]["name"] for d in out] == ["Ventora", "Quibix"]
+    assert out[0] is told and out[1]["amount"] == {"value": 3_000_000, "currency": "EUR"}

@@ -36,20 +36,37 @@ def split_listed_rounds(doc: Doc, deals: list[dict]) -> list[dict]:
     one funding per listed company, in text order."""
     out: list[dict] = []
     for deal in deals:
-        out.extend(_split(doc, deal) if deal.get("type") == "funding" else [deal])
+        if deal.get("type") != "funding":
+            out.append(deal)
+            continue
+        rounds = _split(doc, deal)
+        if len(rounds) == 1:
+            out.append(deal)
+            continue
+        told = [d for d in deals if d is not deal and d.get("type") == "funding"]
+        out.extend(r for r in rounds if not any(_same_round(r, d) for d in told))
     return out
+
+
+def _same_round(new: dict, old: dict) -> bool:
+    """Is a round cut from a list one the deals already tell (same one target, and the
+    same sum or none)?"""
+    names = [p["name"] for p in old.get("parties") or [] if p.get("role") == "target"]
+    if names != [new["parties"][0]["name"]]:
+        return False
+    return new["amount"] is None or old.get("amount") == new["amount"]
 
 
 def _split(doc: Doc, deal: dict) -> list[dict]:
     parties = deal.get("parties") or []
-    targets = [p["name"] for p in parties if p.get("role") == "target"]
-    if len(parties) < 2 or len(targets) != 1 or "start" not in deal:
+    targets = {p["name"] for p in parties if p.get("role") == "target"}
+    if len(parties) < 2 or not targets or "start" not in deal:
         return [deal]
     span = doc.char_span(deal["start"], deal["end"], alignment_mode="expand")
     if span is None:
         return [deal]
     mentions = _mentions(span, {p["name"] for p in parties})
-    listed = _list_with(mentions, targets[0])
+    listed = _list_with(mentions, targets)
     if len({name for name, _ in listed}) < 2:
         return [deal]
     money = _money_tokens(doc, span)
@@ -85,9 +102,9 @@ def _mentions(span: Span, names: set[str]) -> list[tuple[str, Span]]:
     return sorted(found, key=lambda item: item[1].start)
 
 
-def _list_with(mentions: list[tuple[str, Span]], target: str) -> list[tuple[str, Span]]:
-    """The run of mentions listed together (« A (…), B (…) et C ») that holds the
-    target's first mention, or an empty list."""
+def _list_with(mentions: list[tuple[str, Span]], targets: set[str]) -> list[tuple[str, Span]]:
+    """The first run of mentions listed together (« A (…), B (…) et C ») that holds a
+    target's mention, or an empty list."""
     runs: list[list[tuple[str, Span]]] = []
     for name, mention in mentions:
         if runs and _listed(runs[-1][-1][1], mention):
@@ -95,7 +112,7 @@ def _list_with(mentions: list[tuple[str, Span]], target: str) -> list[tuple[str,
         else:
             runs.append([(name, mention)])
     for run in runs:
-        if any(name == target for name, _ in run):
+        if any(name in targets for name, _ in run):
             return run
     return []
 

@@ -59,6 +59,21 @@ def test_backers_listed_apart_stay_one_round(nlp):
     assert deals[0][0][0] == "Ventora:target" and deals[0][1] == 12_000_000
 
 
+def test_backers_shares_are_not_rounds(nlp):
+    doc = nlp(
+        "Le fonds Ventora Capital a réuni 30 millions d'euros : Quibix et Lumeo (10 millions "
+        "chacun), Partech (7 millions) et d'autres investisseurs (3 millions)."
+    )
+    targets = [
+        p["name"]
+        for d in doc._.deals
+        if d["type"] == "funding"
+        for p in d["parties"]
+        if p["role"] == "target"
+    ]
+    assert "Partech" not in targets and "Lumeo" not in targets
+
+
 def test_a_list_without_sums_of_its_own_is_left_alone(nlp):
     doc = nlp("Ventora a bouclé une levée de 30 millions d'euros.")
     deal = dict(doc._.deals[0])

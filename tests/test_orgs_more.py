@@ -379,6 +379,18 @@ CASES = [
         {"IBM", "HP"},
         set(),
     ),
+    (
+        "listed-with-companies-common-words",
+        "Le fonds a acheté des actions de Danone, Orange, Marriott International et Cisco.",
+        {"Danone", "Orange", "Marriott International", "Cisco"},
+        set(),
+    ),
+    (
+        "listed-with-companies-invented",
+        "Le fonds a acheté des actions de Danone, Grand Hôtel International et Cisco.",
+        {"Danone", "Grand Hôtel International", "Cisco"},
+        set(),
+    ),
 ]
 
 XFAIL = {

@@ -11,7 +11,8 @@ sentence ties to it: in its own brackets or clause (« Loft Orbital (170 M€) �
 sum it depends on (« 21 millions pour Imcyse »). A list with no sums of its own
 (« General Catalyst, Lightspeed et Bpifrance ») is as often the round's backers, with the
 target misread, and is left as it is; so are investors named apart from the target
-(« auprès de A, B et C »).
+(« auprès de A, B et C ») and a list of backers' shares (« A et B (10 millions chacun),
+C (5 millions) », « le financement provient de A (116 millions) et B »).
 
 Pure functions over a parsed ``Doc`` and the deal dicts of the schema.
 """
@@ -27,6 +28,10 @@ from aiextract.extensions import MONEY_KEY, ORGS_KEY
 _UP_TO_AMOUNT = ("nmod", "appos", "obl:agent", "acl", "flat:name", "obl:arg", "obl:mod")
 _MAX_CLIMB = 3
 _SEPARATORS = (",", "et", ";", "ou")
+# Words that make a list of sums the backers' shares of one round, not several rounds.
+_BACKER_WORDS = frozenset(
+    ("chacun", "chacune", "investisseurs", "actionnaires", "provient", "proviennent", "apportés")
+)
 # Words that introduce backers or another deal between two names: not one list.
 _CUES = ("auprès", "par", "avec", "mené", "menée", "investisseurs", "investisseur", "dont")
 
@@ -65,6 +70,8 @@ def _split(doc: Doc, deal: dict) -> list[dict]:
     span = doc.char_span(deal["start"], deal["end"], alignment_mode="expand")
     if span is None:
         return [deal]
+    if any(token.lower_ in _BACKER_WORDS for token in span):
+        return [deal]  # « A et B (10 millions chacun), C (5 millions) »: backers' shares
     mentions = _mentions(span, {p["name"] for p in parties})
     listed = _list_with(mentions, targets)
     if len({name for name, _ in listed}) < 2:

@@ -346,7 +346,7 @@ def repeat_mentions(
     in_org = {i for s, e, _, _ in orgs for i in range(s, e)}
     for ent in ents if in_org else ():
         s, e = ent.start, ent.end
-        if ent.label_ not in ("MISC", "LOC", "PER") or not free(s, e):
+        if ent.label_ not in ("MISC", "LOC", "PER", "ORG") or not free(s, e):
             continue
         root = span_root(ent)
         listed = (root.dep_ == "conj" and root.head.i in in_org) or any(
@@ -360,6 +360,41 @@ def repeat_mentions(
         if not place_slot(lex, doc, ent) and not product_context(lex, doc, ent):
             orgs.append((s, e, text, "model"))
             take(s, e)
+    if in_org:
+        listed_unknown_names(lex, doc, in_org, free, take, orgs)
+
+
+def listed_unknown_names(
+    lex: OrgLexicon, doc: Doc, in_org: set[int], free: Free, take: Take, orgs: list[OrgMention]
+) -> None:
+    """Names the model left untagged in a list of organisations: « Facebook, Walt Disney,
+    Marriott International et Cisco Systems », « d'AccorHotels, de Desigual et de
+    Moncler ». A list item is a conjunct of a word of an organisation."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for i in sorted(in_org):
+        token = doc[i]
+        for other in token.children:
+            if other.dep_ != "conj" or other.i in in_org or other.i in tagged:
+                continue
+            start = other.i
+            while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+                start -= 1
+            end = name_end(doc, start)
+            if end <= other.i or doc[start].is_sent_start or not free(start, end):
+                continue
+            span = doc[start:end]
+            text = clean_name(span.text)
+            if (
+                doc[start].pos_ not in ("PROPN", "NOUN", "X")
+                or text.split()[0] in lex.first_names
+                or lex.non_org(text)
+                or place_slot(lex, doc, span)
+                or product_context(lex, doc, span)
+            ):
+                continue
+            orgs.append((start, end, text, "model"))
+            take(start, end)
+            in_org.update(range(start, end))
 
 
 def extends_known(doc: Doc, span: Span, orgs: list[OrgMention], free: Free, take: Take) -> bool:

@@ -386,6 +386,18 @@ CASES = [
         set(),
     ),
     (
+        "ministry-after-au",
+        "Le contrat a été signé au ministère de la Santé.",
+        {"ministère de la Santé"},
+        set(),
+    ),
+    (
+        "air-force-lower-case",
+        "L'armée de l'air grecque a commandé six avions au constructeur Quibix.",
+        {"armée de l'air", "Quibix"},
+        set(),
+    ),
+    (
         "listed-with-companies-invented",
         "Le fonds a acheté des actions de Danone, Grand Hôtel International et Cisco.",
         {"Danone", "Grand Hôtel International", "Cisco"},

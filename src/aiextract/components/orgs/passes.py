@@ -437,6 +437,8 @@ def site_names(doc: Doc, free: Free) -> list[tuple[int, int, str]]:
 
 
 _INSTITUTION_LINKS = ("de", "du", "des", "d'", "d’")
+# « la Ville de Nantes », « au ministère du Travail », « du ministère de la Défense »
+_INSTITUTION_ARTICLES = ("la", "le", "l'", "l’", "au", "du")
 # Words before « la ville de X » that make it a place, not a body acting.
 _PLACE_BEFORE = frozenset(["dans", "sur", "vers", "près", "hors", "depuis", "en"])
 
@@ -449,7 +451,7 @@ def institution_names(
     capitalised name, whatever the recogniser tagged."""
     found = []
     for i in positions:
-        if i == 0 or doc[i - 1].lower_ not in ("la", "le", "l'", "l’"):
+        if i == 0 or doc[i - 1].lower_ not in _INSTITUTION_ARTICLES:
             continue
         if doc[i].is_lower and i >= 2 and doc[i - 2].lower_ in _PLACE_BEFORE:
             continue  # « dans la ville de Lyon » is a place

@@ -398,6 +398,12 @@ CASES = [
         set(),
     ),
     (
+        "media-title-after-du",
+        "Selon les informations du Journal du Dimanche, Quibix va racheter Lumeo.",
+        {"Journal du Dimanche", "Quibix", "Lumeo"},
+        set(),
+    ),
+    (
         "listed-with-companies-invented",
         "Le fonds a acheté des actions de Danone, Grand Hôtel International et Cisco.",
         {"Danone", "Grand Hôtel International", "Cisco"},

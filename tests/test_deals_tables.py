@@ -30,6 +30,7 @@ FRAME_KEYS = {
     "led_by",
     "quitter",
     "sur",
+    "goods",
 }
 
 

@@ -404,6 +404,12 @@ CASES = [
         set(),
     ),
     (
+        "heading-word-written-lower-case-elsewhere",
+        "Quibix rachète Lumeo.\nMedtech\nLe secteur medtech reste actif chez Quibix.",
+        {"Quibix", "Lumeo"},
+        set(),
+    ),
+    (
         "listed-with-companies-invented",
         "Le fonds a acheté des actions de Danone, Grand Hôtel International et Cisco.",
         {"Danone", "Grand Hôtel International", "Cisco"},

@@ -42,6 +42,7 @@ from aiextract.components.orgs.context import (
     listed_with_company,
     medium_context,
     name_like,
+    openers_only,
     org_context,
 )
 from aiextract.components.orgs.decide import ProductMention, decide
@@ -376,6 +377,9 @@ class OrgsComponent:
                     people.append((i + 1, j, doc[i + 1 : j].text))
                     take(i + 1, j)
 
+        common = openers_only(doc, orgs)
+        if common:
+            orgs = [o for o in orgs if o[2] not in common]
         write_mentions(
             doc,
             ents,

@@ -336,6 +336,27 @@ def common_word_at_start(lex: OrgLexicon, gaz: Gazetteer, tok: Token) -> bool:
     )
 
 
+def openers_only(doc: Doc, orgs: list[tuple[int, int, str, str]]) -> set[str]:
+    """One-word names found only where a line or sentence opens, written elsewhere in the
+    article in lower case: a common word, not a company (« Commande confirmée … »,
+    « Elle était là … », « Entente de gré à gré » as a heading; the gazetteer's aside)."""
+    lower = {t.text for t in doc if t.is_lower}
+    starts: dict[str, bool] = {}
+    for s, e, name, src in orgs:
+        if e - s != 1 or src == "gazetteer" or name != doc[s].text or not name.istitle():
+            continue
+        prev = doc[s - 1] if s > 0 else None
+        opener = (
+            prev is None
+            or doc[s].is_sent_start
+            or prev.is_space
+            or "\n" in prev.whitespace_
+            or prev.text in (".", "!", "?", "»", ":")
+        )
+        starts[name] = starts.get(name, True) and opener
+    return {name for name, only in starts.items() if only and name.lower() in lower}
+
+
 # --------------------------------------------------------------------------- shapes
 
 

@@ -75,13 +75,18 @@ def test_backers_shares_are_not_rounds(nlp):
 
 
 def test_a_list_without_sums_of_its_own_is_left_alone(nlp):
-    doc = nlp("Ventora a bouclé une levée de 30 millions d'euros.")
-    deal = dict(doc._.deals[0])
-    deal["parties"] = [
-        {"name": "Ventora", "role": "target"},
-        {"name": "Quibix", "role": "investor"},
-    ]
-    assert split_listed_rounds(doc, [deal]) == [deal]
+    # the backers listed, one of them misread as the target: one sum for the list, no cut
+    doc = nlp("Les fonds Quibix, Lumeo et Partech ont investi 30 millions d'euros dans Ventora.")
+    deal = next(d for d in doc._.deals if d["type"] == "funding")
+    misread = {
+        **deal,
+        "parties": [
+            {"name": "Quibix", "role": "target"},
+            {"name": "Lumeo", "role": "investor"},
+            {"name": "Partech", "role": "investor"},
+        ],
+    }
+    assert split_listed_rounds(doc, [misread]) == [misread]
 
 
 def test_other_types_and_bad_offsets_pass_through(nlp):

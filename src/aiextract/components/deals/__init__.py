@@ -48,7 +48,7 @@ from aiextract.components.deals.joining import PREFER, join_learned
 from aiextract.components.deals.listed_rounds import split_listed_rounds
 from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
-from aiextract.components.deals.role_tables import GIVE_VERBS
+from aiextract.components.deals.role_tables import GIVE_VERBS, cue_words
 from aiextract.components.deals.roles import find_parties
 from aiextract.components.deals.syntax import find_subject, is_passive
 from aiextract.components.learned.features import cached_features
@@ -725,14 +725,13 @@ def _complete(
     return parties
 
 
-
-_PURPOSE = ("pour", "afin", "vue")  # « pour acquérir », « afin de créer », « en vue de »
-_PURPOSE_REACH = 15
+_PURPOSE_REACH = 15  # words between a weak trigger noun and the deal it is for
 
 
 def _purpose_of(i: int, hits: dict, cols: Columns) -> set[int]:
     """Strong triggers a weak noun's deal is the purpose of: « un accord avec X pour
-    acquérir Y », « afin de créer une coentreprise », « en vue de l'acquisition de »."""
+    acquérir Y », « afin de créer une coentreprise », « en vue de l'acquisition de »
+    (the ``purpose`` words of ``deal_cues.tsv``)."""
     if hits[i][0].kind != "noun":
         return set()
     found = set()
@@ -741,9 +740,10 @@ def _purpose_of(i: int, hits: dict, cols: Columns) -> set[int]:
             continue
         verb = cols.head[j] if cols.dep[j] == "obj" else j
         words = {cols.low[k] for k in range(max(i + 1, verb - 3), verb)}
-        if words & set(_PURPOSE) and "," not in words:
+        if words & cue_words("purpose") and "," not in words:
             found.add(j)
     return found
+
 
 @Language.factory(
     "aiextract_deals",

@@ -14,26 +14,22 @@ target misread, and is left as it is; so are investors named apart from the targ
 (« auprès de A, B et C ») and a list of backers' shares (« A et B (10 millions chacun),
 C (5 millions) », « le financement provient de A (116 millions) et B »).
 
-Pure functions over a parsed ``Doc`` and the deal dicts of the schema.
+Pure functions over a parsed ``Doc`` and the deal dicts of the schema; the words come
+from ``data/deal_cues.tsv`` (keys ``shares`` and ``apart``).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.candidates import amount_dict
+from aiextract.components.deals.role_tables import cue_words
 from aiextract.extensions import MONEY_KEY, ORGS_KEY
 
 # Links from a name up to the sum it belongs to: « les 7 M€ levés par le groupe Sergic ».
 _UP_TO_AMOUNT = ("nmod", "appos", "obl:agent", "acl", "flat:name", "obl:arg", "obl:mod")
 _MAX_CLIMB = 3
 _SEPARATORS = (",", "et", ";", "ou")
-# Words that make a list of sums the backers' shares of one round, not several rounds.
-_BACKER_WORDS = frozenset(
-    ("chacun", "chacune", "investisseurs", "actionnaires", "provient", "proviennent", "apportés")
-)
-# Words that introduce backers or another deal between two names: not one list.
-_CUES = ("auprès", "par", "avec", "mené", "menée", "investisseurs", "investisseur", "dont")
 
 
 def split_listed_rounds(doc: Doc, deals: list[dict]) -> list[dict]:
@@ -70,7 +66,7 @@ def _split(doc: Doc, deal: dict) -> list[dict]:
     span = doc.char_span(deal["start"], deal["end"], alignment_mode="expand")
     if span is None:
         return [deal]
-    if any(token.lower_ in _BACKER_WORDS for token in span):
+    if any(token.lower_ in cue_words("shares") for token in span):
         return [deal]  # « A et B (10 millions chacun), C (5 millions) »: backers' shares
     mentions = _mentions(span, {p["name"] for p in parties})
     listed = _list_with(mentions, targets)
@@ -132,7 +128,7 @@ def _listed(before: Span, after: Span) -> bool:
         return False
     relative = False
     for token in between:
-        if token.lower_ in _CUES:
+        if token.lower_ in cue_words("apart"):
             return False
         if token.pos_ == "PRON" and "Rel" in token.morph.get("PronType"):
             relative = True
@@ -141,7 +137,8 @@ def _listed(before: Span, after: Span) -> bool:
     return True
 
 
-def _finite(token) -> bool:
+def _finite(token: Token) -> bool:
+    """A finite verb or auxiliary (« conçoit », « a »), not an infinitive or participle."""
     return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 

@@ -223,13 +223,35 @@ def join_forms() -> frozenset[str]:
     return frozenset(form for verb in JOIN_VERBS for form in verb_forms(verb))
 
 
+# Keys of deal_cues.tsv that are not the preposition or cue introducing a party.
+NOT_ROLE_KEYS = frozenset(
+    {
+        "valuation",
+        "nondeal",
+        "horizon",
+        "reference",
+        "past_job",
+        "idiom",
+        "purpose",
+        "shares",
+        "apart",
+    }
+)
+
+
+@cache
+def cue_words(key: str) -> frozenset[str]:
+    """The one-word cues of ``deal_cues.tsv`` with ``key`` (« purpose », « shares »...)."""
+    return frozenset(r["cue"] for r in load_table("deal_cues.tsv") if r["key"] == key)
+
+
 @cache
 def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Cue words before a party → frame key, longest first."""
     rows = [
         r
         for r in load_table("deal_cues.tsv")
-        if r["key"] not in ("valuation", "nondeal", "horizon", "reference", "past_job", "idiom")
+        if r["key"] not in NOT_ROLE_KEYS
     ]
     cues = [(tuple(_norm(r["cue"]).split()), r["key"]) for r in rows]
     return tuple(sorted(cues, key=lambda c: -len(c[0])))

@@ -340,7 +340,6 @@ def openers_only(doc: Doc, orgs: list[tuple[int, int, str, str]]) -> set[str]:
     """One-word names found only where a line or sentence opens, written elsewhere in the
     article in lower case: a common word, not a company (« Commande confirmée … »,
     « Elle était là … », « Entente de gré à gré » as a heading; the gazetteer's aside)."""
-    lower = {t.text for t in doc if t.is_lower}
     starts: dict[str, bool] = {}
     for s, e, name, src in orgs:
         if e - s != 1 or src == "gazetteer" or name != doc[s].text or not name.istitle():
@@ -354,7 +353,10 @@ def openers_only(doc: Doc, orgs: list[tuple[int, int, str, str]]) -> set[str]:
             or prev.text in (".", "!", "?", "»", ":")
         )
         starts[name] = starts.get(name, True) and opener
-    return {name for name, only in starts.items() if only and name.lower() in lower}
+    only = {name.lower(): name for name, at_start in starts.items() if at_start}
+    if not only:
+        return set()  # most articles: read no further
+    return {only[t.text] for t in doc if t.is_lower and t.text in only}
 
 
 # --------------------------------------------------------------------------- shapes

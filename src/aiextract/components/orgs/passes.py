@@ -355,13 +355,23 @@ def repeat_mentions(
         if not listed:
             continue
         text = clean_name(ent.text)
-        if not text[:1].isupper() or lex.non_org(text) or text.split()[0] in lex.first_names:
-            continue
-        if not place_slot(lex, doc, ent) and not product_context(lex, doc, ent):
+        if _listed_name_ok(lex, doc, ent, text):
             orgs.append((s, e, text, "model"))
             take(s, e)
     if in_org:
         listed_unknown_names(lex, doc, in_org, free, take, orgs)
+
+
+def _listed_name_ok(lex: OrgLexicon, doc: Doc, span: Span, text: str) -> bool:
+    """May a name listed with organisations be one: capitalised, not a first name, a
+    word the lexicon rules out, a place or a product in its slot?"""
+    return not (
+        not text[:1].isupper()
+        or lex.non_org(text)
+        or text.split()[0] in lex.first_names
+        or place_slot(lex, doc, span)
+        or product_context(lex, doc, span)
+    )
 
 
 def listed_unknown_names(
@@ -384,12 +394,8 @@ def listed_unknown_names(
                 continue
             span = doc[start:end]
             text = clean_name(span.text)
-            if (
-                doc[start].pos_ not in ("PROPN", "NOUN", "X")
-                or text.split()[0] in lex.first_names
-                or lex.non_org(text)
-                or place_slot(lex, doc, span)
-                or product_context(lex, doc, span)
+            if doc[start].pos_ not in ("PROPN", "NOUN", "X") or not _listed_name_ok(
+                lex, doc, span, text
             ):
                 continue
             orgs.append((start, end, text, "model"))

@@ -28,6 +28,7 @@ from aiextract.components.deals.attributes import (
     money_spans,
     verb_chain,
 )
+from aiextract.components.deals.bilateral import split_bilateral
 from aiextract.components.deals.candidates import (
     Candidate,
     Trigger,
@@ -354,6 +355,7 @@ class DealsComponent:
                 self.twin_threshold,
             )
         deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
+        deals = split_bilateral(doc, deals)  # « des partenariats avec A et B »
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 
     def _rule_deals(self, doc: Doc) -> tuple[list[Candidate], list[Candidate]]:

@@ -68,8 +68,8 @@ def _split(doc: Doc, deal: dict) -> list[dict]:
         return [deal]
     if any(token.lower_ in cue_words("shares") for token in span):
         return [deal]  # « A et B (10 millions chacun), C (5 millions) »: backers' shares
-    mentions = _mentions(span, {p["name"] for p in parties})
-    listed = _list_with(mentions, targets)
+    mentions = deal_mentions(span, {p["name"] for p in parties})
+    listed = next((run for run in listed_runs(mentions) if any(n in targets for n, _ in run)), [])
     if len({name for name, _ in listed}) < 2:
         return [deal]
     money = _money_tokens(doc, span)
@@ -95,7 +95,7 @@ def _split(doc: Doc, deal: dict) -> list[dict]:
     return rounds
 
 
-def _mentions(span: Span, names: set[str]) -> list[tuple[str, Span]]:
+def deal_mentions(span: Span, names: set[str]) -> list[tuple[str, Span]]:
     """(party name, mention) of the deal's parties written in ``span``, in text order."""
     found = []
     for mention in span.doc.spans.get(ORGS_KEY, []):
@@ -105,19 +105,16 @@ def _mentions(span: Span, names: set[str]) -> list[tuple[str, Span]]:
     return sorted(found, key=lambda item: item[1].start)
 
 
-def _list_with(mentions: list[tuple[str, Span]], targets: set[str]) -> list[tuple[str, Span]]:
-    """The first run of mentions listed together (« A (…), B (…) et C ») that holds a
-    target's mention, or an empty list."""
+def listed_runs(mentions: list[tuple[str, Span]]) -> list[list[tuple[str, Span]]]:
+    """The mentions cut into runs of names listed together (« A (…), B (…) et C »), in
+    text order; a name alone is a run of one."""
     runs: list[list[tuple[str, Span]]] = []
     for name, mention in mentions:
         if runs and _listed(runs[-1][-1][1], mention):
             runs[-1].append((name, mention))
         else:
             runs.append([(name, mention)])
-    for run in runs:
-        if any(name in targets for name, _ in run):
-            return run
-    return []
+    return runs
 
 
 def _listed(before: Span, after: Span) -> bool:

@@ -235,6 +235,8 @@ NOT_ROLE_KEYS = frozenset(
         "purpose",
         "shares",
         "apart",
+        "bilateral",
+        "together",
     }
 )
 

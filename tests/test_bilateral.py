@@ -1,0 +1,82 @@
+"""Bilateral alliances told together: one partnership per pair (GUIDELINES, « Deals told
+in passing »), an alliance of all of them together stays one deal."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiextract.components.deals.bilateral import split_bilateral
+
+
+def _partnerships(doc) -> list[frozenset[str]]:
+    return sorted(
+        (
+            frozenset(p["name"] for p in d["parties"])
+            for d in doc._.deals
+            if d["type"] == "partnership"
+        ),
+        key=sorted,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        (
+            "La start-up Ventora a déjà signé des partenariats stratégiques avec Quibix et Lumeo.",
+            [{"Ventora", "Lumeo"}, {"Ventora", "Quibix"}],
+        ),
+        (
+            "Les accords noués par Ventora avec Quibix et Lumeo portent sur le cloud.",
+            [{"Ventora", "Lumeo"}, {"Ventora", "Quibix"}],
+        ),
+    ],
+)
+def test_plural_alliances_with_a_list_give_pairs(nlp, text, pairs):
+    assert _partnerships(nlp(text)) == sorted(map(frozenset, pairs), key=sorted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one alliance of three: no plural alliance noun
+        "Les groupes Ventora, Quibix et Lumeo ont annoncé une alliance pour construire un "
+        "campus de calcul.",
+        # the list gathered « entre » the partners
+        "Un accord de partenariat entre Ventora, Quibix et Lumeo a été signé mardi.",
+        # « parmi ses partenaires »: all of them in one project
+        "Le projet de Ventora réunit parmi ses partenaires Quibix, Lumeo et Kelvia.",
+    ],
+)
+def test_one_alliance_of_several_stays_one_deal(nlp, text):
+    deals = [d for d in nlp(text)._.deals if d["type"] == "partnership"]
+    assert deals and all(len(d["parties"]) >= 3 for d in deals)
+
+
+def test_a_listed_subject_is_not_cut(nlp):
+    doc = nlp("Ventora et Quibix ont signé des accords de coopération avec Lumeo.")
+    assert not any(
+        {p["name"] for p in d["parties"]} in ({"Lumeo", "Ventora"}, {"Lumeo", "Quibix"})
+        and len(d["parties"]) == 2
+        for d in doc._.deals
+        if d["type"] == "partnership"
+    )
+
+
+def test_a_pair_already_told_is_not_told_twice(nlp):
+    doc = nlp("La start-up Ventora a signé des partenariats stratégiques avec Quibix et Lumeo.")
+    pair = next(d for d in doc._.deals if d["type"] == "partnership")
+    partners = [{"name": n, "role": "partner"} for n in ("Ventora", "Quibix", "Lumeo")]
+    told = dict(pair, parties=partners[:2])
+    out = split_bilateral(doc, [dict(pair, parties=partners), told])
+    assert [{p["name"] for p in d["parties"]} for d in out] == [
+        {"Ventora", "Lumeo"},
+        {"Ventora", "Quibix"},
+    ]
+    assert out[1] is told
+
+
+def test_other_types_and_pairs_are_left_alone(nlp):
+    doc = nlp("La start-up Ventora a signé un partenariat avec Quibix.")
+    deals = list(doc._.deals)
+    assert split_bilateral(doc, deals) == deals

@@ -17,7 +17,7 @@ from tests import test_deal_descriptions, test_deal_rounds, test_deals, test_dea
 import aiextract
 from aiextract.cli import main
 from aiextract.components.deals.confidence import FEATURES, Calibrator
-from aiextract.components.deals.learned import LearnedDeal, decode_roles, same_deal
+from aiextract.components.deals.learned import LearnedDeal, decode_roles, fold_repeats, same_deal
 from aiextract.components.learned.features import (
     SENTENCE_WIDTH,
     TYPES,
@@ -226,6 +226,24 @@ def test_a_learned_deal_needs_what_the_guidelines_require() -> None:
     assert deal("acquisition", A="seller", B="target").complete()  # no buyer named
     assert not deal("investment", A="investor", B="investor").complete()
     assert not deal("partnership", A="partner").complete()
+
+
+def test_a_deal_told_again_further_on_is_one_deal() -> None:
+    def deal(sentence: int, score: float, amount=None, date=None, **roles: str) -> LearnedDeal:
+        parties = {n: (r, 0.9, 0) for n, r in roles.items()}
+        return LearnedDeal("acquisition", parties, sentence, sentence, score, amount, date)
+
+    eur = {"value": 30_000_000, "currency": "EUR"}
+    first = deal(1, 0.6, None, "2024", A="acquirer", B="target")
+    again = deal(7, 0.8, eur, None, A="acquirer", B="target")
+    folded = fold_repeats([first, again])
+    assert folded == [again]  # the likelier reading stands...
+    assert folded[0].amount == eur and folded[0].date == "2024"  # ...with both details
+    # two sums, or two years, are two deals; other parties are another deal
+    other_sum = deal(9, 0.7, {"value": 5_000_000, "currency": "EUR"}, A="acquirer", B="target")
+    assert len(fold_repeats([again, other_sum])) == 2
+    assert len(fold_repeats([first, deal(9, 0.7, None, "2019", A="acquirer", B="target")])) == 2
+    assert len(fold_repeats([first, deal(9, 0.7, A="acquirer", C="target")])) == 2
 
 
 def test_roles_are_decoded_with_the_shape_of_a_deal() -> None:

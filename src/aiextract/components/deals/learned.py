@@ -8,7 +8,9 @@ stake, and a role the deal lacks given to the likeliest name left out), when the
 a whole deal (GUIDELINES: a funding needs its target, a hire its employer and a person
 or a source, the others two organisations). Its amount, date and certainty are read by
 the rules' own functions. Deals of one type that share a party in neighbouring
-sentences are one deal, unless they tell two different amounts. Where
+sentences are one deal, unless they tell two different amounts; so are deals of one
+type between the same parties anywhere in the article (``fold_repeats``), unless they
+tell two amounts or two years. Where
 the rules' candidates in its sentences gave a party a role (a partial deal the rules
 dropped, say), that role is kept: the rules' frames know roles better than the model.
 
@@ -106,7 +108,7 @@ def read_learned(
             )
             if deal is not None:
                 deals.append(deal)
-    merged = _merge_neighbours(deals)
+    merged = fold_repeats(_merge_neighbours(deals))
     for deal in merged:
         _take_rule_roles(deal, rule_roles)
     return merged
@@ -264,6 +266,30 @@ def _merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
         else:
             out.append(deal)
     return [d for d in out if d.complete()]
+
+
+def fold_repeats(deals: list[LearnedDeal]) -> list[LearnedDeal]:
+    """Deals of one type between the same parties told again further on (« Google a
+    annoncé le rachat de Moodstocks ... la firme vient de faire l'acquisition de
+    Moodstocks »), as one: the likelier reading stands and takes the other's amount and
+    date when it has none. Two sums, or two years, are two deals (two rounds)."""
+    out: list[LearnedDeal] = []
+    for deal in sorted(deals, key=lambda d: -d.score):
+        kept = next((k for k in out if _repeats(k, deal)), None)
+        if kept is None:
+            out.append(deal)
+            continue
+        kept.amount = kept.amount or deal.amount
+        kept.date = kept.date or deal.date
+    return sorted(out, key=lambda d: d.sentence)
+
+
+def _repeats(kept: LearnedDeal, deal: LearnedDeal) -> bool:
+    if kept.type != deal.type or kept.names() != deal.names():
+        return False
+    if kept.amount and deal.amount and kept.amount != deal.amount:
+        return False
+    return not (kept.date and deal.date and kept.date[:4] != deal.date[:4])
 
 
 def same_deal(rule: dict, learned: dict) -> bool:

@@ -34,14 +34,20 @@ SOURCES = ("rules", "learned", "both")
 
 
 def cross_validate(
-    folds: int, seed: int, epochs: int, ner_epochs: int = 0, twin_threshold: float = 0.5
+    folds: int,
+    seed: int,
+    epochs: int,
+    ner_epochs: int = 0,
+    twin_threshold: float = 0.5,
+    dropout: float | None = None,
 ) -> list[dict]:
     """One row per fold: the held fold's size and its typed/untyped F1 per source."""
+    model = {"model": {"dropout": dropout}} if dropout is not None else {}
     nlp = aiextract.load(
         news_ner=False,
         config={
-            "deal_sentences": {"weights": ""},
-            "deal_roles": {"weights": ""},
+            "deal_sentences": {"weights": "", **model},
+            "deal_roles": {"weights": "", **model},
             "deals": {"twin_threshold": twin_threshold},
         },
     )
@@ -121,9 +127,14 @@ def main() -> None:
         default=0.5,
         help="the deals' twin_threshold (over 1: no twins)",
     )
+    parser.add_argument(
+        "--dropout", type=float, help="the learned steps' dropout (default: their config's)"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
-    rows = cross_validate(args.folds, args.seed, args.epochs, args.ner_epochs, args.twin_threshold)
+    rows = cross_validate(
+        args.folds, args.seed, args.epochs, args.ner_epochs, args.twin_threshold, args.dropout
+    )
     print("\n" + table(rows))
     print(f"\n{time.perf_counter() - started:.0f} s")
 

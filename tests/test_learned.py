@@ -117,6 +117,16 @@ def test_no_weights_no_learned_annotation() -> None:
     assert doc._.deal_sentences is None
 
 
+def test_the_configured_dropout_survives_the_shipped_weights() -> None:
+    # the weights file holds the rate it was trained with; the config's rate is the one a
+    # retraining (aiextract train --from-scratch) must use
+    blank = spacy.blank("fr")
+    pipe = blank.add_pipe("aiextract_deal_roles", config={"model": {"dropout": 0.45}})
+    assert pipe.trained
+    rates = [layer.attrs["dropout_rate"] for layer in pipe.model.walk() if layer.name == "dropout"]
+    assert rates == [0.45]
+
+
 def test_a_missing_weights_file_is_an_error(tmp_path: Path) -> None:
     blank = spacy.blank("fr")
     with pytest.raises(InputError, match="no weights file"):

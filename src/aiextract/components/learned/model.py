@@ -75,7 +75,7 @@ def build_scorer(
     n_labels: int,
     hidden: int = 64,
     n_buckets: int = 65536,
-    dropout: float = 0.1,
+    dropout: float = 0.3,
 ) -> Model[Batch, Floats2d]:
     """Logits for ``n_labels`` labels: an MLP over the dense part plus a hashed linear
     layer over the sparse keys."""
@@ -118,5 +118,5 @@ def scorer_config(n_dense: int, n_labels: int) -> dict:
         "n_labels": n_labels,
         "hidden": 64,
         "n_buckets": 65536,
-        "dropout": 0.1,
+        "dropout": 0.3,
     }

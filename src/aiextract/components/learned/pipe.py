@@ -31,6 +31,10 @@ def shipped_weights(name: str) -> Path:
     return WEIGHTS_DIR / f"{name}.bin"
 
 
+def _dropout_layers(model: Model) -> list[Model]:
+    return [layer for layer in model.walk() if "dropout_rate" in layer.attrs]
+
+
 class ScorerPipe(TrainablePipe):
     """A trainable step that scores rows of features with ``model``."""
 
@@ -51,7 +55,10 @@ class ScorerPipe(TrainablePipe):
             raise InputError(f"{name}: no weights file at {source!r}")
         if source and Path(source).is_file():
             self.model.initialize()
+            rates = [(layer, layer.attrs["dropout_rate"]) for layer in _dropout_layers(model)]
             self.model.from_bytes(Path(source).read_bytes())
+            for layer, rate in rates:  # the config's rate, not the one saved with the weights
+                layer.attrs["dropout_rate"] = rate
             self.cfg["trained"] = True
 
     def cache_rows(self, on: bool) -> None:

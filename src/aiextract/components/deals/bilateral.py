@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.components.deals.listed_rounds import deal_mentions, listed_runs
+from aiextract.components.deals.listed_rounds import deal_mentions, listed_runs, replace_split
 from aiextract.components.deals.role_tables import cue_words
 
 # Words that end a list of names (« A et B, les alliés de C », « A, qui détient B »).
@@ -35,15 +35,7 @@ _MAX_DISTANCE = 5
 def split_bilateral(doc: Doc, deals: list[dict]) -> list[dict]:
     """``deals`` with each partnership of several alliances told together replaced by
     one partnership per pair, in list order; a pair already told is not told twice."""
-    out: list[dict] = []
-    for deal in deals:
-        pairs = _pairs(doc, deal) if deal.get("type") == "partnership" else None
-        if not pairs:
-            out.append(deal)
-            continue
-        told = [d for d in deals if d is not deal and d.get("type") == "partnership"]
-        out.extend(p for p in pairs if not any(_same_pair(p, d) for d in told))
-    return out
+    return replace_split(deals, "partnership", lambda deal: _pairs(doc, deal), _same_pair)
 
 
 def _same_pair(new: dict, old: dict) -> bool:

@@ -20,6 +20,8 @@ from ``data/deal_cues.tsv`` (keys ``shares`` and ``apart``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.deals.candidates import amount_dict
@@ -35,17 +37,26 @@ _SEPARATORS = (",", "et", ";", "ou")
 def split_listed_rounds(doc: Doc, deals: list[dict]) -> list[dict]:
     """``deals`` with each funding whose target is listed with other parties replaced by
     one funding per listed company, in text order."""
+    return replace_split(deals, "funding", lambda deal: _split(doc, deal), _same_round)
+
+
+def replace_split(
+    deals: list[dict],
+    deal_type: str,
+    split: Callable[[dict], list[dict] | None],
+    told_again: Callable[[dict, dict], bool],
+) -> list[dict]:
+    """``deals`` with each deal of ``deal_type`` that ``split`` cuts in two or more parts
+    replaced by them, less the parts another deal of that type already tells
+    (``told_again(part, other)``)."""
     out: list[dict] = []
     for deal in deals:
-        if deal.get("type") != "funding":
+        parts = split(deal) if deal.get("type") == deal_type else None
+        if not parts or len(parts) < 2:
             out.append(deal)
             continue
-        rounds = _split(doc, deal)
-        if len(rounds) == 1:
-            out.append(deal)
-            continue
-        told = [d for d in deals if d is not deal and d.get("type") == "funding"]
-        out.extend(r for r in rounds if not any(_same_round(r, d) for d in told))
+        told = [d for d in deals if d is not deal and d.get("type") == deal_type]
+        out.extend(p for p in parts if not any(told_again(p, d) for d in told))
     return out
 
 

@@ -428,6 +428,18 @@ CASES = [
         {"Département du Nord", "Transval"},
         set(),
     ),
+    (
+        "tribunal-lower-case",
+        "Le tribunal de commerce de Varennes a validé l'offre de reprise de Kiplo.",
+        {"tribunal de commerce de Varennes", "Kiplo"},
+        set(),
+    ),
+    (
+        "conseil-regional-lower-case",
+        "Le conseil régional de Bretagne investit 2 millions d'euros dans Citelum.",
+        {"conseil régional de Bretagne", "Citelum"},
+        set(),
+    ),
     # --- repeated mentions
     (
         "repeat-after-cue",

@@ -162,7 +162,7 @@ class OrgLexicon:
             cue_hashes=hash_array({strings.add(w) for w in cues}),
             suffix_hashes=hash_array({strings.add(w) for w in suffixes}),
             institution_hashes=hash_array(
-                {strings.add(w) for w in context.get("institution", ())}
+                {strings.add(w.split()[0]) for w in context.get("institution", ())}
             ),
             title_hashes=hash_array({strings.add(w) for w in ("M.", "Mme", "Mlle", "MM.")}),
         )

@@ -449,19 +449,35 @@ _INSTITUTION_ARTICLES = ("la", "le", "l'", "l’", "au", "du")
 _PLACE_BEFORE = frozenset(["dans", "sur", "vers", "près", "hors", "depuis", "en"])
 
 
+def _after_institution_words(lex: OrgLexicon, doc: Doc, i: int) -> int | None:
+    """The token after the institution's own words starting at ``i`` (« tribunal de
+    commerce » in « le tribunal de commerce de Rouen »), or None when none matches."""
+    if doc[i].text in lex.institutions:
+        return i + 1
+    rest = doc.text[doc[i].idx : doc[i].idx + 60].replace("’", "'")
+    for phrase in sorted(lex.institutions, key=len, reverse=True):
+        if " " in phrase and rest.startswith(phrase + " "):
+            end = doc[i].idx + len(phrase)
+            return next((t.i for t in doc[i:] if t.idx >= end), None)
+    return None
+
+
 def institution_names(
     lex: OrgLexicon, doc: Doc, positions: list[int], free: Free
 ) -> list[tuple[int, int, str]]:
     """(start, end, name) of public bodies written « la Ville de Nantes », « la Région
-    Occitanie »: an institution word (``org_context.tsv``) after an article, then a
-    capitalised name, whatever the recogniser tagged."""
+    Occitanie », « le tribunal de commerce de Rouen »: an institution's words
+    (``org_context.tsv``) after an article, then a capitalised name, whatever the
+    recogniser tagged."""
     found = []
     for i in positions:
         if i == 0 or doc[i - 1].lower_ not in _INSTITUTION_ARTICLES:
             continue
         if doc[i].is_lower and i >= 2 and doc[i - 2].lower_ in _PLACE_BEFORE:
             continue  # « dans la ville de Lyon » is a place
-        j = i + 1
+        j = _after_institution_words(lex, doc, i)
+        if j is None:
+            continue
         if j < len(doc) and doc[j].lower_ in _INSTITUTION_LINKS:
             j += 1
             if j < len(doc) and doc[j].lower_ in ("la", "l'", "l’"):

@@ -53,14 +53,33 @@ def test_one_alliance_of_several_stays_one_deal(nlp, text):
     assert deals and all(len(d["parties"]) >= 3 for d in deals)
 
 
-def test_a_listed_subject_is_not_cut(nlp):
-    doc = nlp("Ventora et Quibix ont signé des accords de coopération avec Lumeo.")
-    assert not any(
-        {p["name"] for p in d["parties"]} in ({"Lumeo", "Ventora"}, {"Lumeo", "Quibix"})
-        and len(d["parties"]) == 2
-        for d in doc._.deals
-        if d["type"] == "partnership"
-    )
+def _all_three(doc) -> dict:
+    names = ("Ventora", "Quibix", "Lumeo")
+    return {
+        "type": "partnership",
+        "parties": [{"name": n, "role": "partner"} for n in names],
+        "start": 0,
+        "end": len(doc.text),
+        "confidence": 0.9,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list is the subject: Quibix and Lumeo act together
+        "Les groupes Quibix et Lumeo ont signé des accords avec la start-up Ventora.",
+        # a list parsed as its own root (the climb to a subject must stop there)
+        "Quibix et Lumeo ont signé des accords avec la start-up Ventora.",
+        # « entre »: the alliances are between the listed companies, not with Ventora
+        "La start-up Ventora a négocié des accords entre Quibix et Lumeo.",
+    ],
+)
+def test_a_gathered_or_acting_list_is_not_cut(nlp, text):
+    doc = nlp(text)
+    assert {"Ventora", "Quibix", "Lumeo"} <= set(doc._.orgs)
+    deal = _all_three(doc)
+    assert split_bilateral(doc, [deal]) == [deal]
 
 
 def test_a_pair_already_told_is_not_told_twice(nlp):

@@ -58,23 +58,18 @@ def _pairs(doc: Doc, deal: dict) -> list[dict] | None:
     for run in _strict_runs(deal_mentions(span, set(names))):
         if any(_gathers(mention.root) for _, mention in run):
             return None  # « entre A, B et C »
-        if run[0][1].root.dep_.startswith("nsubj"):
+        if _in_subject(run[0][1].root):
             continue  # « A et B signent des accords avec C »: the list acts together
         if not any(_tree_distance(noun, run[0][1].root) <= _MAX_DISTANCE for noun in nouns):
             continue  # the alliance noun tells of other companies
         listed = list(dict.fromkeys(name for name, _ in run))
         hub = [name for name in names if name not in listed]
         if len(listed) >= 2 and len(hub) == 1:
-            records = []
-            for name in listed:
-                record = {k: v for k, v in deal.items() if k not in ("amount", "name")}
-                record["amount"] = None
-                record["parties"] = [
-                    {"name": hub[0], "role": "partner"},
-                    {"name": name, "role": "partner"},
-                ]
-                records.append(record)
-            return records
+            pair = [{"name": hub[0], "role": "partner"}]
+            return [
+                {**deal, "amount": None, "parties": [*pair, {"name": name, "role": "partner"}]}
+                for name in listed
+            ]
     return None
 
 
@@ -82,6 +77,16 @@ def _gathers(token: Token) -> bool:
     """Is ``token`` introduced by a word that gathers partners (« parmi ses partenaires »,
     « entre A, B et C »)?"""
     return any(child.lower_ in cue_words("together") for child in token.children)
+
+
+def _in_subject(token: Token) -> bool:
+    """Is ``token`` the subject of its verb, or inside it (« Les groupes A et B ont
+    signé »: A hangs on « groupes », the subject)?"""
+    while not token.dep_.startswith("nsubj"):
+        if token.head.i == token.i or token.head.pos_ in ("VERB", "AUX"):
+            return False
+        token = token.head
+    return True
 
 
 def _tree_distance(a: Token, b: Token) -> int:

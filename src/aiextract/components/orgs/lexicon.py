@@ -99,6 +99,7 @@ class OrgLexicon:
     first_names: frozenset[str]
     suffixes: frozenset[str]
     institutions: frozenset[str]
+    institution_phrases: dict[str, tuple[tuple[str, ...], ...]]
     place_preps: frozenset[str]
     transfer_verbs: frozenset[str]
     product_nouns: frozenset[str]
@@ -129,6 +130,12 @@ class OrgLexicon:
         for row in load_table("org_context.tsv"):
             context.setdefault(row["kind"], set()).add(row["word"])
         suffixes = ORG_SUFFIXES | context.get("suffix", set())
+        # « tribunal de commerce » -> {"tribunal": (("tribunal", "de", "commerce"),)}
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in context.get("institution", ()):
+            if " " in phrase:
+                words = tuple(t.lower_ for t in nlp.make_doc(phrase))
+                phrases.setdefault(words[0], []).append(words)
         nationalities = frozenset(context.get("nationality", ()))
         cues: dict[str, list[Cue]] = {}
         cue_rows = [(r["cue"], r["strength"]) for r in load_table("org_cues.tsv")]
@@ -149,7 +156,11 @@ class OrgLexicon:
             heads=heads,
             first_names=first_names,
             suffixes=suffixes,
-            institutions=frozenset(context.get("institution", ())),
+            institutions=frozenset(w for w in context.get("institution", ()) if " " not in w),
+            institution_phrases={
+                first: tuple(sorted(options, key=len, reverse=True))
+                for first, options in phrases.items()
+            },
             place_preps=frozenset(context.get("place_prep", ())),
             transfer_verbs=frozenset(context.get("transfer", ())),
             product_nouns=frozenset(context.get("product", ())),

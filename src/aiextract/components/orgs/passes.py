@@ -454,11 +454,12 @@ def _after_institution_words(lex: OrgLexicon, doc: Doc, i: int) -> int | None:
     commerce » in « le tribunal de commerce de Rouen »), or None when none matches."""
     if doc[i].text in lex.institutions:
         return i + 1
-    rest = doc.text[doc[i].idx : doc[i].idx + 60].replace("’", "'")
-    for phrase in sorted(lex.institutions, key=len, reverse=True):
-        if " " in phrase and rest.startswith(phrase + " "):
-            end = doc[i].idx + len(phrase)
-            return next((t.i for t in doc[i:] if t.idx >= end), None)
+    for words in lex.institution_phrases.get(doc[i].lower_, ()):
+        end = i + len(words)
+        if end <= len(doc) and all(
+            t.lower_.replace("’", "'") == w for t, w in zip(doc[i:end], words, strict=True)
+        ):
+            return end
     return None
 
 

@@ -18,11 +18,13 @@ import aiextract
 from aiextract.cli import main
 from aiextract.components.deals.confidence import FEATURES, Calibrator
 from aiextract.components.deals.learned import LearnedDeal, decode_roles, fold_repeats, same_deal
+from aiextract.components.deals.mentions import CANDIDATES
 from aiextract.components.learned.features import (
     SENTENCE_WIDTH,
     TYPES,
     doc_features,
     sentence_rows,
+    sentence_slots,
     token_vectors,
     trigger_words,
 )
@@ -30,7 +32,9 @@ from aiextract.components.learned.gold import (
     EVIDENCE_KEY,
     PARTIES_KEY,
     annotate_gold,
+    deals_in,
     sentence_targets,
+    slot_role,
     with_evidence,
 )
 from aiextract.components.learned.model import Batch, build_scorer
@@ -372,6 +376,54 @@ def test_gold_spans_and_targets(nlp) -> None:
     assert [(s.text, s.label_) for s in doc.spans[PARTIES_KEY]] == [("Ventora", "target")]
     targets = sentence_targets(doc, [(0, len(ROUND)), (len(ROUND) + 1, len(text))])
     assert targets[:, TYPES.index("funding")].tolist() == [1.0, 0.0]
+
+
+UNRESOLVED = (
+    "Quibix, Lumeo, Kiplo et Ventora ont présenté leurs résultats annuels à Lyon. "
+    "La société a levé 5 millions d'euros auprès du fonds Kelvin Partners."
+)
+
+
+def test_an_unresolved_reference_offers_the_names_last_named_before_it(nlp) -> None:
+    doc = nlp(UNRESOLVED)
+    slots = sentence_slots(doc_features(doc), 1)
+    candidates = sorted((s for s in slots if s.how == "candidate"), key=lambda s: s.rank)
+    # the entities step cannot tell which company « La société » is: the role step
+    # scores the last three named, the most recent first
+    assert CANDIDATES == 3
+    assert [(s.name, s.rank, s.ref_kind) for s in candidates] == [
+        ("Ventora", 0, "description"),
+        ("Kiplo", 1, "description"),
+        ("Lumeo", 2, "description"),
+    ]
+    assert {doc[s.start : s.end].text for s in candidates} == {"La société"}
+    # a name of the sentence itself is a slot as a name, never as a candidate
+    assert [(s.name, s.how) for s in slots if s.how != "candidate"] == [("Kelvin Partners", "name")]
+
+
+def test_a_candidate_takes_a_gold_role_only_where_the_gold_names_it_so(nlp) -> None:
+    doc = nlp(UNRESOLVED)
+    second = UNRESOLVED.index("La société")
+    kiplo = UNRESOLVED.index("Kiplo")
+    slots = [s for s in sentence_slots(doc_features(doc), 1) if s.how == "candidate"]
+    chars = (second, second + len("La société"))
+
+    def roles(mentions: list[dict]) -> dict[str, str]:
+        reference = nlp.make_doc(UNRESOLVED)
+        deal = {
+            "type": "funding",
+            "parties": [{"name": "Kiplo", "role": "target", "mentions": mentions}],
+            "evidence": [{"start": 0, "end": len(UNRESOLVED)}],
+        }
+        annotate_gold(reference, [deal])
+        deals = deals_in(reference, second, len(UNRESOLVED))
+        return {s.name: slot_role(reference, s, chars, deals, "funding") for s in slots}
+
+    said_there = [{"start": chars[0], "end": chars[1]}]
+    assert roles(said_there) == {"Ventora": "none", "Kiplo": "target", "Lumeo": "none"}
+    # the deal's party named elsewhere only: the reference is not known to stand for it
+    named_elsewhere = [{"start": kiplo, "end": kiplo + len("Kiplo")}]
+    assert roles(named_elsewhere) == {"Ventora": "none", "Kiplo": "none", "Lumeo": "none"}
 
 
 def test_evidence_read_from_the_text_when_the_gold_has_none(nlp) -> None:

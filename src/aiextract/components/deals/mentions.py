@@ -47,6 +47,20 @@ class Party:
     how: str  # "tree", "cue", "reference"
 
 
+class OpenReference(NamedTuple):
+    """A reference the entities step left unresolved, with the entities it may stand
+    for: the last named before it, most recent first."""
+
+    start: int
+    end: int
+    root: int
+    kind: str  # « description », « pronoun », « possessive »...
+    candidates: tuple[Mention, ...]
+
+
+CANDIDATES = 3  # the entities named last before an unresolved reference that may fill it
+
+
 @dataclass
 class MentionIndex:
     """The doc's usable mentions, by token."""
@@ -65,6 +79,9 @@ class MentionIndex:
     # the head tokens of references, the organisations cited as sources, the focus
     refs: dict[int, list[Mention]] = field(default_factory=dict)
     ref_heads: list[int] = field(default_factory=list)
+    # the references left unresolved: their tokens, kind and the entities last named
+    # before them, the likeliest first (the learned roles' candidate antecedents)
+    open_refs: list[OpenReference] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     lead: Mention | None = None
 
@@ -161,8 +178,11 @@ class MentionIndex:
                 last[mention.name] = mention
                 first.setdefault(mention.name, mention)
                 k += 1
-            if not ref.kb_id_ or ref.label_ == "APPOSITION":
-                continue  # unresolved, or « la start-up X »: X is the mention itself
+            if ref.label_ == "APPOSITION":
+                continue  # « la start-up X »: X is the mention itself
+            if not ref.kb_id_:
+                self._open(ref, last)
+                continue
             found = []
             for name in ref.kb_id_.split("|"):
                 mention = last.get(name) or self._first_named(name)
@@ -183,6 +203,15 @@ class MentionIndex:
                 ),
                 None,
             )
+
+    def _open(self, ref: Span, last: dict[str, Mention]) -> None:
+        """Keep an unresolved reference with the entities last named before it."""
+        named = [m for m in last.values() if not m.product and m.name not in self.sources]
+        named.sort(key=lambda m: -m.start)
+        candidates = tuple(named[:CANDIDATES])
+        if candidates:
+            kind = ref.label_.lower()
+            self.open_refs.append(OpenReference(ref.start, ref.end, ref.root.i, kind, candidates))
 
     def _first_named(self, name: str) -> Mention | None:
         return next((m for m in self.mentions if m.name == name and not m.product), None)

@@ -12,7 +12,7 @@ dependency, its governor, the words that introduce it, its kind.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy
@@ -263,8 +263,10 @@ def _bag(symbols: numpy.ndarray) -> numpy.ndarray:
 
 @dataclass(frozen=True)
 class Slot:
-    """A mention that may be a party in a sentence: a name, or a reference resolved to
-    one (``how`` is ``"name"`` or ``"reference"``)."""
+    """A mention that may be a party in a sentence: a name, a reference resolved to one,
+    or an unresolved reference read as one of the entities named last before it
+    (``how`` is ``"name"``, ``"reference"`` or ``"candidate"``; ``rank``: 0 for the
+    most recent of those, 1 for the next...)."""
 
     sentence: int
     start: int
@@ -273,6 +275,8 @@ class Slot:
     name: str
     kind: str
     how: str
+    rank: int = 0
+    ref_kind: str = ""
 
 
 def sentence_slots(feats: DocFeatures, n: int) -> list[Slot]:
@@ -292,6 +296,14 @@ def sentence_slots(feats: DocFeatures, n: int) -> list[Slot]:
             if (i, m.name) not in seen and m.name not in mentions.sources:
                 slots.append(Slot(n, i, i + 1, i, m.name, m.kind, "reference"))
                 seen.add((i, m.name))
+    named = {s.name for s in slots}
+    for ref in mentions.open_refs:
+        if not sent.start <= ref.root < sent.end:
+            continue
+        for rank, m in enumerate(ref.candidates):
+            if m.name not in named:
+                slot = Slot(n, ref.start, ref.end, ref.root, m.name, m.kind, "candidate")
+                slots.append(replace(slot, rank=rank, ref_kind=ref.kind))
     return sorted(slots, key=lambda s: (s.start, s.name))
 
 
@@ -376,6 +388,8 @@ def _slot_keys(
         f"before={before}",
         f"kind={slot.kind}",
         f"how={slot.how}",
+        f"candidate={slot.ref_kind}|{slot.rank}|{slot.kind}",
+        f"candidate={slot.ref_kind}|{slot.rank}|{slot.name == focus}",
         f"side={'before' if slot.start < sent_root else 'after'}",
         f"passive={passive}",
         f"headroot={head == sent_root}",

@@ -136,6 +136,8 @@ def slot_role(
             return span.label_ if not name or names_match(name, slot.name) else "none"
         if not named and name and names_match(name, slot.name):
             named = span.label_
+    if slot.how == "candidate":
+        return "none"  # an unresolved reference stands for a party only where it is one
     return named or "none"
 
 

@@ -415,6 +415,24 @@ CASES = [
         {"Danone", "Grand Hôtel International", "Cisco"},
         set(),
     ),
+    (
+        "nationality-nouns-before-names",
+        "Le Japonais Quibix rachète l'Allemand Lumeo. L'Américaine Kelvia Systems a suivi.",
+        {"Quibix", "Lumeo", "Kelvia Systems"},
+        set(),
+    ),
+    (
+        "nationality-after-a-noun",
+        "Lumeo fournit des antennes 5G à l'opérateur Chinois, Kiplo Telecom.",
+        {"Lumeo", "Kiplo Telecom"},
+        set(),
+    ),
+    (
+        "a-country-named-like-its-nationality-stays",
+        "La Suisse a signé un accord de libre-échange avec le Maroc.",
+        {"Suisse", "Maroc"},
+        set(),
+    ),
 ]
 
 XFAIL = {
@@ -431,20 +449,32 @@ def test_orgs_and_people_more(nlp, text, orgs, people):
     assert (set(doc._.orgs), set(doc._.people)) == (orgs, people)
 
 
-
 # A one-word name that the article never gives as a full person name is not a person.
 # The model's PER label is forced, so the rule is tested whatever the model would say.
 LONE_NAME_CASES = [
-    ("lone-raises", "Fretly annonce une levée de fonds pour son logiciel.", "Fretly", "Fretly",
-     None),
-    ("lone-partner", "Le transporteur Cargonia s'associe à Vialto.", "Cargonia", "Cargonia",
-     None),
-    ("surname-after-full-name", "Julie Marchand dirige la filiale. Marchand vise l'Espagne.",
-     "Marchand", None, "Julie Marchand"),
-    ("surname-after-title", "M. Garnier a quitté la banque en mars.", "Garnier", None,
-     "Garnier"),
-    ("shared-surname", "Larry Page et Jimmy Page n'ont aucun lien. Page a fondé une société.",
-     "Page", None, "Page"),
+    (
+        "lone-raises",
+        "Fretly annonce une levée de fonds pour son logiciel.",
+        "Fretly",
+        "Fretly",
+        None,
+    ),
+    ("lone-partner", "Le transporteur Cargonia s'associe à Vialto.", "Cargonia", "Cargonia", None),
+    (
+        "surname-after-full-name",
+        "Julie Marchand dirige la filiale. Marchand vise l'Espagne.",
+        "Marchand",
+        None,
+        "Julie Marchand",
+    ),
+    ("surname-after-title", "M. Garnier a quitté la banque en mars.", "Garnier", None, "Garnier"),
+    (
+        "shared-surname",
+        "Larry Page et Jimmy Page n'ont aucun lien. Page a fondé une société.",
+        "Page",
+        None,
+        "Page",
+    ),
     ("first-name-alone", "Sam a répondu aux questions des salariés.", "Sam", None, "Sam"),
 ]
 

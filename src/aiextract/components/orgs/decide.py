@@ -54,10 +54,11 @@ def decide(
         or (label == "PER" and doc[s].text in TITLES)
         or (doc[s].is_lower and doc[s].pos_ == "NOUN" and doc[s + 1].text[:1].isupper())
         or (doc[s].is_upper and lex.non_org(doc[s].text) == "acronym" and doc[s + 1].is_title)
+        or nationality_before_name(lex, doc, s)
     ):
         s += 1  # « la legtech Juridia » tagged as one entity: the name is « Juridia »;
         # « La start-up » opening a sentence is no name (« La Poste » keeps its article);
-        # « PME Navelis »: a generic acronym before the name
+        # « PME Navelis »: a generic acronym before the name; « l'Américaine Kelvia »
     span = doc[s:e]
     person = label == "PER"
     text = clean_name(span.text, person=person)
@@ -137,6 +138,17 @@ def decide(
     if person and person_shape_ok(text):
         people.append((s, e, text))
         take(s, e)
+
+
+def nationality_before_name(lex: OrgLexicon, doc: Doc, i: int) -> bool:
+    """Is token ``i`` a capitalised nationality noun before a name (« le Japonais
+    Quibix », « l'Américaine Kelvia »)? It describes the name; it is never one."""
+    return (
+        i + 1 < len(doc)
+        and not doc[i].is_lower
+        and lex.non_org(doc[i].text) == "nationality"
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def rescued(lex: OrgLexicon, doc: Doc, span: Span, label: str, cue: str | None) -> bool:

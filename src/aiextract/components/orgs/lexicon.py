@@ -179,11 +179,14 @@ class OrgLexicon:
         )
 
     def non_org(self, text: str) -> str | None:
-        """The kind of non-organisation ``text`` is (« place », « acronym », « head »...),
-        or None."""
+        """The kind of non-organisation ``text`` is (« place », « acronym », « head »,
+        « nationality »: a nationality noun alone...), or None. A country written like its
+        nationality (« la Suisse ») is found apart, as a State that acts."""
         kind = self.non_orgs.get(" ".join(name_key(text)))
         if kind:
             return kind
+        if text.lower() in self.nationalities:
+            return "nationality"  # « le Japonais Quibix », « l'opérateur Chinois »
         words = text.split()
         if len(words) > 1 and words[-1].lower() in self.heads:
             return "head"

@@ -291,12 +291,19 @@ def test_roles_are_decoded_with_the_shape_of_a_deal() -> None:
         "Ferlane": ("target", 0.35),
         "Quillot": ("investor", 0.87),
     }
-    # not for other types: bidders that « lorgnent » on a business name no target
-    bidders = {name: {"acquirer": 0.4, "target": 0.3, "none": 0.2} for name in ("A", "B")}
-    assert decode_roles("acquisition", bidders) == {
-        "A": ("acquirer", 0.4),
-        "B": ("acquirer", 0.4),
+    # any type: « Kiplo rachète Ventora » read with two targets gives the buyer's role
+    # to the likelier buyer of the two
+    two_targets = {
+        "Kiplo": {"target": 0.45, "acquirer": 0.41, "none": 0.1},
+        "Ventora": {"target": 0.49, "acquirer": 0.34, "none": 0.12},
     }
+    assert decode_roles("acquisition", two_targets) == {
+        "Kiplo": ("acquirer", 0.41),
+        "Ventora": ("target", 0.49),
+    }
+    # under the floor, no role is given and the deal stays incomplete
+    two_targets["Kiplo"]["acquirer"] = two_targets["Ventora"]["acquirer"] = 0.15
+    assert {r for r, _p in decode_roles("acquisition", two_targets).values()} == {"target"}
 
 
 def test_prefer_must_be_known() -> None:

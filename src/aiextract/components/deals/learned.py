@@ -178,9 +178,6 @@ def _sentence_deal(
 
 _PROMOTE = 0.2  # a name's score for a role the deal lacks, for it to take that role
 _ONE_TARGET = ("funding", "investment")
-# Types whose sentence names the role they lack: when no name is left out, it goes to a
-# name whose role another name also holds (a round read with two investors).
-_NAMED_IN_SENTENCE = ("funding",)
 _NEEDED = {
     "funding": ("target",),
     "investment": ("investor", "target"),
@@ -196,8 +193,8 @@ def decode_roles(
     """Each name's role in a deal of ``deal_type`` from its role scores: its best role
     when that beats ``none``; then one target where the type has one (the likeliest),
     and a role the deal lacks (a round's target, a contract's buyer) given to the
-    likeliest name left out (for a round, else the likeliest whose role another name
-    also holds), when it scores ``_PROMOTE`` or more for it."""
+    likeliest name left out, else to the likeliest whose role another name also holds
+    (two targets, one of them the buyer), when it scores ``_PROMOTE`` or more for it."""
     roles: dict[str, tuple[str, float]] = {}
     for name, by_role in scores.items():
         fitting = {r: p for r, p in by_role.items() if r != "none"}
@@ -221,7 +218,7 @@ def decode_roles(
         if any(r == needed for r, _p in roles.values()):
             continue
         left = [n for n in scores if n not in roles and scores[n].get(needed, 0.0) >= _PROMOTE]
-        if not left and deal_type in _NAMED_IN_SENTENCE:
+        if not left:  # « Kiplo rachète Ventora » read with two targets
             held = [r for r, _p in roles.values()]
             left = [
                 n

@@ -12,7 +12,7 @@ dependency, its governor, the words that introduce it, its kind.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
@@ -302,8 +302,8 @@ def sentence_slots(feats: DocFeatures, n: int) -> list[Slot]:
             continue
         for rank, m in enumerate(ref.candidates):
             if m.name not in named:
-                slot = Slot(n, ref.start, ref.end, ref.root, m.name, m.kind, "candidate")
-                slots.append(replace(slot, rank=rank, ref_kind=ref.kind))
+                where = (ref.start, ref.end, ref.root)
+                slots.append(Slot(n, *where, m.name, m.kind, "candidate", rank, ref.kind))
     return sorted(slots, key=lambda s: (s.start, s.name))
 
 

@@ -17,7 +17,13 @@ from tests import test_deal_descriptions, test_deal_rounds, test_deals, test_dea
 import aiextract
 from aiextract.cli import main
 from aiextract.components.deals.confidence import FEATURES, Calibrator
-from aiextract.components.deals.learned import LearnedDeal, decode_roles, fold_repeats, same_deal
+from aiextract.components.deals.learned import (
+    TYPE_THRESHOLDS,
+    LearnedDeal,
+    decode_roles,
+    fold_repeats,
+    same_deal,
+)
 from aiextract.components.deals.mentions import CANDIDATES
 from aiextract.components.learned.features import (
     SENTENCE_WIDTH,
@@ -217,6 +223,35 @@ def test_a_round_led_by_a_fund_alone_gives_no_deal(nlp) -> None:
 def test_sources_must_be_known() -> None:
     with pytest.raises(ValueError, match="sources"):
         spacy.blank("fr").add_pipe("aiextract_deals", config={"sources": "oracle"})
+
+
+def test_type_thresholds_must_name_deal_types() -> None:
+    with pytest.raises(ValueError, match="type_thresholds"):
+        spacy.blank("fr").add_pipe("aiextract_deals", config={"type_thresholds": {"merger": 0.3}})
+
+
+def test_a_type_threshold_in_the_config_joins_the_shipped_ones() -> None:
+    deals = spacy.blank("fr").add_pipe(
+        "aiextract_deals", config={"type_thresholds": {"hire": 0.5}, "learned_threshold": 0.25}
+    )
+    assert deals.learned_thresholds["hire"] == 0.5
+    assert deals.learned_thresholds["acquisition"] == TYPE_THRESHOLDS["acquisition"]
+    assert deals.learned_thresholds["funding"] == 0.25
+
+
+def test_each_deal_type_needs_its_own_sentence_score(nlp) -> None:
+    deals = nlp.get_pipe("aiextract_deals")
+    doc = nlp("Le groupe Kiplo rachète la start-up lyonnaise Ventora pour 40 millions d'euros.")
+    score = max(e["scores"]["acquisition"] for e in doc._.deal_sentences)
+    before = (deals.sources, deals.learned_thresholds)
+    deals.sources = "learned"
+    try:
+        deals.learned_thresholds = {**before[1], "acquisition": score + 0.01}
+        assert not [d for d in deals(doc)._.deals if d["type"] == "acquisition"]
+        deals.learned_thresholds = {**before[1], "acquisition": score - 0.01}
+        assert [d["type"] for d in deals(doc)._.deals] == ["acquisition"]
+    finally:
+        deals.sources, deals.learned_thresholds = before
 
 
 def test_same_deal_ignores_type_and_takes_subsets() -> None:

@@ -46,6 +46,7 @@ from aiextract.components.deals.completion import (
 from aiextract.components.deals.confidence import Calibrator
 from aiextract.components.deals.cues import linear_marker
 from aiextract.components.deals.joining import PREFER, join_learned
+from aiextract.components.deals.learned import TYPE_THRESHOLDS, learned_thresholds
 from aiextract.components.deals.listed_rounds import split_listed_rounds
 from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
@@ -132,6 +133,7 @@ class DealsComponent:
         min_confidence: float = 0.0,
         sources: str = "both",
         learned_threshold: float = 0.2,
+        type_thresholds: dict[str, float] | None = None,
         calibration: str = "shipped",
         prefer: str = "rules",
         twin_threshold: float = 0.5,
@@ -146,6 +148,7 @@ class DealsComponent:
         self.min_confidence = min_confidence
         self.sources = sources
         self.learned_threshold = learned_threshold
+        self.learned_thresholds = learned_thresholds(learned_threshold, type_thresholds or {})
         self.twin_threshold = twin_threshold
         self.calibrator = (
             Calibrator.load(None if calibration == "shipped" else calibration)
@@ -348,7 +351,7 @@ class DealsComponent:
             deals = join_learned(
                 doc,
                 deals,
-                self.learned_threshold,
+                self.learned_thresholds,
                 self.calibrator,
                 roles,
                 self.prefer,
@@ -754,6 +757,7 @@ def _purpose_of(i: int, hits: dict, cols: Columns) -> set[int]:
         "min_confidence": 0.0,
         "sources": "both",
         "learned_threshold": 0.2,
+        "type_thresholds": dict(TYPE_THRESHOLDS),
         "calibration": "shipped",
         "prefer": "rules",
         "twin_threshold": 0.5,
@@ -767,13 +771,15 @@ def make_deals(
     min_confidence: float = 0.0,
     sources: str = "both",
     learned_threshold: float = 0.2,
+    type_thresholds: dict[str, float] | None = None,
     calibration: str = "shipped",
     prefer: str = "rules",
     twin_threshold: float = 0.5,
 ) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table, ``sources``
     is ``"both"``, ``"rules"`` or ``"learned"`` (what finds deals),
-    ``learned_threshold`` the sentence score a learned deal needs and ``calibration``
+    ``learned_threshold`` the sentence score a learned deal needs, ``type_thresholds``
+    the score for the types that need another one, and ``calibration``
     the confidence file (``"shipped"``, a path, or ``""`` for the rules' score);
     ``prefer`` whose record stands where the rules and the learned steps tell one deal
     (``"rules"`` or ``"learned"``); ``twin_threshold`` the sentence score at which a
@@ -786,6 +792,7 @@ def make_deals(
         min_confidence=min_confidence,
         sources=sources,
         learned_threshold=learned_threshold,
+        type_thresholds=type_thresholds,
         calibration=calibration,
         prefer=prefer,
         twin_threshold=twin_threshold,

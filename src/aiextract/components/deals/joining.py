@@ -13,6 +13,8 @@ from ``confidence.Calibrator`` over ``confidence.deal_features``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Doc
 
 from aiextract.components.deals.confidence import Calibrator, deal_features
@@ -36,14 +38,15 @@ def sentence_score(doc: Doc, deal_type: str, start: int, end: int) -> float:
 def join_learned(
     doc: Doc,
     rule_deals: list[dict],
-    threshold: float,
+    threshold: float | Mapping[str, float],
     calibrator: Calibrator | None,
     rule_roles: dict[tuple[int, str], dict[str, str]] | None = None,
     prefer: str = "rules",
     twin_threshold: float = 0.5,
 ) -> list[dict]:
     """``rule_deals`` (dicts with evidence offsets and the rules' confidence) and the
-    learned deals of ``doc``, in text order, with a calibrated ``confidence`` and the
+    learned deals of ``doc`` (sentences scored ``threshold`` or more, one for every type
+    or one per type), in text order, with a calibrated ``confidence`` and the
     numbers it came from (the deal's ``features``, which calibration fits on).
     ``rule_roles`` gives, per (sentence, type), the roles the rules' candidates gave
     there: a learned deal's party takes the rules' role when they gave one. ``prefer``

@@ -21,6 +21,7 @@ keeps the rule deal); ``as_dict`` writes a learned deal in the guidelines' schem
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +36,7 @@ from aiextract.components.deals.attributes import (
 )
 from aiextract.components.deals.candidates import amount_dict
 from aiextract.components.deals.mentions import MentionIndex
-from aiextract.components.learned.features import TYPE_ROLES, DocFeatures
+from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
 
 _REACH = 1  # sentences apart that deals of one type sharing a party may be
@@ -82,14 +83,35 @@ class LearnedDeal:
         return roles["partner"] >= 2
 
 
+# The sentence score a learned deal of these types needs instead of ``learned_threshold``
+# (0.2): chosen on five folds of train + dev (docs/learned.md, "Thresholds per type").
+# The role step scores a sentence's names only from its own ``threshold`` (0.2) on.
+TYPE_THRESHOLDS = {"acquisition": 0.4, "contract": 0.3, "hire": 0.3}
+
+
+def learned_thresholds(default: float, per_type: Mapping[str, float]) -> dict[str, float]:
+    """The sentence score each deal type needs: ``per_type``'s, else ``default``; an
+    error for a type that does not exist."""
+    unknown = sorted(set(per_type) - set(TYPES))
+    if unknown:
+        raise ValueError(f"deals: type_thresholds names no deal type: {unknown} (types: {TYPES})")
+    return {t: float(per_type.get(t, default)) for t in TYPES}
+
+
 def read_learned(
     doc: Doc,
     feats: DocFeatures,
-    sentence_threshold: float,
+    sentence_threshold: float | Mapping[str, float],
     rule_roles: dict[tuple[int, str], dict[str, str]],
 ) -> list[LearnedDeal]:
     """The learned deals of ``doc``, merged across neighbouring sentences
-    (``rule_roles``: the roles the rules' candidates gave per sentence and type)."""
+    (``sentence_threshold``: the score a sentence needs, one for every type or one per
+    type; ``rule_roles``: the roles the rules' candidates gave per sentence and type)."""
+    needs = (
+        sentence_threshold
+        if isinstance(sentence_threshold, Mapping)
+        else dict.fromkeys(TYPES, sentence_threshold)
+    )
     sentences = feats.sentences
     number = {s.start: n for n, s in enumerate(sentences)}
     by_sentence: dict[tuple[int, str], list[dict]] = {}
@@ -101,7 +123,7 @@ def read_learned(
         if n is None:
             continue
         for deal_type, score in entry["scores"].items():
-            if score < sentence_threshold:
+            if score < needs[deal_type]:
                 continue
             deal = _sentence_deal(
                 doc, feats.mentions, sentences[n], n, deal_type, score, by_sentence, feats.triggers

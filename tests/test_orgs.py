@@ -388,6 +388,12 @@ CASES = [
     # --- generic acronyms, section titles and boilerplate
     ("acronyms-generic", "Les LLM et l'AGI inquiètent les PDG interrogés.", set(), set()),
     ("acronym-ia", "L'IA générative transforme les API des éditeurs.", set(), set()),
+    (
+        "acronym-ssii-esn",
+        "La SSII Kelvia recrute à Lyon. Les ESN comme Quibix peinent à embaucher.",
+        {"Kelvia", "Quibix"},
+        set(),
+    ),
     ("section-title", "Conclusion : la course à l'IA ne fait que commencer.", set(), set()),
     ("verb-title", "Orchestrer l'IA avec des agents autonomes", set(), set()),
     (

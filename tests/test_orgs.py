@@ -389,6 +389,18 @@ CASES = [
     ("acronyms-generic", "Les LLM et l'AGI inquiètent les PDG interrogés.", set(), set()),
     ("acronym-ia", "L'IA générative transforme les API des éditeurs.", set(), set()),
     (
+        "money-unit",
+        "Déjà plus de 300 Md$ pour Kiplo et 180 Md$ pour Ventora, et 2 M€ pour Lumeo.",
+        {"Kiplo", "Ventora", "Lumeo"},
+        set(),
+    ),
+    (
+        "civility-title",
+        "Sud Conseil est détenue par Monsieur Paul Martin et Madame Claire Petit.",
+        {"Sud Conseil"},
+        {"Paul Martin", "Claire Petit"},
+    ),
+    (
         "acronym-ssii-esn",
         "La SSII Kelvia recrute à Lyon. Les ESN comme Quibix peinent à embaucher.",
         {"Kelvia", "Quibix"},

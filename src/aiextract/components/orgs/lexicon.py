@@ -108,6 +108,7 @@ class OrgLexicon:
     by_verbs: frozenset[str]
     nationalities: frozenset[str]
     not_org_nouns: frozenset[str]
+    money_units: frozenset[str]
     cues: dict[str, list[Cue]]
     cue_hashes: np.ndarray
     suffix_hashes: np.ndarray
@@ -169,6 +170,7 @@ class OrgLexicon:
             by_verbs=frozenset(context.get("by_verb", ())),
             nationalities=nationalities,
             not_org_nouns=frozenset(context.get("not_org_noun", ())),
+            money_units=money_units(),
             cues=cues,
             cue_hashes=hash_array({strings.add(w) for w in cues}),
             suffix_hashes=hash_array({strings.add(w) for w in suffixes}),
@@ -180,14 +182,29 @@ class OrgLexicon:
 
     def non_org(self, text: str) -> str | None:
         """The kind of non-organisation ``text`` is (« place », « acronym », « head »,
-        « nationality »: a nationality noun alone...), or None. A country written like its
+        « nationality »: a nationality noun alone, « money »: a currency sign with or
+        without its multiplier...), or None. A country written like its
         nationality (« la Suisse ») is found apart, as a State that acts."""
         kind = self.non_orgs.get(" ".join(name_key(text)))
         if kind:
             return kind
+        if "".join(text.split()) in self.money_units:
+            return "money"  # « 180 Md$ pour Ventora »: the recogniser took « Md$ »
         if text.lower() in self.nationalities:
             return "nationality"  # « le Japonais Quibix », « l'opérateur Chinois »
         words = text.split()
         if len(words) > 1 and words[-1].lower() in self.heads:
             return "head"
         return None
+
+
+def money_units() -> frozenset[str]:
+    """Currency signs (« $ », « € », « US$ ») alone and glued to an abbreviated multiplier
+    (« Md$ », « M€ », « k£ »), spaces removed: never an organisation's name."""
+    signs = {
+        "".join(r["form"].split())
+        for r in load_table("currencies.tsv")
+        if r["kind"] == "symbol" and not r["form"].replace(" ", "").isalpha()
+    }
+    multipliers = {r["form"] for r in load_table("multipliers.tsv") if r["kind"] == "abbr"}
+    return frozenset(signs | {m + s for m in multipliers for s in signs})

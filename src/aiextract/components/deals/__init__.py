@@ -147,7 +147,7 @@ class DealsComponent:
         self.name = name
         self.min_confidence = min_confidence
         self.sources = sources
-        self.learned_threshold = learned_threshold
+        # deal type -> the sentence score a learned deal of that type needs
         self.learned_thresholds = learned_thresholds(learned_threshold, type_thresholds or {})
         self.twin_threshold = twin_threshold
         self.calibrator = (

@@ -610,7 +610,7 @@ def _joined(monkeypatch, learned: list[LearnedDeal], **options) -> list[tuple[st
         "end": 9,
     }
     doc = SimpleNamespace(_=SimpleNamespace(deal_sentences=[]))
-    out = joining.join_learned(doc, [rule], 0.2, None, {}, **options)
+    out = joining.join_learned(doc, [rule], dict.fromkeys(TYPES, 0.2), None, {}, **options)
     return [d["type"] for d in out]
 
 

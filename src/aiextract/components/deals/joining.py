@@ -38,15 +38,15 @@ def sentence_score(doc: Doc, deal_type: str, start: int, end: int) -> float:
 def join_learned(
     doc: Doc,
     rule_deals: list[dict],
-    threshold: float | Mapping[str, float],
+    thresholds: Mapping[str, float],
     calibrator: Calibrator | None,
     rule_roles: dict[tuple[int, str], dict[str, str]] | None = None,
     prefer: str = "rules",
     twin_threshold: float = 0.5,
 ) -> list[dict]:
     """``rule_deals`` (dicts with evidence offsets and the rules' confidence) and the
-    learned deals of ``doc`` (sentences scored ``threshold`` or more, one for every type
-    or one per type), in text order, with a calibrated ``confidence`` and the
+    learned deals of ``doc`` (sentences scored at or over ``thresholds`` of their type),
+    in text order, with a calibrated ``confidence`` and the
     numbers it came from (the deal's ``features``, which calibration fits on).
     ``rule_roles`` gives, per (sentence, type), the roles the rules' candidates gave
     there: a learned deal's party takes the rules' role when they gave one. ``prefer``
@@ -55,7 +55,7 @@ def join_learned(
     scores ``twin_threshold`` or more: a second deal between the same companies (a round
     and a backer's named share of it, a consortium's contract and its partnership)."""
     feats = doc_features(doc)
-    learned = read_learned(doc, feats, threshold, rule_roles or {})
+    learned = read_learned(doc, feats, thresholds, rule_roles or {})
     text = doc_text(doc)
     records = [(deal, as_dict(deal, feats.sentences, text)) for deal in learned]
     out: list[tuple[dict, list[float]]] = []

@@ -101,17 +101,12 @@ def learned_thresholds(default: float, per_type: Mapping[str, float]) -> dict[st
 def read_learned(
     doc: Doc,
     feats: DocFeatures,
-    sentence_threshold: float | Mapping[str, float],
+    thresholds: Mapping[str, float],
     rule_roles: dict[tuple[int, str], dict[str, str]],
 ) -> list[LearnedDeal]:
     """The learned deals of ``doc``, merged across neighbouring sentences
-    (``sentence_threshold``: the score a sentence needs, one for every type or one per
-    type; ``rule_roles``: the roles the rules' candidates gave per sentence and type)."""
-    needs = (
-        sentence_threshold
-        if isinstance(sentence_threshold, Mapping)
-        else dict.fromkeys(TYPES, sentence_threshold)
-    )
+    (``thresholds``: the score a sentence needs per deal type, ``learned_thresholds``;
+    ``rule_roles``: the roles the rules' candidates gave per sentence and type)."""
     sentences = feats.sentences
     number = {s.start: n for n, s in enumerate(sentences)}
     by_sentence: dict[tuple[int, str], list[dict]] = {}
@@ -123,7 +118,7 @@ def read_learned(
         if n is None:
             continue
         for deal_type, score in entry["scores"].items():
-            if score < needs[deal_type]:
+            if score < thresholds[deal_type]:
                 continue
             deal = _sentence_deal(
                 doc, feats.mentions, sentences[n], n, deal_type, score, by_sentence, feats.triggers

@@ -41,6 +41,7 @@ def cross_validate(
     twin_threshold: float = 0.5,
     dropout: float | None = None,
     train_share: float = 1.0,
+    party_threshold: float = 0.5,
 ) -> list[dict]:
     """One row per fold: the held fold's size and its typed/untyped F1 per source.
 
@@ -53,7 +54,7 @@ def cross_validate(
         config={
             "deal_sentences": {"weights": "", **model},
             "deal_roles": {"weights": "", **model},
-            "deals": {"twin_threshold": twin_threshold},
+            "deals": {"twin_threshold": twin_threshold, "party_threshold": party_threshold},
         },
     )
     articles = [
@@ -135,6 +136,12 @@ def main() -> None:
         help="the deals' twin_threshold (over 1: no twins)",
     )
     parser.add_argument(
+        "--party-threshold",
+        type=float,
+        default=0.5,
+        help="the deals' party_threshold (over 1: no learned party joins a rule deal)",
+    )
+    parser.add_argument(
         "--dropout", type=float, help="the learned steps' dropout (default: their config's)"
     )
     parser.add_argument(
@@ -153,6 +160,7 @@ def main() -> None:
         args.twin_threshold,
         args.dropout,
         args.train_share,
+        args.party_threshold,
     )
     print("\n" + table(rows))
     print(f"\n{time.perf_counter() - started:.0f} s")

@@ -137,6 +137,7 @@ class DealsComponent:
         calibration: str = "shipped",
         prefer: str = "rules",
         twin_threshold: float = 0.5,
+        party_threshold: float = 0.5,
     ) -> None:
         register_extensions()
         if sources not in SOURCES:
@@ -150,6 +151,7 @@ class DealsComponent:
         # deal type -> the sentence score a learned deal of that type needs
         self.learned_thresholds = learned_thresholds(learned_threshold, type_thresholds or {})
         self.twin_threshold = twin_threshold
+        self.party_threshold = party_threshold
         self.calibrator = (
             Calibrator.load(None if calibration == "shipped" else calibration)
             if calibration
@@ -356,6 +358,7 @@ class DealsComponent:
                 roles,
                 self.prefer,
                 self.twin_threshold,
+                self.party_threshold,
             )
         deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
         deals = split_bilateral(doc, deals)  # « des partenariats avec A et B »
@@ -761,6 +764,7 @@ def _purpose_of(i: int, hits: dict, cols: Columns) -> set[int]:
         "calibration": "shipped",
         "prefer": "rules",
         "twin_threshold": 0.5,
+        "party_threshold": 0.5,
     },
 )
 def make_deals(
@@ -775,6 +779,7 @@ def make_deals(
     calibration: str = "shipped",
     prefer: str = "rules",
     twin_threshold: float = 0.5,
+    party_threshold: float = 0.5,
 ) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table, ``sources``
     is ``"both"``, ``"rules"`` or ``"learned"`` (what finds deals),
@@ -784,7 +789,8 @@ def make_deals(
     ``prefer`` whose record stands where the rules and the learned steps tell one deal
     (``"rules"`` or ``"learned"``); ``twin_threshold`` the sentence score at which a
     learned deal of another type than a rule deal with the same parties stands beside
-    it (above 1: never)."""
+    it (above 1: never); ``party_threshold`` the role probability at which a party of the
+    learned reading joins the rules' record of the same deal (above 1: never)."""
     return DealsComponent(
         nlp,
         name,
@@ -796,4 +802,5 @@ def make_deals(
         calibration=calibration,
         prefer=prefer,
         twin_threshold=twin_threshold,
+        party_threshold=party_threshold,
     )

@@ -588,14 +588,19 @@ def test_features_are_read_once_per_document_in_nlp_pipe(nlp, monkeypatch) -> No
     assert [len(d._.deals) for d in docs] == [len(nlp(t)._.deals) for t in texts]
 
 
-def _joined(monkeypatch, learned: list[LearnedDeal], **options) -> list[str]:
+def _joined(
+    monkeypatch, learned: list[LearnedDeal], sentences: list | None = None, **options
+) -> list[str]:
     """The types of ``_join``'s deals."""
-    return [d["type"] for d in _join(monkeypatch, learned, **options)]
+    return [d["type"] for d in _join(monkeypatch, learned, sentences, **options)]
 
 
-def _join(monkeypatch, learned: list[LearnedDeal], **options) -> list[dict]:
+def _join(
+    monkeypatch, learned: list[LearnedDeal], sentences: list | None = None, **options
+) -> list[dict]:
     """``join_learned`` of one rule partnership between Nordane and Velix and
-    ``learned``, the learned steps' reading stubbed out (no model run)."""
+    ``learned``, the learned steps' reading stubbed out (no model run); ``sentences``
+    stands for ``doc._.deal_sentences``."""
     from types import SimpleNamespace
 
     from aiextract.components.deals import joining
@@ -618,7 +623,7 @@ def _join(monkeypatch, learned: list[LearnedDeal], **options) -> list[dict]:
         "start": 0,
         "end": 9,
     }
-    doc = SimpleNamespace(_=SimpleNamespace(deal_sentences=[]))
+    doc = SimpleNamespace(_=SimpleNamespace(deal_sentences=sentences or []))
     return joining.join_learned(doc, [rule], dict.fromkeys(TYPES, 0.2), None, {}, **options)
 
 
@@ -700,3 +705,19 @@ def test_a_stake_takes_no_learned_party() -> None:
     reading = LearnedDeal("investment", {"Kelio": ("investor", 0.8, 0)}, 0, 0, 0.9)
     add_learned_parties(rule, reading, 0.5)
     assert [p["name"] for p in rule["parties"]] == ["Datapix", "Ardian"]
+
+
+def test_a_rule_deal_the_learned_steps_do_not_read_is_left_out(monkeypatch) -> None:
+    # « Nordane et Velix ... »: a rule partnership whose sentence the learned steps
+    # score 0.04 for a partnership goes with a floor of 0.1 for that type
+    scored = [{"start_char": 0, "end_char": 9, "scores": {"partnership": 0.04}}]
+    floor = {"partnership": 0.1}
+    assert _joined(monkeypatch, [], scored, rule_thresholds=floor) == []
+    assert _joined(monkeypatch, [], scored) == ["partnership"]
+    scored[0]["scores"]["partnership"] = 0.3
+    assert _joined(monkeypatch, [], scored, rule_thresholds=floor) == ["partnership"]
+
+
+def test_rule_thresholds_must_name_deal_types() -> None:
+    with pytest.raises(ValueError, match="rule_thresholds names no deal type"):
+        aiextract.load(config={"deals": {"rule_thresholds": {"contrat": 0.1}}})

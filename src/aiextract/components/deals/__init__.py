@@ -46,7 +46,7 @@ from aiextract.components.deals.completion import (
 from aiextract.components.deals.confidence import Calibrator
 from aiextract.components.deals.cues import linear_marker
 from aiextract.components.deals.joining import PREFER, join_learned
-from aiextract.components.deals.learned import TYPE_THRESHOLDS, learned_thresholds
+from aiextract.components.deals.learned import RULE_THRESHOLDS, TYPE_THRESHOLDS, learned_thresholds
 from aiextract.components.deals.listed_rounds import split_listed_rounds
 from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
@@ -138,6 +138,7 @@ class DealsComponent:
         prefer: str = "rules",
         twin_threshold: float = 0.5,
         party_threshold: float = 0.5,
+        rule_thresholds: dict[str, float] | None = None,
     ) -> None:
         register_extensions()
         if sources not in SOURCES:
@@ -152,6 +153,7 @@ class DealsComponent:
         self.learned_thresholds = learned_thresholds(learned_threshold, type_thresholds or {})
         self.twin_threshold = twin_threshold
         self.party_threshold = party_threshold
+        self.rule_thresholds = learned_thresholds(0.0, rule_thresholds or {}, "rule_thresholds")
         self.calibrator = (
             Calibrator.load(None if calibration == "shipped" else calibration)
             if calibration
@@ -359,6 +361,7 @@ class DealsComponent:
                 self.prefer,
                 self.twin_threshold,
                 self.party_threshold,
+                self.rule_thresholds,
             )
         deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
         deals = split_bilateral(doc, deals)  # « des partenariats avec A et B »
@@ -765,6 +768,7 @@ def _purpose_of(i: int, hits: dict, cols: Columns) -> set[int]:
         "prefer": "rules",
         "twin_threshold": 0.5,
         "party_threshold": 0.5,
+        "rule_thresholds": dict(RULE_THRESHOLDS),
     },
 )
 def make_deals(
@@ -780,6 +784,7 @@ def make_deals(
     prefer: str = "rules",
     twin_threshold: float = 0.5,
     party_threshold: float = 0.5,
+    rule_thresholds: dict[str, float] | None = None,
 ) -> DealsComponent:
     """The deals component; ``triggers_path`` replaces the trigger table, ``sources``
     is ``"both"``, ``"rules"`` or ``"learned"`` (what finds deals),
@@ -790,7 +795,8 @@ def make_deals(
     (``"rules"`` or ``"learned"``); ``twin_threshold`` the sentence score at which a
     learned deal of another type than a rule deal with the same parties stands beside
     it (above 1: never); ``party_threshold`` the role probability at which a party of the
-    learned reading joins the rules' record of the same deal (above 1: never)."""
+    learned reading joins the rules' record of the same deal (above 1: never);
+    ``rule_thresholds`` the learned sentence score a rule deal of a type needs."""
     return DealsComponent(
         nlp,
         name,
@@ -803,4 +809,5 @@ def make_deals(
         prefer=prefer,
         twin_threshold=twin_threshold,
         party_threshold=party_threshold,
+        rule_thresholds=rule_thresholds,
     )

@@ -5,12 +5,14 @@ a learned deal of another type scored ``twin_threshold`` or more is a second dea
 the same companies), ``prefer`` says whose record stands:
 ``"rules"`` (the default) or ``"learned"`` (better on real news across five folds of
 the real corpus, much worse on the invented corpora the rules were written for:
-docs/learned.md). A rule record that stands takes the parties the learned reading of
-the same type names and it lacks, when the role step gives them ``party_threshold`` or
-more (``add_learned_parties``). A deal only one of them found joins the list. A rule
-deal that stands gets the learned score of its sentence for its type and, when the
-learned steps found it too, their role scores. Every deal's ``confidence`` then comes
-from ``confidence.Calibrator`` over ``confidence.deal_features``.
+docs/learned.md). A rule contract whose sentences the learned steps score under 0.1
+for a contract is left out (``rule_thresholds``). A rule record that stands takes the
+parties the learned reading of the same type names and it lacks, when the role step
+gives them ``party_threshold`` or more (``add_learned_parties``). A deal only one of
+them found joins the list. A rule deal that stands gets the learned score of its
+sentence for its type and, when the learned steps found it too, their role scores.
+Every deal's ``confidence`` then comes from ``confidence.Calibrator`` over
+``confidence.deal_features``.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ def join_learned(
     prefer: str = "rules",
     twin_threshold: float = 0.5,
     party_threshold: float = 0.5,
+    rule_thresholds: Mapping[str, float] | None = None,
 ) -> list[dict]:
     """``rule_deals`` (dicts with evidence offsets and the rules' confidence) and the
     learned deals of ``doc`` (sentences scored at or over ``thresholds`` of their type),
@@ -91,14 +94,19 @@ def join_learned(
     scores ``twin_threshold`` or more: a second deal between the same companies (a round
     and a backer's named share of it, a consortium's contract and its partnership). A
     rule record that stands takes the parties its learned reading of the same type
-    scores ``party_threshold`` or more and it lacks (above 1: none)."""
+    scores ``party_threshold`` or more and it lacks (above 1: none). A rule deal whose
+    sentences score under ``rule_thresholds`` for its type is left out."""
     feats = doc_features(doc)
     learned = read_learned(doc, feats, thresholds, rule_roles or {})
     text = doc_text(doc)
     records = [(deal, as_dict(deal, feats.sentences, text)) for deal in learned]
     out: list[tuple[dict, list[float]]] = []
     taken: set[int] = set()
+    floors = rule_thresholds or {}
     for deal in rule_deals:
+        sentence = sentence_score(doc, deal["type"], deal["start"], deal["end"])
+        if sentence < floors.get(deal["type"], 0.0):
+            continue  # the learned steps read no deal of its type there
         matches = [
             k
             for k, (d, r) in enumerate(records)
@@ -110,7 +118,6 @@ def join_learned(
         match = matches[0] if matches else None
         if match is not None:
             add_learned_parties(deal, records[match][0], party_threshold)
-        sentence = sentence_score(doc, deal["type"], deal["start"], deal["end"])
         row = deal_features(
             rules=True,
             learned=match is not None,

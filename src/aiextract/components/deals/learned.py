@@ -87,14 +87,19 @@ class LearnedDeal:
 # (0.2): chosen on five folds of train + dev (docs/learned.md, "Thresholds per type").
 # The role step scores a sentence's names only from its own ``threshold`` (0.2) on.
 TYPE_THRESHOLDS = {"acquisition": 0.4, "contract": 0.3, "hire": 0.3}
+# The learned sentence score under which a rule deal of these types is left out: the
+# rules' contracts are their least precise type (docs/learned.md, "Rule contracts").
+RULE_THRESHOLDS = {"contract": 0.1}
 
 
-def learned_thresholds(default: float, per_type: Mapping[str, float]) -> dict[str, float]:
+def learned_thresholds(
+    default: float, per_type: Mapping[str, float], key: str = "type_thresholds"
+) -> dict[str, float]:
     """The sentence score each deal type needs: ``per_type``'s, else ``default``; an
-    error for a type that does not exist."""
+    error for a type that does not exist (``key`` names the setting)."""
     unknown = sorted(set(per_type) - set(TYPES))
     if unknown:
-        raise ValueError(f"deals: type_thresholds names no deal type: {unknown} (types: {TYPES})")
+        raise ValueError(f"deals: {key} names no deal type: {unknown} (types: {TYPES})")
     return {t: float(per_type.get(t, default)) for t in TYPES}
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 import numpy
@@ -34,6 +33,7 @@ from aiextract.components.deals.candidates import (
     Trigger,
     head_forms,
     load_triggers,
+    per_target,
     rule_confidence,
     to_dict,
 )
@@ -477,7 +477,7 @@ class DealsComponent:
             cand.date = find_date(doc, sent, targets, cand.chain, mentions)
             cand.name = find_name(doc, sent, anchor, mentions)
             cand.confidence = rule_confidence(cand)
-            out.extend(_per_target(cand))
+            out.extend(per_target(cand))
         return out
 
     def _candidate(
@@ -629,21 +629,6 @@ class DealsComponent:
             or any(cols.lemma[c] in _ROUND_ORDER for c in kids if cols.dep[c] == "amod")
         )
         return cand
-
-
-def _per_target(cand: Candidate) -> list[Candidate]:
-    """One investor with several holdings gives one record per target (GUIDELINES)."""
-    targets = [p for p in cand.parties if p.role == "target"]
-    if cand.type != "investment" or len(targets) < 2:
-        return [cand]
-    others = [p for p in cand.parties if p.role != "target"]
-    out = []
-    for n, target in enumerate(targets):
-        part = replace(cand, parties=[*others, target], merged=[])
-        if n:  # the amount and stake stated once belong to the first holding
-            part.amount, part.stake = None, None
-        out.append(part)
-    return out
 
 
 def _worth_verb(anchor: Token) -> Token | None:

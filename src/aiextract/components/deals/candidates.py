@@ -3,7 +3,7 @@ candidate as a deal dict."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aiextract.components.deals.mentions import Party
 from aiextract.components.deals.role_tables import verb_forms
@@ -94,6 +94,21 @@ def rule_confidence(cand: Candidate) -> float:
     if cand.certainty == "hedged":
         score -= 0.05
     return round(max(0.05, min(0.99, score)), 2)
+
+
+def per_target(cand: Candidate) -> list[Candidate]:
+    """One investor with several holdings gives one record per target (GUIDELINES)."""
+    targets = [p for p in cand.parties if p.role == "target"]
+    if cand.type != "investment" or len(targets) < 2:
+        return [cand]
+    others = [p for p in cand.parties if p.role != "target"]
+    out = []
+    for n, target in enumerate(targets):
+        part = replace(cand, parties=[*others, target], merged=[])
+        if n:  # the amount and stake stated once belong to the first holding
+            part.amount, part.stake = None, None
+        out.append(part)
+    return out
 
 
 def to_dict(deal: Candidate) -> dict:

@@ -46,7 +46,7 @@ from aiextract.components.deals.completion import (
 from aiextract.components.deals.confidence import Calibrator
 from aiextract.components.deals.cues import linear_marker
 from aiextract.components.deals.joining import PREFER, join_learned
-from aiextract.components.deals.learned import RULE_THRESHOLDS, TYPE_THRESHOLDS, learned_thresholds
+from aiextract.components.deals.learned import RULE_THRESHOLDS, TYPE_THRESHOLDS, threshold_table
 from aiextract.components.deals.listed_rounds import split_listed_rounds
 from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
@@ -150,10 +150,10 @@ class DealsComponent:
         self.min_confidence = min_confidence
         self.sources = sources
         # deal type -> the sentence score a learned deal of that type needs
-        self.learned_thresholds = learned_thresholds(learned_threshold, type_thresholds or {})
+        self.learned_thresholds = threshold_table(learned_threshold, type_thresholds or {})
         self.twin_threshold = twin_threshold
         self.party_threshold = party_threshold
-        self.rule_thresholds = learned_thresholds(0.0, rule_thresholds or {}, "rule_thresholds")
+        self.rule_thresholds = threshold_table(0.0, rule_thresholds or {}, "rule_thresholds")
         self.calibrator = (
             Calibrator.load(None if calibration == "shipped" else calibration)
             if calibration

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from aiextract.components.deals.confidence import Calibrator, deal_features
 from aiextract.components.deals.learned import (
+    ONE_TARGET,
     LearnedDeal,
     as_dict,
     read_learned,
@@ -34,8 +35,8 @@ from aiextract.evaluate import names_match
 from aiextract.extensions import doc_text
 
 PREFER = ("rules", "learned")
-# roles a deal holds once: a round's company, a hire's person and employer
-SINGLE_ROLES = {("funding", "target"), ("hire", "person"), ("hire", "employer")}
+# roles a deal holds once: the target of a round or a stake, a hire's person and employer
+SINGLE_ROLES = {(t, "target") for t in ONE_TARGET} | {("hire", "person"), ("hire", "employer")}
 # the types whose rule records take learned parties. Not investment: the role step
 # reads the seller of a stake as a second investor (« X a cédé 30 % de Y au fonds Z »);
 # of the parties it would add over five folds at seeds 0 and 1, 1 in 13 was right.

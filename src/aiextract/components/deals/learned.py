@@ -92,11 +92,12 @@ TYPE_THRESHOLDS = {"acquisition": 0.4, "contract": 0.3, "hire": 0.3}
 RULE_THRESHOLDS = {"contract": 0.1}
 
 
-def learned_thresholds(
+def threshold_table(
     default: float, per_type: Mapping[str, float], key: str = "type_thresholds"
 ) -> dict[str, float]:
-    """The sentence score each deal type needs: ``per_type``'s, else ``default``; an
-    error for a type that does not exist (``key`` names the setting)."""
+    """A score for each deal type: ``per_type``'s, else ``default``; an error for a type
+    that does not exist (``key`` names the setting: ``type_thresholds``,
+    ``rule_thresholds``)."""
     unknown = sorted(set(per_type) - set(TYPES))
     if unknown:
         raise ValueError(f"deals: {key} names no deal type: {unknown} (types: {TYPES})")
@@ -110,7 +111,7 @@ def read_learned(
     rule_roles: dict[tuple[int, str], dict[str, str]],
 ) -> list[LearnedDeal]:
     """The learned deals of ``doc``, merged across neighbouring sentences
-    (``thresholds``: the score a sentence needs per deal type, ``learned_thresholds``;
+    (``thresholds``: the score a sentence needs per deal type, ``threshold_table``;
     ``rule_roles``: the roles the rules' candidates gave per sentence and type)."""
     sentences = feats.sentences
     number = {s.start: n for n, s in enumerate(sentences)}
@@ -199,7 +200,7 @@ def _sentence_deal(
 
 
 _PROMOTE = 0.2  # a name's score for a role the deal lacks, for it to take that role
-_ONE_TARGET = ("funding", "investment")
+ONE_TARGET = ("funding", "investment")  # deal types with one target
 _NEEDED = {
     "funding": ("target",),
     "investment": ("investor", "target"),
@@ -225,7 +226,7 @@ def decode_roles(
         role = max(fitting, key=fitting.__getitem__)
         if fitting[role] > by_role.get("none", 0.0):
             roles[name] = (role, fitting[role])
-    if deal_type in _ONE_TARGET:
+    if deal_type in ONE_TARGET:
         targets = sorted(
             (n for n, (r, _p) in roles.items() if r == "target"), key=lambda n: -roles[n][1]
         )

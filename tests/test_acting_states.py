@@ -6,9 +6,11 @@ unnamed »); company names are invented.
 
 from __future__ import annotations
 
+import numpy
 import pytest
 
 from aiextract.components.orgs.acting_states import find_acting_states, state_lexicon
+from aiextract.components.orgs.token_index import hash_array, occurrences
 
 COMPANIES = {"Quorvel", "Varnel"}  # the invented companies, beside the point here
 
@@ -85,3 +87,21 @@ def test_a_country_inside_a_longer_name_acts_as_no_state(nlp, text):
     doc = nlp(text)
     found = {name for _, _, name in find_acting_states(doc, lambda start, end: True)}
     assert "France" not in found
+
+
+def test_occurrences_finds_the_positions_np_isin_finds():
+    rng = numpy.random.default_rng(0)
+    column = rng.integers(0, 50, size=300).astype("uint64")
+    for size in (1, 7, 40):
+        hashes = hash_array(rng.choice(60, size=size, replace=False).tolist())
+        assert occurrences(column, hashes) == numpy.flatnonzero(numpy.isin(column, hashes)).tolist()
+    assert occurrences(column, hash_array([])) == []
+    assert occurrences(column[:0], hashes) == []
+
+
+def test_country_and_state_words_are_hashed_once_as_the_vocab_hashes_them(nlp):
+    lexicon = state_lexicon()
+    strings = nlp.vocab.strings
+    assert strings["Maroc"] in lexicon.country_orths.tolist()
+    assert strings["gouvernement"] in lexicon.state_orths.tolist()
+    assert len(lexicon.country_orths) == len(lexicon.country_words)

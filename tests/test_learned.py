@@ -31,6 +31,7 @@ from aiextract.components.learned.features import (
     doc_features,
     sentence_rows,
     sentence_slots,
+    string_ids,
     token_vectors,
     trigger_words,
 )
@@ -60,6 +61,14 @@ def test_trigger_words_hold_inflected_forms() -> None:
     assert "acquisition" in words["rachète"]
     assert "funding" in words["lève"]
     assert "racheter" in words and "est" not in words
+
+
+def test_string_ids_are_the_vocab_hashes() -> None:
+    words = ["dep=nsubj", "head=lever", "dep=nsubj", "w=ventora"]
+    expected = [spacy.strings.get_string_id(w) for w in words]
+    assert string_ids(words).tolist() == expected
+    assert string_ids(words).dtype == numpy.uint64
+    assert string_ids([]).tolist() == []
 
 
 def test_sentence_rows_have_one_row_per_sentence(nlp) -> None:

@@ -148,9 +148,22 @@ def _citing_cues() -> tuple[tuple[str, ...], ...]:
     return frames + source_cues().get("before", ())
 
 
+@cache
+def _citing_cues_by_length() -> dict[int, frozenset[tuple[str, ...]]]:
+    """:func:`_citing_cues` grouped by their number of words."""
+    by_length: dict[int, set[tuple[str, ...]]] = {}
+    for cue in _citing_cues():
+        by_length.setdefault(len(cue), set()).add(cue)
+    return {n: frozenset(cues) for n, cues in by_length.items()}
+
+
 def _cited(start: int, mentions: MentionIndex) -> bool:
+    """Do the words before ``start`` end with a citing cue (« selon », « au titre de »)?"""
     lows = mentions.cols.low
-    return any(tuple(lows[max(0, start - len(c)) : start]) == c for c in _citing_cues())
+    return any(
+        start >= n and tuple(lows[start - n : start]) in cues
+        for n, cues in _citing_cues_by_length().items()
+    )
 
 
 def _agent_key(token: Token, frame: dict[str, str]) -> str:

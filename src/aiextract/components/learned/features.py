@@ -42,6 +42,24 @@ _ORG, _PER, _MONEY, _DATE, _REF = (
 )
 
 
+# feature string -> its hash, shared by all documents; cleared past _MAX_IDS entries so
+# that a long run keeps flat memory
+_MAX_IDS = 500_000
+_IDS: dict[str, int] = {}
+
+
+def string_ids(words: list[str]) -> numpy.ndarray:
+    """The string hashes of ``words`` (``get_string_id``, remembered per process)."""
+    ids = list(map(_IDS.get, words))
+    if None in ids:
+        if len(_IDS) > _MAX_IDS:
+            _IDS.clear()
+        for k, word in enumerate(words):
+            if ids[k] is None:
+                ids[k] = _IDS[word] = get_string_id(word)
+    return numpy.array(ids, dtype="uint64")
+
+
 def token_vectors(doc: Doc) -> numpy.ndarray:
     """``doc.tensor`` as ``(len(doc), TENSOR_WIDTH)`` float32 (zeros without one)."""
     tensor = doc.tensor
@@ -98,8 +116,8 @@ def token_triggers(cols: Columns) -> list[frozenset[str]]:
     """Per token, the deal types its word may trigger (empty for most)."""
     words = trigger_words()
     empty: frozenset[str] = frozenset()
-    lows, lemmas = cols.low, cols.lemma
-    return [words.get(lows[i]) or words.get(lemmas[i]) or empty for i in range(len(lows))]
+    by_low, by_lemma = map(words.get, cols.low), map(words.get, cols.lemma)
+    return [a or b or empty for a, b in zip(by_low, by_lemma, strict=True)]
 
 
 @dataclass
@@ -245,7 +263,7 @@ def sentence_rows(
         bag = _bag(feats.symbols[a:b])
         if n in extra:
             names = extra[n] + sorted({e.split("|")[0] for e in extra[n]})
-            named = numpy.asarray([get_string_id(e) for e in names], dtype="uint64")
+            named = string_ids(names)
             bag = numpy.concatenate((bag, named))
         keys.append(bag)
     return dense, keys
@@ -402,4 +420,4 @@ def _slot_keys(
         *(f"w={w.lower()}" for w in slot.name.split()[:4]),
     ]
     words = [*plain, *(f"{deal_type}|{p}" for p in plain)]
-    return numpy.asarray([get_string_id(w) for w in words], dtype="uint64")
+    return string_ids(words)

@@ -93,7 +93,7 @@ class DealRoles(ScorerPipe):
 
     def write(self, doc: Doc, items: list[Any], probs: numpy.ndarray) -> None:
         found = []
-        for (slot, deal_type), row in zip(items, probs, strict=True):
+        for (slot, deal_type), row in zip(items, probs.tolist(), strict=True):
             found.append(
                 {
                     "type": deal_type,
@@ -104,7 +104,7 @@ class DealRoles(ScorerPipe):
                     "name": slot.name,
                     "kind": slot.kind,
                     "how": slot.how,
-                    "scores": {r: round(float(p), 4) for r, p in zip(ROLES, row, strict=True)},
+                    "scores": {r: round(p, 4) for r, p in zip(ROLES, row, strict=True)},
                 }
             )
         doc._.deal_roles = found

@@ -56,10 +56,10 @@ class DealSentences(ScorerPipe):
     def write(self, doc: Doc, items: list[Any], probs: numpy.ndarray) -> None:
         found, spans = [], []
         threshold = self.cfg["threshold"]
-        for sent, row in zip(items, probs, strict=True):
+        for sent, row, values in zip(items, probs, probs.tolist(), strict=True):
             if row.max(initial=0.0) < _KEEP:
                 continue
-            scores = {t: round(float(p), 4) for t, p in zip(TYPES, row, strict=True)}
+            scores = {t: round(p, 4) for t, p in zip(TYPES, values, strict=True)}
             found.append(
                 {
                     "start": sent.start,

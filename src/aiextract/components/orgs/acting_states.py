@@ -20,8 +20,10 @@ from functools import cache
 import numpy as np
 from babel import Locale
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from aiextract.components.orgs.token_index import hash_array, occurrences
 from aiextract.lexicon import load_table
 from aiextract.normalize.names import clean_name, name_key
 
@@ -43,6 +45,9 @@ class StateLexicon:
     transfer_verbs: frozenset[str]
     countries: frozenset[tuple[str, ...]]
     country_words: frozenset[str]
+    # The string hashes of ``country_words`` and ``state_words``, sorted, hashed once.
+    country_orths: np.ndarray
+    state_orths: np.ndarray
 
 
 @cache
@@ -65,15 +70,23 @@ def state_lexicon() -> StateLexicon:
     )
     origins = {row["country"] for row in load_table("origin_adjectives.tsv")}
     transfer = {r["word"] for r in load_table("org_context.tsv") if r["kind"] == "transfer"}
+    state_words = frozenset(kinds.get("state", ()))
     return StateLexicon(
-        state_words=frozenset(kinds.get("state", ())),
+        state_words=state_words,
         adjectives=frozenset(kinds.get("adjective", set()) | origins),
         not_after=frozenset(kinds.get("not_after", ())),
         with_words=frozenset(kinds.get("with", ())),
         transfer_verbs=frozenset(transfer),
         countries=frozenset(k for k in countries if k),
         country_words=country_words,
+        country_orths=_orths(country_words),
+        state_orths=_orths(state_words),
     )
+
+
+def _orths(words: frozenset[str]) -> np.ndarray:
+    """The string hashes of ``words`` as a sorted array, for :func:`occurrences`."""
+    return hash_array(get_string_id(w) for w in words)
 
 
 def _preposition(doc: Doc, start: int) -> tuple[str | None, str]:
@@ -168,11 +181,9 @@ def find_acting_states(
                 countries.append(ent)
     # Countries the recogniser left untagged (« entre le Maroc et la France »), when they
     # stand alone: not inside a longer name (« Air France », « France Travail »).
-    strings = doc.vocab.strings
     orths = doc.to_array(ORTH) if len(doc) else np.zeros(0, dtype="uint64")
-    names = np.fromiter((strings.add(w) for w in lexicon.country_words), dtype="uint64")
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for i in np.flatnonzero(np.isin(orths, names)).tolist():
+    for i in occurrences(orths, lexicon.country_orths):
         if i in tagged or not free(i, i + 1):
             continue
         before = doc[i - 1] if i > 0 else None
@@ -200,8 +211,7 @@ def find_acting_states(
                 found[root.i] = (span.start, span.end, clean_name(span.text))
                 changed = True
     states = []
-    words = np.fromiter((strings.add(w) for w in lexicon.state_words), dtype="uint64")
-    for i in np.flatnonzero(np.isin(orths, words)).tolist():
+    for i in occurrences(orths, lexicon.state_orths):
         bounds = state_name(doc, i, lexicon)
         if bounds is not None and free(*bounds):
             states.append(bounds)

@@ -116,9 +116,8 @@ def decide(
         orgs.append((s, e, text, "cue"))
         take(s, e)
         return
-    prefix_of_org = any(
-        o[3] != "model" and name_key(o[2])[: len(name_key(text))] == name_key(text) for o in orgs
-    )
+    key = name_key(text)
+    prefix_of_org = any(o[3] != "model" and name_key(o[2])[: len(key)] == key for o in orgs)
     if prefix_of_org or (label in ("PER", "MISC", "LOC") and acts_as_org(doc, span)):
         orgs.append((s, e, text, "model"))
         take(s, e)

@@ -170,7 +170,8 @@ def find_acting_states(
     lexicon = lexicon or state_lexicon()
     found: dict[int, tuple[int, int, str]] = {}
     countries: list[Span] = []
-    for ent in doc.ents:
+    ents = doc.ents  # a new tuple of spans at each read: read once
+    for ent in ents:
         if ent.label_ not in ("LOC", "ORG", "MISC"):
             continue
         if len(ent) > 1 and (ent[0].lower_ in ARTICLES or ent[0].lower_ in CONTRACTED):
@@ -182,7 +183,7 @@ def find_acting_states(
     # Countries the recogniser left untagged (« entre le Maroc et la France »), when they
     # stand alone: not inside a longer name (« Air France », « France Travail »).
     orths = doc.to_array(ORTH) if len(doc) else np.zeros(0, dtype="uint64")
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
     for i in occurrences(orths, lexicon.country_orths):
         if i in tagged or not free(i, i + 1):
             continue

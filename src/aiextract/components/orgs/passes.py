@@ -380,6 +380,8 @@ def listed_unknown_names(
     """Names the model left untagged in a list of organisations: « Facebook, Walt Disney,
     Marriott International et Cisco Systems », « d'AccorHotels, de Desigual et de
     Moncler ». A list item is a conjunct of a word of an organisation."""
+    if not in_org:
+        return
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for i in sorted(in_org):
         token = doc[i]

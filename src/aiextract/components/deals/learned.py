@@ -257,9 +257,9 @@ def decode_roles(
 def _anchor(sent: Any, deal_type: str, triggers: list[frozenset[str]]) -> Any:
     """The sentence's first trigger word of ``deal_type``, else its root: where the
     rules' functions look for the deal's certainty and date."""
-    for token in sent:
-        if deal_type in triggers[token.i]:
-            return token
+    for i in range(sent.start, sent.end):  # positions: no Token made per word
+        if deal_type in triggers[i]:
+            return sent.doc[i]
     return next((t for t in sent if t.head.i == t.i), sent.root)
 
 

@@ -161,7 +161,8 @@ class OrgsComponent:
         cue_pos = by_lower.positions(lex.cue_hashes)
         strings = self.nlp.vocab.strings
         bad = [False] * n
-        for start, end in boilerplate_ranges(doc_text(doc)):
+        full_text = doc_text(doc)
+        for start, end in boilerplate_ranges(full_text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):
@@ -254,7 +255,7 @@ class OrgsComponent:
 
         # 3. The model's entities.
         known_names = {name for _, _, name, _ in orgs}
-        ent_texts = {e.text for e in ents}
+        ent_texts = {full_text[e.start_char : e.end_char] for e in ents}  # e.text, read once
 
         def known(text: str) -> bool:
             return text in gaz.forms or text in known_names or text in ent_texts

@@ -10,7 +10,7 @@ import numpy
 import pytest
 
 from aiextract.components.orgs.acting_states import find_acting_states, state_lexicon
-from aiextract.components.orgs.token_index import hash_array, occurrences
+from aiextract.components.orgs.token_index import TokenIndex, hash_array
 
 COMPANIES = {"Quorvel", "Varnel"}  # the invented companies, beside the point here
 
@@ -89,14 +89,15 @@ def test_a_country_inside_a_longer_name_acts_as_no_state(nlp, text):
     assert "France" not in found
 
 
-def test_occurrences_finds_the_positions_np_isin_finds():
+def test_token_index_finds_the_positions_np_isin_finds():
     rng = numpy.random.default_rng(0)
     column = rng.integers(0, 50, size=300).astype("uint64")
+    index = TokenIndex(column)
     for size in (1, 7, 40):
         hashes = hash_array(rng.choice(60, size=size, replace=False).tolist())
-        assert occurrences(column, hashes) == numpy.flatnonzero(numpy.isin(column, hashes)).tolist()
-    assert occurrences(column, hash_array([])) == []
-    assert occurrences(column[:0], hashes) == []
+        assert index.positions(hashes) == numpy.flatnonzero(numpy.isin(column, hashes)).tolist()
+    assert index.positions(hash_array([])) == []
+    assert TokenIndex(column[:0]).positions(hashes) == []
 
 
 def test_country_and_state_words_are_hashed_once_as_the_vocab_hashes_them(nlp):

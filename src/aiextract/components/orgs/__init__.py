@@ -238,7 +238,7 @@ class OrgsComponent:
         suffix_names(lex, gaz, doc, by_orth.positions(lex.suffix_hashes), free, take, orgs)
 
         # 2c. States, governments and countries that act (« vendu à l'Inde », « l'État »).
-        for s, e, name in find_acting_states(doc, free):
+        for s, e, name in find_acting_states(doc, free, by_orth=by_orth):
             orgs.append((s, e, name, "cue"))
             take(s, e)
 

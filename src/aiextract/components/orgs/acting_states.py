@@ -23,7 +23,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.components.orgs.token_index import hash_array, occurrences
+from aiextract.components.orgs.token_index import TokenIndex, hash_array
 from aiextract.lexicon import load_table
 from aiextract.normalize.names import clean_name, name_key
 
@@ -85,7 +85,7 @@ def state_lexicon() -> StateLexicon:
 
 
 def _orths(words: frozenset[str]) -> np.ndarray:
-    """The string hashes of ``words`` as a sorted array, for :func:`occurrences`."""
+    """The string hashes of ``words`` as a sorted array, for ``TokenIndex.positions``."""
     return hash_array(get_string_id(w) for w in words)
 
 
@@ -163,11 +163,18 @@ def state_name(doc: Doc, start: int, lexicon: StateLexicon) -> tuple[int, int] |
 
 
 def find_acting_states(
-    doc: Doc, free: Callable[[int, int], bool], lexicon: StateLexicon | None = None
+    doc: Doc,
+    free: Callable[[int, int], bool],
+    lexicon: StateLexicon | None = None,
+    by_orth: TokenIndex | None = None,
 ) -> list[tuple[int, int, str]]:
     """(start, end, name) of every State, government or country that acts in ``doc``,
-    among the tokens ``free`` leaves; a country listed with one that acts acts too."""
+    among the tokens ``free`` leaves; a country listed with one that acts acts too.
+    ``by_orth``: the doc's ORTH column as a ``TokenIndex``, when the caller has it."""
     lexicon = lexicon or state_lexicon()
+    if by_orth is None:
+        orths = doc.to_array(ORTH) if len(doc) else np.zeros(0, dtype="uint64")
+        by_orth = TokenIndex(orths)
     found: dict[int, tuple[int, int, str]] = {}
     countries: list[Span] = []
     ents = doc.ents  # a new tuple of spans at each read: read once
@@ -182,9 +189,8 @@ def find_acting_states(
                 countries.append(ent)
     # Countries the recogniser left untagged (« entre le Maroc et la France »), when they
     # stand alone: not inside a longer name (« Air France », « France Travail »).
-    orths = doc.to_array(ORTH) if len(doc) else np.zeros(0, dtype="uint64")
     tagged = {i for ent in ents for i in range(ent.start, ent.end)}
-    for i in occurrences(orths, lexicon.country_orths):
+    for i in by_orth.positions(lexicon.country_orths):
         if i in tagged or not free(i, i + 1):
             continue
         before = doc[i - 1] if i > 0 else None
@@ -212,7 +218,7 @@ def find_acting_states(
                 found[root.i] = (span.start, span.end, clean_name(span.text))
                 changed = True
     states = []
-    for i in occurrences(orths, lexicon.state_orths):
+    for i in by_orth.positions(lexicon.state_orths):
         bounds = state_name(doc, i, lexicon)
         if bounds is not None and free(*bounds):
             states.append(bounds)

@@ -13,15 +13,6 @@ def hash_array(hashes: Iterable[int]) -> np.ndarray:
     return np.array(sorted(hashes), dtype="uint64")
 
 
-def occurrences(column: np.ndarray, hashes: np.ndarray) -> list[int]:
-    """Positions in ``column`` whose value is one of ``hashes`` (a :func:`hash_array`):
-    a binary search per token, cheaper than ``np.isin`` for one short column."""
-    if not len(column) or not len(hashes):
-        return []
-    at = np.minimum(np.searchsorted(hashes, column), len(hashes) - 1)
-    return np.flatnonzero(hashes[at] == column).tolist()
-
-
 class TokenIndex:
     """Where each string hash of one token column (ORTH or LOWER) occurs in a doc:
     sorted once, then each lookup of a set of hashes is a binary search."""

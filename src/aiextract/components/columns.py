@@ -99,7 +99,7 @@ class Columns:
     morph: Sequence[int] = field(compare=False)
     strings: StringStore | None = None
     doc: Doc | None = None
-    _kids: dict[int, list[int]] | None = None  # read at the first ``kids`` call
+    _kids: dict[int, list[int]] = field(default_factory=dict)
 
     @classmethod
     def from_doc(cls, doc: Doc, arr: numpy.ndarray | None = None) -> Columns:
@@ -126,12 +126,10 @@ class Columns:
 
     def kids(self, i: int) -> list[int]:
         """The positions of token ``i``'s children, in text order (``Token.children``)."""
-        if self._kids is None:  # every token's children at once, from the heads
-            self._kids = {}
-            for k, h in enumerate(self.head):
-                if h != k:
-                    self._kids.setdefault(h, []).append(k)
-        return self._kids.get(i) or []
+        found = self._kids.get(i)
+        if found is None:
+            found = self._kids[i] = [c.i for c in self.doc[i].children]
+        return found
 
     def ancestors(self, i: int, limit: int) -> list[int]:
         """The positions above token ``i``, nearest first, at most ``limit``."""

@@ -116,8 +116,8 @@ def token_triggers(cols: Columns) -> list[frozenset[str]]:
     """Per token, the deal types its word may trigger (empty for most)."""
     words = trigger_words()
     empty: frozenset[str] = frozenset()
-    by_low, by_lemma = map(words.get, cols.low), map(words.get, cols.lemma)
-    return [a or b or empty for a, b in zip(by_low, by_lemma, strict=True)]
+    lows, lemmas = cols.low, cols.lemma
+    return [words.get(lows[i]) or words.get(lemmas[i]) or empty for i in range(len(lows))]
 
 
 @dataclass

@@ -14,21 +14,15 @@ throughput, with and without them, as a share of bare's (issue 16 asks for 0.90)
 
 The rounds reuse the loaded pipelines, so the model's lemmatizer answers from its cache
 after the first; ``--first-pass`` adds one pass of each over the texts just after loading,
-as a command line over a folder of new articles runs them. ``--components`` times only
-each aiextract component per document (each document through all of them in turn, after
-the model's own components ran once), the best of the rounds, next to the model's time;
-it runs alone because, after the other measures in the same process, the same code
-times up to a third slower.
+as a command line over a folder of new articles runs them.
 
-    python -m benchmarks.bench_learned --rounds 3 [--first-pass]
-    python -m benchmarks.bench_learned --rounds 3 --components
+    python -m benchmarks.bench_learned --rounds 3
 """
 
 from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter
 
 import spacy
 
@@ -71,45 +65,11 @@ def first_pass() -> str:
     )
 
 
-def components(rounds: int) -> str:
-    """Each aiextract component's time over the texts, one document at a time."""
-    texts, about = real_or_invented_texts()
-    nlp = aiextract.load()
-    ours = [name for name in nlp.pipe_names if name.startswith("aiextract_")]
-    start = time.perf_counter()
-    with nlp.select_pipes(disable=ours):
-        parsed = list(nlp.pipe(texts, batch_size=32))
-    model = time.perf_counter() - start
-    best: dict[str, float] = {}
-    for _ in range(max(1, rounds)):
-        spent: Counter[str] = Counter()
-        for doc in parsed:
-            doc = doc.copy()
-            for name, pipe in nlp.pipeline:
-                if name in ours:
-                    start = time.perf_counter()
-                    doc = pipe(doc)
-                    spent[name] += time.perf_counter() - start
-        spent["all"] = sum(spent[name] for name in ours)
-        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
-    parts = ", ".join(f"{name.removeprefix('aiextract_')} {best[name]:.2f}" for name in ours)
-    return (
-        f"components per document ({about}, best of {max(1, rounds)} rounds): aiextract's "
-        f"{best['all']:.2f} s against {model:.2f} s for the model's (its first pass): {parts}"
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--first-pass", action="store_true", help="also time one fresh pass")
-    parser.add_argument(
-        "--components", action="store_true", help="only time each component per document"
-    )
     args = parser.parse_args()
-    if args.components:  # alone: after the other measures, the same process times it slower
-        print(components(args.rounds))
-        return
     print(report(args.rounds))
     if args.first_pass:
         print(first_pass())

@@ -9,7 +9,7 @@ import spacy
 
 FACTORIES = [
     "aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals",
-    "aiextract_language",
+    "aiextract_language", "aiextract_attribute_ruler",
 ]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from aiextract.components.attribute_ruler import use_array_attribute_ruler
 from aiextract.errors import ModelNotFoundError
 from aiextract.lemmas import index_lemma_lists
 from aiextract.tokenization import keep_hyphenated_words
@@ -71,6 +72,7 @@ def load(
             " (or `pip install -e .` in the aiextract checkout)."
         ) from exc
     index_lemma_lists(nlp)  # same lemmas, without scanning long word lists
+    use_array_attribute_ruler(nlp)  # same tags, without a Matcher pass per POS
     config = config or {}
     unknown = set(config) - {name for name, _ in COMPONENTS}
     if unknown:

@@ -9,11 +9,13 @@ import spacy
 
 FACTORIES = [
     "aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals",
-    "aiextract_language", "aiextract_attribute_ruler",
+    "aiextract_language",
 ]
+# in place of the model's own pipes: same rows and tables, applied faster
+MODEL_FACTORIES = ["aiextract_attribute_ruler", "aiextract_lemmatizer"]
 
 
-@pytest.mark.parametrize("factory", FACTORIES)
+@pytest.mark.parametrize("factory", FACTORIES + MODEL_FACTORIES)
 def test_factory_is_an_entry_point(factory):
     names = {ep.name for ep in entry_points(group="spacy_factories")}
     assert factory in names
@@ -34,3 +36,10 @@ def test_blank_pipeline_with_all_components_runs():
         nlp.add_pipe(factory)
     doc = nlp("La société Alpha a acquis Beta pour 20 millions d'euros en 2023.")
     assert doc._.deals is not None
+
+
+@pytest.mark.parametrize("factory", MODEL_FACTORIES)
+def test_model_factories_add_by_name(factory):
+    nlp = spacy.blank("fr")
+    nlp.add_pipe(factory, name=factory.removeprefix("aiextract_"))
+    assert nlp.get_pipe_meta(factory.removeprefix("aiextract_")).factory == factory

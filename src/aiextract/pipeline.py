@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from aiextract.components.attribute_ruler import use_array_attribute_ruler
+from aiextract.components.lemmatizer import use_memo_lemmatizer
 from aiextract.errors import ModelNotFoundError
 from aiextract.lemmas import index_lemma_lists
 from aiextract.tokenization import keep_hyphenated_words
@@ -73,6 +74,7 @@ def load(
         ) from exc
     index_lemma_lists(nlp)  # same lemmas, without scanning long word lists
     use_array_attribute_ruler(nlp)  # same tags, without a Matcher pass per POS
+    use_memo_lemmatizer(nlp)  # same lemmas, each (word, POS) asked once
     config = config or {}
     unknown = set(config) - {name for name, _ in COMPONENTS}
     if unknown:

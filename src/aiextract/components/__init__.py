@@ -7,8 +7,19 @@ from aiextract.components import (
     entities,
     language,
     learned,
+    lemmatizer,
     money,
     orgs,
 )
 
-__all__ = ["attribute_ruler", "dates", "deals", "entities", "language", "learned", "money", "orgs"]
+__all__ = [
+    "attribute_ruler",
+    "dates",
+    "deals",
+    "entities",
+    "language",
+    "learned",
+    "lemmatizer",
+    "money",
+    "orgs",
+]

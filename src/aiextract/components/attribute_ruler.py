@@ -75,9 +75,11 @@ def matches_only_space(row: dict[str, Any]) -> bool:
 class ArrayAttributeRuler(AttributeRuler):
     """An ``AttributeRuler`` that applies POS-to-tag rows as one array lookup."""
 
+    _plan: Plan | None = None
+
     def clear(self) -> None:
         super().clear()
-        self._plan: Plan | None = None
+        self._plan = None
 
     def add(self, patterns: Any, attrs: dict, index: int = 0) -> None:
         super().add(patterns, attrs, index)

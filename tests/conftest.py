@@ -20,6 +20,21 @@ def nlp() -> spacy.language.Language:
     return aiextract.load()
 
 
+@pytest.fixture(scope="session")
+def annotate_until(nlp):
+    """A function: ``text`` run through the pipes of ``nlp`` before the one named ``stop``."""
+
+    def run(text: str, stop: str) -> spacy.tokens.Doc:
+        doc = nlp.make_doc(text)
+        for name, pipe in nlp.pipeline:
+            if name == stop:
+                return doc
+            doc = pipe(doc)
+        raise AssertionError(f"the pipeline has no {stop}")
+
+    return run
+
+
 @pytest.fixture
 def rules_nlp(nlp):
     """The same pipeline with its deals found by the rules alone (the learned steps'

@@ -26,16 +26,6 @@ TEXTS = (
 ATTRS = [TAG, POS, MORPH, DEP, HEAD, LEMMA]
 
 
-def _before_ruler(nlp, text: str):
-    """``text`` annotated by the pipes that run before the attribute ruler."""
-    doc = nlp.make_doc(text)
-    for name, pipe in nlp.pipeline:
-        if name == "attribute_ruler":
-            return doc
-        doc = pipe(doc)
-    raise AssertionError("the pipeline has no attribute_ruler")
-
-
 def _both(nlp, rows):
     """spaCy's ruler and ours, holding the same ``rows``."""
     stock, ours = AttributeRuler(nlp.vocab), ArrayAttributeRuler(nlp.vocab)
@@ -44,9 +34,9 @@ def _both(nlp, rows):
     return stock, ours
 
 
-def _assert_same(nlp, stock, ours):
+def _assert_same(annotate_until, stock, ours):
     for text in TEXTS:
-        doc = _before_ruler(nlp, text)
+        doc = annotate_until(text, "attribute_ruler")
         expected, got = stock(doc.copy()), ours(doc.copy())
         assert np.array_equal(expected.to_array(ATTRS), got.to_array(ATTRS)), text
         assert [t.tag_ for t in expected] == [t.tag_ for t in got]
@@ -61,17 +51,17 @@ def test_the_loaded_pipeline_holds_the_models_rows(nlp):
     assert plan.tags[spacy.parts_of_speech.IDS["NOUN"]] == nlp.vocab.strings["NOUN"]
 
 
-def test_same_annotations_as_spacys_ruler_on_the_models_rows(nlp):
+def test_same_annotations_as_spacys_ruler_on_the_models_rows(nlp, annotate_until):
     rows = nlp.get_pipe("attribute_ruler").patterns
     stock, ours = _both(nlp, rows)
-    _assert_same(nlp, stock, ours)
-    doc = ours(_before_ruler(nlp, TEXTS[1]))
+    _assert_same(annotate_until, stock, ours)
+    doc = ours(annotate_until(TEXTS[1], "attribute_ruler"))
     spaces = [t for t in doc if t.is_space]
     assert spaces and all(t.tag_ == "SPACE" and t.pos_ == "SPACE" for t in spaces)
     assert doc[0].tag_ == doc[0].pos_ == "PROPN"
 
 
-def test_later_rows_still_win_on_the_general_path(nlp):
+def test_later_rows_still_win_on_the_general_path(nlp, annotate_until):
     model_rows = nlp.get_pipe("attribute_ruler").patterns
     rows = [
         *model_rows[:20],
@@ -81,29 +71,31 @@ def test_later_rows_still_win_on_the_general_path(nlp):
     ]
     stock, ours = _both(nlp, rows)
     assert not ours.plan().space_only
-    _assert_same(nlp, stock, ours)
-    doc = ours(_before_ruler(nlp, TEXTS[1]))
+    _assert_same(annotate_until, stock, ours)
+    doc = ours(annotate_until(TEXTS[1], "attribute_ruler"))
     assert [t.tag_ for t in doc if t.text == "Lumeo"] == ["MARQUE"]
 
 
-def test_a_row_before_the_copies_keeps_its_place(nlp):
+def test_a_row_before_the_copies_keeps_its_place(nlp, annotate_until):
     rows = [
         {"patterns": [[{"ORTH": "Ventora"}]], "attrs": {"TAG": "MARQUE"}},
         *nlp.get_pipe("attribute_ruler").patterns,
     ]
     stock, ours = _both(nlp, rows)
     assert not ours.plan().tags.any()  # no leading copies: every row goes through the matcher
-    _assert_same(nlp, stock, ours)
-    assert ours(_before_ruler(nlp, TEXTS[0]))[2].tag_ == "PROPN"  # the later copy wins
+    _assert_same(annotate_until, stock, ours)
+    doc = ours(annotate_until(TEXTS[0], "attribute_ruler"))
+    assert doc[2].tag_ == "PROPN"  # the later copy wins
 
 
-def test_adding_rows_renews_the_plan(nlp):
+def test_adding_rows_renews_the_plan(nlp, annotate_until):
     ruler = ArrayAttributeRuler(nlp.vocab)
     ruler.add_patterns(nlp.get_pipe("attribute_ruler").patterns[:20])
     assert ruler.plan().space_only and not ruler.plan().rest.attrs
     ruler.add([[{"ORTH": "Kiplo"}]], {"TAG": "MARQUE"})
     assert not ruler.plan().space_only
-    assert [t.tag_ for t in ruler(_before_ruler(nlp, TEXTS[2])) if t.text == "Kiplo"] == ["MARQUE"]
+    doc = ruler(annotate_until(TEXTS[2], "attribute_ruler"))
+    assert [t.tag_ for t in doc if t.text == "Kiplo"] == ["MARQUE"]
 
 
 @pytest.mark.parametrize(
@@ -134,11 +126,11 @@ def test_matches_only_space():
     )
 
 
-def test_saved_and_loaded_back(nlp, tmp_path):
+def test_saved_and_loaded_back(nlp, tmp_path, annotate_until):
     nlp.get_pipe("attribute_ruler").to_disk(tmp_path / "ruler")
     loaded = ArrayAttributeRuler(nlp.vocab).from_disk(tmp_path / "ruler")
     assert loaded.patterns == nlp.get_pipe("attribute_ruler").patterns
-    _assert_same(nlp, _both(nlp, loaded.patterns)[0], loaded)
+    _assert_same(annotate_until, _both(nlp, loaded.patterns)[0], loaded)
 
 
 def test_only_spacys_own_ruler_is_replaced(nlp):
@@ -146,7 +138,7 @@ def test_only_spacys_own_ruler_is_replaced(nlp):
     assert use_array_attribute_ruler(spacy.blank("fr")) is False
 
 
-def test_later_rows_still_win_on_whitespace(nlp):
+def test_later_rows_still_win_on_whitespace(nlp, annotate_until):
     rows = [
         *nlp.get_pipe("attribute_ruler").patterns,
         {"patterns": [[{"IS_SPACE": True}]], "attrs": {"TAG": "BLANC"}},
@@ -154,6 +146,16 @@ def test_later_rows_still_win_on_whitespace(nlp):
     ]
     stock, ours = _both(nlp, rows)
     assert ours.plan().space_only
-    _assert_same(nlp, stock, ours)
-    doc = ours(_before_ruler(nlp, TEXTS[1]))
+    _assert_same(annotate_until, stock, ours)
+    doc = ours(annotate_until(TEXTS[1], "attribute_ruler"))
     assert {t.tag_ for t in doc if t.is_space} == {"ESPACE"}
+
+
+def test_a_later_row_reading_the_tag_sees_it_as_it_was(nlp, annotate_until):
+    rows = [
+        *nlp.get_pipe("attribute_ruler").patterns,
+        {"patterns": [[{"TAG": "NOUN"}]], "attrs": {"LEMMA": "NOM"}},
+    ]
+    stock, ours = _both(nlp, rows)
+    assert not ours.plan().tags.any()
+    _assert_same(annotate_until, stock, ours)

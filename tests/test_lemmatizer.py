@@ -16,15 +16,6 @@ TEXTS = (
 )
 
 
-def _before_lemmatizer(nlp, text: str):
-    doc = nlp.make_doc(text)
-    for name, pipe in nlp.pipeline:
-        if name == "lemmatizer":
-            return doc
-        doc = pipe(doc)
-    raise AssertionError("the pipeline has no lemmatizer")
-
-
 def _stock(nlp, **config) -> FrenchLemmatizer:
     ours = nlp.get_pipe("lemmatizer")
     stock = FrenchLemmatizer(nlp.vocab, None, mode=ours.mode, **config)
@@ -43,19 +34,19 @@ def test_the_loaded_pipeline_remembers_lemmas(nlp):
     assert use_memo_lemmatizer(spacy.blank("fr")) is False
 
 
-def test_same_lemmas_as_the_stock_lemmatizer(nlp):
+def test_same_lemmas_as_the_stock_lemmatizer(nlp, annotate_until):
     stock, ours = _stock(nlp), nlp.get_pipe("lemmatizer")
     for text in TEXTS:
-        doc = _before_lemmatizer(nlp, text)
+        doc = annotate_until(text, "lemmatizer")
         expected = [t.lemma_ for t in stock(doc.copy())]
         assert [t.lemma_ for t in ours(doc.copy())] == expected
         assert [t.lemma_ for t in ours(doc.copy())] == expected  # from memory the second time
-    lemmas = [t.lemma_ for t in ours(_before_lemmatizer(nlp, TEXTS[0]))]
+    lemmas = [t.lemma_ for t in ours(annotate_until(TEXTS[0], "lemmatizer"))]
     assert "lever" in lemmas and "fondateur" in lemmas
 
 
-def test_overwrite_is_kept(nlp):
-    doc = _before_lemmatizer(nlp, TEXTS[2])
+def test_overwrite_is_kept(nlp, annotate_until):
+    doc = annotate_until(TEXTS[2], "lemmatizer")
     doc[0].lemma_ = "ELLES"
     kept = MemoLemmatizer(nlp.vocab, None, mode="rule")
     kept.lookups = nlp.get_pipe("lemmatizer").lookups
@@ -65,23 +56,23 @@ def test_overwrite_is_kept(nlp):
     assert replaced(doc.copy())[0].lemma_ == _stock(nlp, overwrite=True)(doc.copy())[0].lemma_
 
 
-def test_lookup_mode(nlp):
+def test_lookup_mode(nlp, annotate_until):
     lookups = Lookups()
     lookups.add_table("lemma_lookup", {"levé": "lever", "fonds": "fonds"})
     ours, stock = (
         cls(nlp.vocab, None, mode="lookup") for cls in (MemoLemmatizer, FrenchLemmatizer)
     )
     ours.lookups = stock.lookups = lookups
-    doc = _before_lemmatizer(nlp, TEXTS[0])
+    doc = annotate_until(TEXTS[0], "lemmatizer")
     assert [t.lemma_ for t in ours(doc.copy())] == [t.lemma_ for t in stock(doc.copy())]
     assert "lever" in [t.lemma_ for t in ours(doc.copy())]
 
 
-def test_memory_emptied_when_tables_are_loaded(nlp):
+def test_memory_emptied_when_tables_are_loaded(nlp, annotate_until):
     ours = MemoLemmatizer(nlp.vocab, None, mode="lookup")
     ours.lookups = Lookups()
     ours.lookups.add_table("lemma_lookup", {"fonds": "fond"})
-    doc = _before_lemmatizer(nlp, TEXTS[0])
+    doc = annotate_until(TEXTS[0], "lemmatizer")
     assert "fond" in [t.lemma_ for t in ours(doc.copy())]
     other = Lookups()
     other.add_table("lemma_lookup", {"fonds": "financement"})
@@ -91,8 +82,22 @@ def test_memory_emptied_when_tables_are_loaded(nlp):
     assert "financement" in lemmas and "fond" not in lemmas
 
 
-def test_saved_and_loaded_back(nlp, tmp_path):
+def test_saved_and_loaded_back(nlp, tmp_path, annotate_until):
     nlp.get_pipe("lemmatizer").to_disk(tmp_path / "lemmatizer")
     loaded = MemoLemmatizer(nlp.vocab, None, mode="rule").from_disk(tmp_path / "lemmatizer")
-    doc = _before_lemmatizer(nlp, TEXTS[1])
+    doc = annotate_until(TEXTS[1], "lemmatizer")
     assert [t.lemma_ for t in loaded(doc.copy())] == [t.lemma_ for t in _stock(nlp)(doc.copy())]
+
+
+def test_memory_starts_again_when_full(nlp, annotate_until, monkeypatch):
+    import aiextract.components.lemmatizer as module
+
+    ours = MemoLemmatizer(nlp.vocab, None, mode="rule")
+    ours.lookups = nlp.get_pipe("lemmatizer").lookups
+    doc = annotate_until(TEXTS[0], "lemmatizer")
+    ours(doc.copy())
+    assert len(ours.memo) > 5
+    monkeypatch.setattr(module, "MAX_REMEMBERED", 5)
+    lemmas = [t.lemma_ for t in ours(annotate_until(TEXTS[2], "lemmatizer"))]
+    assert lemmas == [t.lemma_ for t in _stock(nlp)(annotate_until(TEXTS[2], "lemmatizer"))]
+    assert len(ours.memo) < len(TEXTS[2].split()) + 3  # only the second text's words

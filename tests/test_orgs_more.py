@@ -499,30 +499,27 @@ def test_lone_one_word_person_names(nlp, text, word, org, person):
         assert person in doc._.people and word not in doc._.orgs
 
 
-def _orgs_with_forced_org(nlp, text: str, start: int, end: int):
+def _orgs_with_forced_org(nlp, annotate_until, text: str, start: int, end: int):
     """``text`` through the model's pipes, the model's entities replaced by one ORG over
     ``text[start:end]``, then through aiextract_orgs."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "aiextract_orgs":
-            break
-        doc = proc(doc)
+    doc = annotate_until(text, "aiextract_orgs")
     doc.ents = [doc.char_span(start, end, "ORG")]
     return nlp.get_pipe("aiextract_orgs")(doc)
 
 
-def test_model_entity_over_a_clause_stops_before_the_verb(nlp):
+def test_model_entity_over_a_clause_stops_before_the_verb(nlp, annotate_until):
     """« Kordis vise ... d'affaires » forced as one ORG: the name is « Kordis » alone, and
     its other mention keeps that name."""
     text = "Kordis vise 50 millions d'euros de chiffre d'affaires. Kordis recrute."
-    doc = _orgs_with_forced_org(nlp, text, 0, text.index(" d'affaires") + len(" d'affaires"))
+    end = text.index(" d'affaires") + len(" d'affaires")
+    doc = _orgs_with_forced_org(nlp, annotate_until, text, 0, end)
     assert set(doc._.orgs) == {"Kordis"}
 
 
-def test_model_entity_over_a_possessive_phrase_stops_at_its_first_small_word(nlp):
+def test_model_entity_over_a_possessive_phrase_stops_at_its_first_small_word(nlp, annotate_until):
     """« Biotop pour la maintenance de ses trains » forced as one ORG: the name is
     « Biotop »."""
     text = "La SNCF a retenu Biotop pour la maintenance de ses trains."
-    doc = _orgs_with_forced_org(nlp, text, text.index("Biotop"), len(text) - 1)
+    doc = _orgs_with_forced_org(nlp, annotate_until, text, text.index("Biotop"), len(text) - 1)
     assert "Biotop" in doc._.orgs
     assert not any("maintenance" in name for name in doc._.orgs)

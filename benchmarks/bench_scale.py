@@ -112,9 +112,7 @@ def run_once(corpus: Path, out: Path, n_process: int, batch_size: int, fmt: str)
         "extract", str(corpus), "-o", str(out), "--overwrite", "-q", "--no-progress",
         "--n-process", str(n_process), "--batch-size", str(batch_size), "--format", fmt,
     ]  # fmt: skip
-    proc = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, json.dumps(argv), str(report)], cwd=ROOT
-    )
+    proc = subprocess.Popen([sys.executable, "-c", DRIVER, json.dumps(argv), str(report)], cwd=ROOT)
     peak, stop = [0.0], threading.Event()
     watcher = threading.Thread(target=_watch_tree, args=(proc.pid, peak, stop), daemon=True)
     watcher.start()
@@ -140,9 +138,7 @@ def run_once(corpus: Path, out: Path, n_process: int, batch_size: int, fmt: str)
     )
 
 
-def report(
-    sizes: list[int], processes: list[int], batch_size: int = 32, fmt: str = "jsonl"
-) -> str:
+def report(sizes: list[int], processes: list[int], batch_size: int = 32, fmt: str = "jsonl") -> str:
     """Run every size with every process count; the figures as a text table."""
     lines = [
         f"aiextract extract, JSONL corpus in, {fmt} out, batch size {batch_size}",

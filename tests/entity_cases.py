@@ -100,6 +100,4 @@ def agrees(case: Case, answer: str) -> bool:
         return answer == case.expected
     want = case.expected.split("|")
     got = answer.split("|")
-    return len(want) == len(got) and all(
-        any(names_match(w, g) for g in got) for w in want
-    )
+    return len(want) == len(got) and all(any(names_match(w, g) for g in got) for w in want)

@@ -107,8 +107,9 @@ def test_model_loaded_once_per_worker(client, items) -> None:
 @pytest.fixture(scope="module")
 def frame_items(items: list[dict]) -> list[dict]:
     """A text column holds strings or nothing: the article with a number as text has none."""
-    return [{**item, "text": item["text"] if isinstance(item["text"], str) else None}
-            for item in items]
+    return [
+        {**item, "text": item["text"] if isinstance(item["text"], str) else None} for item in items
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -164,18 +165,44 @@ def test_cli_scheduler(cluster, items, expected, tmp_path: Path) -> None:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
     out = tmp_path / "out.jsonl"
     done = subprocess.run(
-        [sys.executable, "-m", "aiextract", "extract", str(corpus), "-o", str(out),
-         "--scheduler", cluster.scheduler_address, "--batch-size", "2"],
-        capture_output=True, text=True, encoding="utf-8", timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "aiextract",
+            "extract",
+            str(corpus),
+            "-o",
+            str(out),
+            "--scheduler",
+            cluster.scheduler_address,
+            "--batch-size",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
     )
     assert done.returncode == 1, done.stderr  # the article with no text fails
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in lines] == [e["id"] for e in expected]
     assert [r["deals"] for r in lines] == [e["deals"] for e in expected]
     again = subprocess.run(  # resuming: everything is already done, nothing is added
-        [sys.executable, "-m", "aiextract", "extract", str(corpus), "-o", str(out),
-         "--scheduler", cluster.scheduler_address],
-        capture_output=True, text=True, encoding="utf-8", timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "aiextract",
+            "extract",
+            str(corpus),
+            "-o",
+            str(out),
+            "--scheduler",
+            cluster.scheduler_address,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
     )
     assert again.returncode == 0, again.stderr
     assert "already done" in again.stderr

@@ -8,7 +8,10 @@ import pytest
 import spacy
 
 FACTORIES = [
-    "aiextract_orgs", "aiextract_money", "aiextract_dates", "aiextract_deals",
+    "aiextract_orgs",
+    "aiextract_money",
+    "aiextract_dates",
+    "aiextract_deals",
     "aiextract_language",
 ]
 # in place of the model's own pipes: same rows and tables, applied faster

@@ -261,9 +261,7 @@ KILLED_RUN = textwrap.dedent(
 @pytest.mark.parametrize("suffix", [".jsonl", ".duckdb"])
 def test_run_killed_mid_way_then_resumed(tmp_path, suffix):
     corpus, out = make_corpus(tmp_path / "corpus"), tmp_path / f"out{suffix}"
-    script = KILLED_RUN.format(
-        tests=str(Path(__file__).parent), corpus=str(corpus), out=str(out)
-    )
+    script = KILLED_RUN.format(tests=str(Path(__file__).parent), corpus=str(corpus), out=str(out))
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, env=os.environ)
     assert done.returncode == -signal.SIGKILL, done.stderr.decode()
     summary = run([corpus], out)

@@ -21,8 +21,10 @@ def _stock_copy(nlp) -> FrenchLemmatizer:
     lookups = Lookups()
     for name in ours.lookups.tables:
         table = ours.lookups.get_table(name)
-        data = {key: list(value) if isinstance(value, dict) and name == INDEX_TABLE else value
-                for key, value in table.items()}
+        data = {
+            key: list(value) if isinstance(value, dict) and name == INDEX_TABLE else value
+            for key, value in table.items()
+        }
         lookups.add_table(name, data)
     stock = FrenchLemmatizer(nlp.vocab, None, mode="rule", overwrite=True)
     stock.lookups = lookups

@@ -33,7 +33,7 @@ def _marks(markup: str) -> list[tuple[str, str]]:
 def doc(nlp):
     from aiextract.api import _prepare_docs
 
-    (_, prepared), = _prepare_docs(nlp, TEXT, "2024-02-06", "hydrolis")
+    ((_, prepared),) = _prepare_docs(nlp, TEXT, "2024-02-06", "hydrolis")
     return nlp(prepared)
 
 
@@ -159,16 +159,23 @@ def test_jupyter_display_returns_the_html(capsys) -> None:
     ("people", "orgs", "text", "expected"),
     [
         pytest.param(
-            ["Paul Girard"], [], "M. Girard et Paul Girard.",
+            ["Paul Girard"],
+            [],
+            "M. Girard et Paul Girard.",
             [Mark(3, 9, "PER", "Paul Girard"), Mark(13, 24, "PER", "")],
             id="surname-then-full-name",
         ),
         pytest.param(
-            [], ["Nova"], "Novatek n'est pas Nova.", [Mark(18, 22, "ORG", "")],
+            [],
+            ["Nova"],
+            "Novatek n'est pas Nova.",
+            [Mark(18, 22, "ORG", "")],
             id="whole-words-only",
         ),
         pytest.param(
-            [], ["Banque Lumen", "Lumen"], "La Banque Lumen prête.",
+            [],
+            ["Banque Lumen", "Lumen"],
+            "La Banque Lumen prête.",
             [Mark(3, 15, "ORG", "")],
             id="longest-name-wins",
         ),
@@ -227,8 +234,14 @@ def test_show_html_of_articles(tmp_path: Path, nlp, monkeypatch) -> None:
             id="amount",
         ),
         pytest.param(
-            Money("5 et 10 millions d'euros", Decimal(5_000_000), "EUR",
-                  max=Decimal(10_000_000), start=0, end=24),
+            Money(
+                "5 et 10 millions d'euros",
+                Decimal(5_000_000),
+                "EUR",
+                max=Decimal(10_000_000),
+                start=0,
+                end=24,
+            ),
             "5 000 000 EUR – 10 000 000 EUR",
             id="range",
         ),

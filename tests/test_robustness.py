@@ -34,8 +34,18 @@ from aiextract.robust import clean_text, merge_articles, split_text
         ("3 < 5 et 7 > 2", "3 < 5 et 7 > 2"),
         ("<Alpha> n'est pas une balise", "<Alpha> n'est pas une balise"),
     ],
-    ids=["nul-bell", "formfeed-esc-c1", "keeps-whitespace", "paragraph", "br", "quoted-attr",
-         "comment-script", "entities", "comparisons", "unknown-tag"],
+    ids=[
+        "nul-bell",
+        "formfeed-esc-c1",
+        "keeps-whitespace",
+        "paragraph",
+        "br",
+        "quoted-attr",
+        "comment-script",
+        "entities",
+        "comparisons",
+        "unknown-tag",
+    ],
 )
 def test_clean_text(text, expected):
     assert clean_text(text) == expected
@@ -48,8 +58,10 @@ def test_clean_text_keeps_length_without_entities():
 
 @pytest.mark.parametrize("limit", [10, 37, 100, 1000])
 def test_split_text_covers_text_under_limit(limit):
-    text = ("Alpha rachète Beta pour 12 millions d'euros. Le 3 mars 2024, Gamma lève des fonds.\n"
-            "\nUn nouveau paragraphe suit ici.\n") * 20 + "x" * 250
+    text = (
+        "Alpha rachète Beta pour 12 millions d'euros. Le 3 mars 2024, Gamma lève des fonds.\n"
+        "\nUn nouveau paragraphe suit ici.\n"
+    ) * 20 + "x" * 250
     chunks = split_text(text, limit)
     assert "".join(c for _, c in chunks) == text
     assert all(len(c) <= limit for _, c in chunks)
@@ -63,16 +75,24 @@ def test_split_text_prefers_paragraphs():
 
 
 def test_merge_articles_shifts_offsets_and_deduplicates():
-    deal = Deal("acquisition", (Party("Alpha", "acquirer"), Party("Beta", "target")),
-                start=0, end=10)
+    deal = Deal(
+        "acquisition", (Party("Alpha", "acquirer"), Party("Beta", "target")), start=0, end=10
+    )
     first = Article(
-        id="a", published="2024-03", orgs=["Alpha", "Beta"], people=["Sam Altman"],
+        id="a",
+        published="2024-03",
+        orgs=["Alpha", "Beta"],
+        people=["Sam Altman"],
         money=[Money("5 M€", value=5_000_000, currency="EUR", start=3, end=7)],
         deals=[deal],
     )
     second = Article(
-        id="a", published="2024-03", orgs=["beta", "Gamma"], people=["Altman", "Léa Roux"],
-        dates=[DateMention("2024", "2024", start=1, end=5)], deals=[deal],
+        id="a",
+        published="2024-03",
+        orgs=["beta", "Gamma"],
+        people=["Altman", "Léa Roux"],
+        dates=[DateMention("2024", "2024", start=1, end=5)],
+        deals=[deal],
     )
     merged = merge_articles([(0, first), (100, second)])
     assert merged.orgs == ["Alpha", "Beta", "Gamma"]
@@ -98,13 +118,21 @@ def test_merge_articles_takes_the_language_of_most_chunks():
 # ------------------------------------------------------------------ through the API
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n\t  \n", "\x00\x00", "<p></p>"],
-                         ids=["empty", "space", "whitespace", "nul-only", "empty-html"])
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n\t  \n", "\x00\x00", "<p></p>"],
+    ids=["empty", "space", "whitespace", "nul-only", "empty-html"],
+)
 def test_empty_text_gives_empty_article(nlp, text):
     article = aiextract.extract(text, nlp=nlp)
     assert article.error is None
     assert (article.orgs, article.people, article.money, article.dates, article.deals) == (
-        [], [], [], [], [])
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     [many] = aiextract.extract_many([{"id": "e", "text": text}], nlp=nlp)
     assert many.error is None and many.to_dict()["money"] == []
 
@@ -140,8 +168,10 @@ def test_control_characters_keep_offsets(nlp):
 
 
 def test_html_tags_are_stripped_offsets_in_original(nlp):
-    text = ("<html><body><p>La start-up <b>Nova</b> a levé <strong>12 millions "
-            "d'euros</strong> le 3 mars 2024.</p></body></html>")
+    text = (
+        "<html><body><p>La start-up <b>Nova</b> a levé <strong>12 millions "
+        "d'euros</strong> le 3 mars 2024.</p></body></html>"
+    )
     article = aiextract.extract(text, nlp=nlp)
     assert [(m.value, m.currency) for m in article.money] == [(12_000_000, "EUR")]
     assert [d.value for d in article.dates] == ["2024-03-03"]
@@ -251,12 +281,29 @@ def test_finders_finish_on_adversarial_strings(text):
     assert normalize_date(text[:20_000]) is None
 
 
-FRAGMENTS = ["1 ", "de ", "12 millions de ", "le 3 mars ", "entre 1 et ", "1,2,", "€ ",
-             "<p ", "&", "la société ", "M. ", "d'ici ", "fin ", "2024 ", "9", "\u00a0"]
+FRAGMENTS = [
+    "1 ",
+    "de ",
+    "12 millions de ",
+    "le 3 mars ",
+    "entre 1 et ",
+    "1,2,",
+    "€ ",
+    "<p ",
+    "&",
+    "la société ",
+    "M. ",
+    "d'ici ",
+    "fin ",
+    "2024 ",
+    "9",
+    "\u00a0",
+]
 
 
-@settings(max_examples=25, deadline=dt.timedelta(seconds=20),
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=dt.timedelta(seconds=20), suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=4), st.integers(500, 8_000))
 def test_repeated_fragments_have_a_deadline(parts, times):
     """Hypothesis fails a run over its (generous) deadline: repeated mixes of the
@@ -293,10 +340,14 @@ def test_find_dates_tries_each_word_once(text, monkeypatch):
 
 EDGE_AMOUNTS = [
     ("La plateforme affiche 0 € de frais.", [("0 €", 0, "EUR")]),
-    ("Un marché estimé à 999 999 milliards d'euros.", [("999 999 milliards d'euros",
-                                                       999_999 * 10**9, "EUR")]),
-    ("Une dette de 1 000 000 000 000 000 000 000 milliards de dollars.",
-     [("1 000 000 000 000 000 000 000 milliards de dollars", 10**30, "USD")]),
+    (
+        "Un marché estimé à 999 999 milliards d'euros.",
+        [("999 999 milliards d'euros", 999_999 * 10**9, "EUR")],
+    ),
+    (
+        "Une dette de 1 000 000 000 000 000 000 000 milliards de dollars.",
+        [("1 000 000 000 000 000 000 000 milliards de dollars", 10**30, "USD")],
+    ),
     ("Un total de " + "9" * 400 + " euros.", []),
     ("Un total de 1" + "0" * 400 + ",5 euros.", []),
     ("Le code 1e400 € n'est pas un prix.", []),
@@ -306,15 +357,25 @@ EDGE_AMOUNTS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), EDGE_AMOUNTS,
-                         ids=["zero", "999999-milliards", "10e30", "400-digits",
-                              "400-digits-decimal", "e-notation", "minus", "unicode-minus",
-                              "tiny"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    EDGE_AMOUNTS,
+    ids=[
+        "zero",
+        "999999-milliards",
+        "10e30",
+        "400-digits",
+        "400-digits-decimal",
+        "e-notation",
+        "minus",
+        "unicode-minus",
+        "tiny",
+    ],
+)
 def test_amounts_at_the_edge(text, expected):
     """Decided outcomes: zero is money; a sign stays outside the span and the value is
     the magnitude; an integer part of more than 24 digits is no amount."""
-    found = [(f.text, json_number(f.amount.value), f.amount.currency) for f in
-             find_amounts(text)]
+    found = [(f.text, json_number(f.amount.value), f.amount.currency) for f in find_amounts(text)]
     assert found == expected
     json.dumps(found, allow_nan=False)  # plain, finite JSON
 
@@ -338,11 +399,27 @@ EDGE_DATES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), EDGE_DATES,
-                         ids=["1837-with-en", "1850-count", "1850-full", "2200-year",
-                              "2200-full", "2200-month", "31-fevrier", "31-fevrier-no-year",
-                              "30-02-numeric", "iso-feb-30", "29-fevrier-leap",
-                              "29-fevrier-not-leap", "31-avril", "day-then-count", "2100"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    EDGE_DATES,
+    ids=[
+        "1837-with-en",
+        "1850-count",
+        "1850-full",
+        "2200-year",
+        "2200-full",
+        "2200-month",
+        "31-fevrier",
+        "31-fevrier-no-year",
+        "30-02-numeric",
+        "iso-feb-30",
+        "29-fevrier-leap",
+        "29-fevrier-not-leap",
+        "31-avril",
+        "day-then-count",
+        "2100",
+    ],
+)
 def test_dates_at_the_edge(text, expected):
     """Decided outcomes: years 1900–2100, the 19th century with a preposition or a day;
     a day no calendar has is no date at all, not a date with a null value."""
@@ -351,18 +428,28 @@ def test_dates_at_the_edge(text, expected):
 
 
 def test_edge_amounts_and_dates_through_the_pipeline(nlp):
-    text = ("Le 31 février 2024, la société Ardent a annoncé 0 € de dette et un carnet de "
-            "commandes de 999 999 milliards d'euros, un record depuis sa création en 1837.")
+    text = (
+        "Le 31 février 2024, la société Ardent a annoncé 0 € de dette et un carnet de "
+        "commandes de 999 999 milliards d'euros, un record depuis sa création en 1837."
+    )
     article = aiextract.extract(text, published="2024-06-01", nlp=nlp)
     assert [(m.text, json_number(m.value)) for m in article.money] == [
-        ("0 €", 0), ("999 999 milliards d'euros", 999_999 * 10**9)]
+        ("0 €", 0),
+        ("999 999 milliards d'euros", 999_999 * 10**9),
+    ]
     assert [(d.text, d.value) for d in article.dates] == [("1837", "1837")]
     json.dumps(article.to_dict(), allow_nan=False)
 
 
 @pytest.mark.parametrize(
-    "text", ["<p" + " a" * 50_000, "<!--" + "-" * 100_000, "&" * 100_000 + ";", "<" * 100_000,
-             '<a href="' + "x" * 100_000],
+    "text",
+    [
+        "<p" + " a" * 50_000,
+        "<!--" + "-" * 100_000,
+        "&" * 100_000 + ";",
+        "<" * 100_000,
+        '<a href="' + "x" * 100_000,
+    ],
     ids=["open-tag", "open-comment", "ampersands", "brackets", "open-attr"],
 )
 def test_clean_text_finishes_on_adversarial_strings(text):
@@ -387,13 +474,10 @@ ARTICLES = [
 
 def test_n_process_2_gives_the_same_results(nlp):
     items = [
-        {"id": f"a{i}", "text": text, "published": "2025-02-10"}
-        for i, text in enumerate(ARTICLES)
+        {"id": f"a{i}", "text": text, "published": "2025-02-10"} for i, text in enumerate(ARTICLES)
     ]
     one = [a.to_dict() for a in aiextract.extract_many(items, nlp=nlp, n_process=1)]
-    two = [
-        a.to_dict() for a in aiextract.extract_many(items, nlp=nlp, n_process=2, batch_size=2)
-    ]
+    two = [a.to_dict() for a in aiextract.extract_many(items, nlp=nlp, n_process=2, batch_size=2)]
     assert len(one) == len(ARTICLES)
     assert two == one
     assert [a.get("language") for a in one[-2:]] == ["en", "zh"]
@@ -421,7 +505,15 @@ def test_duplicate_ids_are_both_processed_the_second_warned(nlp, caplog):
     assert [a["id"] for a in out] == ["x", "y", "x", "x", "7", "7", None, None]
     assert [a["money"][0]["value"] for a in (out[0], out[2])] == [2_000_000, 3_000_000]
     assert [bool(a.get("warnings")) for a in out] == [
-        False, False, True, True, False, True, False, False]
+        False,
+        False,
+        True,
+        True,
+        False,
+        True,
+        False,
+        False,
+    ]
     assert out[2]["warnings"] == ["duplicate id: article 1 of the input has the same id 'x'"]
     assert out[3]["error"] and out[3]["warnings"]  # a failed repeat is still marked
     assert "duplicate id 'x': articles 1 and 3" in caplog.text
@@ -462,8 +554,18 @@ def _mixed_corpus(folder: Path) -> list[str]:
     latin1 = "Le café Élysée lève 1 million d'euros.".encode("latin-1")
     (folder / "c_latin1.txt").write_bytes(latin1)
     (folder / "d_vide.txt").write_bytes(b"")
-    return ["a_ondine", "ok", "b_lot:2", "notext", "number", "english", "ok", "badpub",
-            "c_latin1", "d_vide"]
+    return [
+        "a_ondine",
+        "ok",
+        "b_lot:2",
+        "notext",
+        "number",
+        "english",
+        "ok",
+        "badpub",
+        "c_latin1",
+        "d_vide",
+    ]
 
 
 def test_cli_mixed_corpus_exit_1_one_line_per_article(cli_nlp, tmp_path, capsys, caplog):
@@ -481,7 +583,17 @@ def test_cli_mixed_corpus_exit_1_one_line_per_article(cli_nlp, tmp_path, capsys,
     assert "not UTF-8" in errors["c_latin1"]
     assert "not a real date" in errors["badpub"]
     assert [bool(a.get("error")) for a in lines] == [
-        False, False, True, True, True, False, False, True, True, False]
+        False,
+        False,
+        True,
+        True,
+        True,
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
     empty, english = lines[9], lines[5]
     assert (empty["orgs"], empty["money"], empty["deals"]) == ([], [], [])
     assert english["language"] == "en" and english["deals"] == [] and english["warnings"]
@@ -518,8 +630,15 @@ def test_cli_clean_corpus_exit_0(cli_nlp, tmp_path, capsys):
         ["extract", "--batch-size", "beaucoup", "{tmp}/a.txt"],
         ["frobnicate"],
     ],
-    ids=["no-command", "no-input", "missing-file", "unknown-format", "zero-processes",
-         "bad-batch-size", "unknown-command"],
+    ids=[
+        "no-command",
+        "no-input",
+        "missing-file",
+        "unknown-format",
+        "zero-processes",
+        "bad-batch-size",
+        "unknown-command",
+    ],
 )
 def test_cli_usage_errors_exit_2(args, tmp_path, monkeypatch):
     from aiextract import cli
@@ -549,10 +668,30 @@ def test_eval_refuses_duplicate_ids(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "text",
-    ["1 " * 2_000, "la société " * 400, "le fonds " * 500, "Capital " * 500, "M. " * 1_300,
-     "« " * 2_000, "start-up " * 450, "d'" * 2_000, "ABC " * 1_000, "Alpha rachète " * 300],
-    ids=["ones", "societe", "fonds", "capital", "monsieur", "guillemets", "start-up",
-         "elisions", "upper", "triggers"],
+    [
+        "1 " * 2_000,
+        "la société " * 400,
+        "le fonds " * 500,
+        "Capital " * 500,
+        "M. " * 1_300,
+        "« " * 2_000,
+        "start-up " * 450,
+        "d'" * 2_000,
+        "ABC " * 1_000,
+        "Alpha rachète " * 300,
+    ],
+    ids=[
+        "ones",
+        "societe",
+        "fonds",
+        "capital",
+        "monsieur",
+        "guillemets",
+        "start-up",
+        "elisions",
+        "upper",
+        "triggers",
+    ],
 )
 def test_pipeline_on_adversarial_strings(nlp, text):
     """Every component on strings made to repeat its cues: no error, valid offsets."""

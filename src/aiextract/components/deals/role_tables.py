@@ -250,11 +250,7 @@ def cue_words(key: str) -> frozenset[str]:
 @cache
 def role_cues() -> tuple[tuple[tuple[str, ...], str], ...]:
     """Cue words before a party → frame key, longest first."""
-    rows = [
-        r
-        for r in load_table("deal_cues.tsv")
-        if r["key"] not in NOT_ROLE_KEYS
-    ]
+    rows = [r for r in load_table("deal_cues.tsv") if r["key"] not in NOT_ROLE_KEYS]
     cues = [(tuple(_norm(r["cue"]).split()), r["key"]) for r in rows]
     return tuple(sorted(cues, key=lambda c: -len(c[0])))
 

@@ -40,6 +40,7 @@ def cross_validate(
     ner_epochs: int = 0,
     twin_threshold: float = 0.5,
     dropout: float | None = None,
+    bag_dropout: float | None = None,
     train_share: float = 1.0,
     party_threshold: float = 0.5,
 ) -> list[dict]:
@@ -48,7 +49,9 @@ def cross_validate(
     ``train_share`` under 1 trains each fold on that share of the four other folds
     (the first articles in the seed's order): a learning curve.
     """
-    model = {"model": {"dropout": dropout}} if dropout is not None else {}
+    rates = {"dropout": dropout, "bag_dropout": bag_dropout}
+    rates = {key: rate for key, rate in rates.items() if rate is not None}
+    model = {"model": rates} if rates else {}
     nlp = aiextract.load(
         news_ner=False,
         config={
@@ -145,6 +148,12 @@ def main() -> None:
         "--dropout", type=float, help="the learned steps' dropout (default: their config's)"
     )
     parser.add_argument(
+        "--bag-dropout",
+        type=float,
+        help="the share of the learned steps' bag keys left out while training (default: "
+        "their config's)",
+    )
+    parser.add_argument(
         "--train-share",
         type=float,
         default=1.0,
@@ -157,10 +166,11 @@ def main() -> None:
         args.seed,
         args.epochs,
         args.ner_epochs,
-        args.twin_threshold,
-        args.dropout,
-        args.train_share,
-        args.party_threshold,
+        twin_threshold=args.twin_threshold,
+        dropout=args.dropout,
+        bag_dropout=args.bag_dropout,
+        train_share=args.train_share,
+        party_threshold=args.party_threshold,
     )
     print("\n" + table(rows))
     print(f"\n{time.perf_counter() - started:.0f} s")

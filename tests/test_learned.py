@@ -44,7 +44,7 @@ from aiextract.components.learned.gold import (
     slot_role,
     with_evidence,
 )
-from aiextract.components.learned.model import Batch, build_scorer
+from aiextract.components.learned.model import Batch, build_scorer, drop_keys
 from aiextract.errors import InputError
 from aiextract.training import calibration
 from aiextract.training.data import read_annotated
@@ -144,6 +144,38 @@ def test_the_configured_dropout_survives_the_shipped_weights() -> None:
     assert pipe.trained
     rates = [layer.attrs["dropout_rate"] for layer in pipe.model.walk() if layer.name == "dropout"]
     assert rates == [0.45]
+
+
+def test_the_configured_bag_dropout_survives_the_shipped_weights() -> None:
+    blank = spacy.blank("fr")
+    pipe = blank.add_pipe("aiextract_deal_sentences", config={"model": {"bag_dropout": 0.25}})
+    assert pipe.trained
+    (bag,) = [layer for layer in pipe.model.walk() if layer.name == "hashed_linear"]
+    assert bag.attrs["dropout_rate"] == 0.25
+
+
+def test_bag_dropout_leaves_keys_out_while_training_only() -> None:
+    from thinc.api import fix_random_seed
+
+    fix_random_seed(0)
+    batch = Batch(
+        numpy.zeros((3, 2), dtype="float32"),
+        numpy.arange(1, 301, dtype="uint64"),
+        numpy.asarray([100, 0, 200], dtype="int64"),
+    )
+    kept = drop_keys(batch, 0.6)
+    assert kept.lengths[1] == 0 and kept.lengths.sum() == kept.keys.size
+    assert 60 < kept.keys.size < 180  # about 40 % of 300
+    assert set(kept.keys.tolist()) <= set(batch.keys.tolist())
+    assert drop_keys(batch, 0.0) is batch
+    model = build_scorer(n_dense=2, n_labels=2, hidden=4, n_buckets=512, bag_dropout=0.6)
+    model.initialize()
+    sparse = model.layers[1]
+    sparse.set_param("W", numpy.ones((512, 2), dtype="float32"))
+    predicted = sparse.predict(batch)
+    assert predicted[:, 0].tolist() == [100.0, 0.0, 200.0]  # every key when predicting
+    trained, _ = sparse.begin_update(batch)
+    assert trained[0, 0] < 100.0 and trained[2, 0] < 200.0
 
 
 def test_a_missing_weights_file_is_an_error(tmp_path: Path) -> None:

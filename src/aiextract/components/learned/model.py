@@ -32,13 +32,16 @@ class Batch:
         return int(self.dense.shape[0])
 
 
-def hashed_linear(n_out: int, n_buckets: int) -> Model[Batch, Floats2d]:
-    """A linear layer over a bag of hashed keys: the sum of one weight row per key."""
+def hashed_linear(n_out: int, n_buckets: int, dropout: float = 0.0) -> Model[Batch, Floats2d]:
+    """A linear layer over a bag of hashed keys: the sum of one weight row per key.
+    While training, each key is left out with probability ``dropout``
+    (``attrs["dropout_rate"]``), so that no single word or pair carries an item."""
     return Model(
         "hashed_linear",
         _hashed_forward,
         dims={"nO": n_out, "nB": n_buckets},
         params={"W": None, "b": None},
+        attrs={"dropout_rate": dropout},
         init=_hashed_init,
     )
 
@@ -48,7 +51,20 @@ def _hashed_init(model: Model, X=None, Y=None) -> None:
     model.set_param("b", model.ops.alloc1f(model.get_dim("nO")))
 
 
+def drop_keys(batch: Batch, rate: float) -> Batch:
+    """``batch`` with each key left out with probability ``rate`` (numpy's global
+    generator, which ``fix_random_seed`` seeds)."""
+    if rate <= 0 or not batch.keys.size:
+        return batch
+    keep = numpy.random.random(batch.keys.size) >= rate
+    owner = numpy.repeat(numpy.arange(len(batch.lengths)), batch.lengths)
+    lengths = numpy.bincount(owner[keep], minlength=len(batch.lengths))
+    return Batch(batch.dense, batch.keys[keep], lengths)
+
+
 def _hashed_forward(model: Model, batch: Batch, is_train: bool):
+    if is_train:
+        batch = drop_keys(batch, model.attrs.get("dropout_rate", 0.0))
     W, b = model.get_param("W"), model.get_param("b")
     rows = (batch.keys % numpy.uint64(model.get_dim("nB"))).astype("int64")
     out = numpy.zeros((len(batch.lengths), W.shape[1]), dtype="float32")
@@ -76,11 +92,13 @@ def build_scorer(
     hidden: int = 64,
     n_buckets: int = 65536,
     dropout: float = 0.3,
+    bag_dropout: float = 0.0,
 ) -> Model[Batch, Floats2d]:
-    """Logits for ``n_labels`` labels: an MLP over the dense part plus a hashed linear
-    layer over the sparse keys."""
+    """Logits for ``n_labels`` labels: an MLP over the dense part (``dropout`` on its
+    hidden layer) plus a hashed linear layer over the sparse keys (``bag_dropout`` of
+    the keys left out while training; 0 for pipelines saved before it existed)."""
     dense = chain(Relu(hidden, n_dense, dropout=dropout), Linear(n_labels, hidden))
-    sparse = hashed_linear(n_labels, n_buckets)
+    sparse = hashed_linear(n_labels, n_buckets, dropout=bag_dropout)
     return Model(
         "deal_scorer",
         _scorer_forward,
@@ -119,4 +137,5 @@ def scorer_config(n_dense: int, n_labels: int) -> dict:
         "hidden": 64,
         "n_buckets": 65536,
         "dropout": 0.3,
+        "bag_dropout": 0.6,
     }

@@ -17,7 +17,9 @@ Two things keep it a like-for-like replacement:
   token gets the same tag, head, label, lemma and entity (docs/learned.md, « Cost »).
 
 The parser's and recogniser's transition loop keeps blis: it runs in compiled code
-through ``ops.cblas()``, which ``NumpyBlasOps`` inherits.
+through ``ops.cblas()``, which ``NumpyBlasOps`` inherits. The thread count is the
+process's: two threads running pipelines at once may leave it at 1 for the rest of the
+process, which slows other numpy code that relied on more, never a result.
 """
 
 from __future__ import annotations

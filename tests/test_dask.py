@@ -158,52 +158,32 @@ def test_missing_model_on_workers(client) -> None:
         list(ad.extract_on_cluster(["Un texte."], client, model="xx_modele_absent"))
 
 
+def _extract_on(
+    cluster, corpus: Path, out: Path, *options: str
+) -> subprocess.CompletedProcess[str]:
+    """``aiextract extract CORPUS -o OUT`` on ``cluster``'s scheduler, in a new process."""
+    command = ["extract", str(corpus), "-o", str(out), "--scheduler", cluster.scheduler_address]
+    return subprocess.run(
+        [sys.executable, "-m", "aiextract", *command, *options],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
+
+
 def test_cli_scheduler(cluster, items, expected, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as handle:
         for item in items:
             handle.write(json.dumps(item, ensure_ascii=False) + "\n")
     out = tmp_path / "out.jsonl"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "aiextract",
-            "extract",
-            str(corpus),
-            "-o",
-            str(out),
-            "--scheduler",
-            cluster.scheduler_address,
-            "--batch-size",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-    )
+    done = _extract_on(cluster, corpus, out, "--batch-size", "2")
     assert done.returncode == 1, done.stderr  # the article with no text fails
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in lines] == [e["id"] for e in expected]
     assert [r["deals"] for r in lines] == [e["deals"] for e in expected]
-    again = subprocess.run(  # resuming: everything is already done, nothing is added
-        [
-            sys.executable,
-            "-m",
-            "aiextract",
-            "extract",
-            str(corpus),
-            "-o",
-            str(out),
-            "--scheduler",
-            cluster.scheduler_address,
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-    )
+    again = _extract_on(cluster, corpus, out)  # resuming: everything is done, nothing added
     assert again.returncode == 0, again.stderr
     assert "already done" in again.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(lines)

@@ -94,13 +94,14 @@ def make_memo_lemmatizer(
     return MemoLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
 
 
-def index_lemma_lists(nlp: Language) -> bool:
-    """Replace the list values of ``nlp``'s lemmatizer index by dicts (idempotent).
+def index_lemma_lists(nlp: Language, name: str = "lemmatizer") -> bool:
+    """Replace the list values of the index of ``nlp``'s lemmatizer ``name`` by dicts
+    (idempotent).
 
     Returns False when the pipeline has no rule lemmatizer with such a table."""
-    if "lemmatizer" not in nlp.pipe_names:
+    if name not in nlp.pipe_names:
         return False
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    lookups = getattr(nlp.get_pipe(name), "lookups", None)
     if lookups is None or not lookups.has_table(INDEX_TABLE):
         return False
     table = lookups.get_table(INDEX_TABLE)
@@ -117,7 +118,7 @@ def use_memo_lemmatizer(nlp: Language, name: str = "lemmatizer") -> bool:
     Returns False (the lists still indexed) unless ``nlp`` has an enabled spaCy French
     lemmatizer named ``name`` in a mode whose lemmas depend only on the word and its
     part of speech."""
-    index_lemma_lists(nlp)
+    index_lemma_lists(nlp, name)
     if name not in nlp.pipe_names or nlp.get_pipe_meta(name).factory != "lemmatizer":
         return False
     stock = nlp.get_pipe(name)

@@ -22,6 +22,7 @@ from aiextract.components.deals.learned import (
     LearnedDeal,
     decode_roles,
     fold_repeats,
+    merge_neighbours,
     same_deal,
 )
 from aiextract.components.deals.mentions import CANDIDATES
@@ -345,6 +346,39 @@ def test_a_deal_told_again_further_on_is_one_deal() -> None:
     assert len(fold_repeats([again, other_sum])) == 2
     assert len(fold_repeats([first, deal(9, 0.7, None, "2019", A="acquirer", B="target")])) == 2
     assert len(fold_repeats([first, deal(9, 0.7, A="acquirer", C="target")])) == 2
+
+
+def test_a_deal_lacking_a_role_joins_its_neighbour_of_the_same_type() -> None:
+    """« Ventora lève 5 M€. Le tour est mené par Kelvin Partners et Quibix Capital. »:
+    the second sentence names backers but no company raising; they join the round."""
+
+    def deal(kind: str, sentence: int, amount=None, **roles: str) -> LearnedDeal:
+        parties = {n.replace("_", " "): (r, 0.8, 0) for n, r in roles.items()}
+        return LearnedDeal(kind, parties, sentence, sentence, 0.8, amount)
+
+    def round_() -> LearnedDeal:  # a new one each time: merging adds to the first deal
+        return deal("funding", 0, Ventora="target")
+
+    backers = deal("funding", 1, Kelvin_Partners="investor", Quibix_Capital="investor")
+    (merged,) = merge_neighbours([round_(), backers])
+    assert merged.parties["Kelvin Partners"][0] == "investor"
+    assert (merged.sentence, merged.last) == (0, 1)
+    # alone, the backers are no deal (a round needs its target)
+    assert merge_neighbours([deal("funding", 1, Kelvin_Partners="investor")]) == []
+    # not across a sentence, not across types, not across two amounts
+    far = deal("funding", 2, Kelvin_Partners="investor")
+    assert [d.names() for d in merge_neighbours([round_(), far])] == [{"Ventora"}]
+    other = deal("investment", 1, Kelvin_Partners="investor")
+    assert [d.names() for d in merge_neighbours([round_(), other])] == [{"Ventora"}]
+    eur = {"value": 5_000_000, "currency": "EUR"}
+    sums = [
+        deal("funding", 0, eur, Ventora="target"),
+        deal("funding", 1, {"value": 9}, Lumeo="investor"),
+    ]
+    assert [d.names() for d in merge_neighbours(sums)] == [{"Ventora"}]
+    # two whole deals with no party in common stay two
+    kiplo = deal("funding", 1, Kiplo="target")
+    assert len(merge_neighbours([round_(), kiplo])) == 2
 
 
 def test_roles_are_decoded_with_the_shape_of_a_deal() -> None:

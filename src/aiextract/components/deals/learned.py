@@ -4,14 +4,14 @@
 ``aiextract_deal_roles`` which names of those sentences take which role. A sentence
 scored at ``sentence_threshold`` or more for a type gives a deal of that type with the
 names whose best role beats ``none`` (``decode_roles``: one target for a round or a
-stake, and a role the deal lacks given to the likeliest name left out), when they make
-a whole deal (GUIDELINES: a funding needs its target, a hire its employer and a person
-or a source, the others two organisations). Its amount, date and certainty are read by
-the rules' own functions. Deals of one type that share a party in neighbouring
-sentences are one deal, unless they tell two different amounts; so are deals of one
-type between the same parties anywhere in the article (``fold_repeats``), unless they
-tell two amounts or two years. Where
-the rules' candidates in its sentences gave a party a role (a partial deal the rules
+stake, and a role the deal lacks given to the likeliest name left out). Its amount,
+date and certainty are read by the rules' own functions. Deals of one type in
+neighbouring sentences are one deal where they share a party or one lacks a role its
+type needs, unless they tell two different amounts; only whole deals are kept
+(GUIDELINES: a funding needs its target, a hire its employer and a person or a source,
+the others two organisations). Deals of one type between the same parties anywhere in
+the article are one too (``fold_repeats``), unless they tell two amounts or two years.
+Where the rules' candidates in its sentences gave a party a role (a partial deal the rules
 dropped, say), that role is kept: the rules' frames know roles better than the model.
 
 ``same_deal`` says when a learned deal tells a rule deal again (``joining.py`` then
@@ -39,7 +39,7 @@ from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
 
-_REACH = 1  # sentences apart that deals of one type sharing a party may be
+_REACH = 1  # sentences apart that deals of one type told together may be
 
 
 @dataclass
@@ -131,7 +131,7 @@ def read_learned(
             )
             if deal is not None:
                 deals.append(deal)
-    merged = fold_repeats(_merge_neighbours(deals))
+    merged = fold_repeats(merge_neighbours(deals))
     for deal in merged:
         _take_rule_roles(deal, rule_roles)
     return merged
@@ -263,15 +263,18 @@ def _anchor(sent: Any, deal_type: str, triggers: list[frozenset[str]]) -> Any:
     return next((t for t in sent if t.head.i == t.i), sent.root)
 
 
-def _merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
-    """Deals of one type sharing a party in neighbouring sentences, as one."""
+def merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
+    """Deals of one type in neighbouring sentences, as one, where they share a party or
+    one of them lacks a role its type needs (« Ventora lève 5 M€. Le tour est mené par
+    Kelvin Partners. »: the second sentence's backer joins the first's round); then only
+    the complete deals (``LearnedDeal.complete``)."""
     out: list[LearnedDeal] = []
     for deal in sorted(deals, key=lambda d: d.sentence):
         for kept in reversed(out):
             if (
                 kept.type == deal.type
                 and deal.sentence - kept.last <= _REACH
-                and kept.names() & deal.names()
+                and (kept.names() & deal.names() or not (kept.complete() and deal.complete()))
                 and not (kept.amount and deal.amount and kept.amount != deal.amount)
             ):
                 for name, party in deal.parties.items():

@@ -379,6 +379,18 @@ def test_a_deal_lacking_a_role_joins_its_neighbour_of_the_same_type() -> None:
     # two whole deals with no party in common stay two
     kiplo = deal("funding", 1, Kiplo="target")
     assert len(merge_neighbours([round_(), kiplo])) == 2
+    # two rounds of two companies stay two, though one backer is in both
+    kiplo_round = deal("funding", 1, Kiplo="target", Kelvin_Partners="investor")
+    ventora_round = deal("funding", 0, Ventora="target", Kelvin_Partners="investor")
+    merged = merge_neighbours([ventora_round, kiplo_round])
+    assert [sorted(d.names()) for d in merged] == [
+        ["Kelvin Partners", "Ventora"],
+        ["Kelvin Partners", "Kiplo"],
+    ]
+    # two partnerships sharing a partner are one (no targets there)
+    pact = deal("partnership", 0, Ventora="partner", Lumeo="partner")
+    again = deal("partnership", 1, Lumeo="partner", Kiplo="partner")
+    assert len(merge_neighbours([pact, again])) == 1
 
 
 def test_roles_are_decoded_with_the_shape_of_a_deal() -> None:

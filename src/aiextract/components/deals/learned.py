@@ -7,7 +7,8 @@ names whose best role beats ``none`` (``decode_roles``: one target for a round o
 stake, and a role the deal lacks given to the likeliest name left out). Its amount,
 date and certainty are read by the rules' own functions. Deals of one type in
 neighbouring sentences are one deal where they share a party or one lacks a role its
-type needs, unless they tell two different amounts; only whole deals are kept
+type needs, unless they tell two different amounts or two targets of a round or a
+stake; only whole deals are kept
 (GUIDELINES: a funding needs its target, a hire its employer and a person or a source,
 the others two organisations). Deals of one type between the same parties anywhere in
 the article are one too (``fold_repeats``), unless they tell two amounts or two years.
@@ -266,7 +267,8 @@ def _anchor(sent: Any, deal_type: str, triggers: list[frozenset[str]]) -> Any:
 def merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
     """Deals of one type in neighbouring sentences, as one, where they share a party or
     one of them lacks a role its type needs (« Ventora lève 5 M€. Le tour est mené par
-    Kelvin Partners. »: the second sentence's backer joins the first's round); then only
+    Kelvin Partners. »: the second sentence's backer joins the first's round), unless
+    they tell two amounts or are rounds or stakes of two different targets; then only
     the complete deals (``LearnedDeal.complete``)."""
     out: list[LearnedDeal] = []
     for deal in sorted(deals, key=lambda d: d.sentence):
@@ -276,6 +278,7 @@ def merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
                 and deal.sentence - kept.last <= _REACH
                 and (kept.names() & deal.names() or not (kept.complete() and deal.complete()))
                 and not (kept.amount and deal.amount and kept.amount != deal.amount)
+                and not _two_targets(kept, deal)
             ):
                 for name, party in deal.parties.items():
                     if name not in kept.parties or party[1] > kept.parties[name][1]:
@@ -289,6 +292,15 @@ def merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
         else:
             out.append(deal)
     return [d for d in out if d.complete()]
+
+
+def _two_targets(a: LearnedDeal, b: LearnedDeal) -> bool:
+    """Two rounds or stakes of different companies: one target each, not the same."""
+    if a.type not in ONE_TARGET:
+        return False
+    ta = {n for n, (r, _p, _t) in a.parties.items() if r == "target"}
+    tb = {n for n, (r, _p, _t) in b.parties.items() if r == "target"}
+    return bool(ta and tb and not ta & tb)
 
 
 def fold_repeats(deals: list[LearnedDeal]) -> list[LearnedDeal]:

@@ -513,6 +513,26 @@ CASES = [
         {"Amazon", "Anthropic"},
         set(),
     ),
+    # an amount after a name, the verb left out, is no part of the name
+    (
+        "amount-after-name-words",
+        "Kelvin Partners a investi 300 millions de dollars, le fonds Quibix Capital "
+        "450 millions de dollars et Lumeo 100 millions de dollars.",
+        {"Kelvin Partners", "Quibix Capital", "Lumeo"},
+        set(),
+    ),
+    (
+        "amount-after-name-sign",
+        "Kelvin Partners a mis 30 M€ et le fonds Quibix Capital 3 M€.",
+        {"Kelvin Partners", "Quibix Capital"},
+        set(),
+    ),
+    (
+        "number-in-name",
+        "La société Ventora 2 a été rachetée par Lumeo.",
+        {"Ventora 2", "Lumeo"},
+        set(),
+    ),
 ]
 
 

@@ -47,7 +47,7 @@ from aiextract.components.orgs.context import (
 )
 from aiextract.components.orgs.decide import ProductMention, decide
 from aiextract.components.orgs.gazetteer import GAZETTEER_COLUMNS, Entry, Gazetteer, load_rows
-from aiextract.components.orgs.lexicon import OrgLexicon
+from aiextract.components.orgs.lexicon import OrgLexicon, is_amount_word
 from aiextract.components.orgs.passes import (
     OrgMention,
     PersonMention,
@@ -75,7 +75,8 @@ _TRAILING_LINKS = frozenset(["et", "ou", "de", "du", "des", "d'", "d’", "&"])
 def trimmed(doc: Doc, span: Span, deferred: list[Span]) -> Span | None:
     """``span`` without what an entity should not hold: an acronym in parentheses after
     the name (« Compagnie européenne de batteries (CEB) », the acronym goes to
-    ``deferred``) and a trailing link word (« CEB et »)."""
+    ``deferred``), a trailing link word (« CEB et ») and an amount after the name
+    (« Quibix Capital 450 millions », « Kiplo 3 M€ »)."""
     start, end = span.start, span.end
     for i in range(start + 1, end):
         if doc[i].text == "(":
@@ -87,6 +88,10 @@ def trimmed(doc: Doc, span: Span, deferred: list[Span]) -> Span | None:
         end -= 1
     if doc[end - 1].lower_ in _TRAILING_LINKS:
         return None
+    for i in range(start + 1, end):
+        if doc[i].like_num and i + 1 < len(doc) and is_amount_word(doc[i + 1]):
+            end = i
+            break
     return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 

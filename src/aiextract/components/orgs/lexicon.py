@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.language import Language
@@ -208,3 +209,18 @@ def money_units() -> frozenset[str]:
     }
     multipliers = {r["form"] for r in load_table("multipliers.tsv") if r["kind"] == "abbr"}
     return frozenset(signs | {m + s for m in multipliers for s in signs})
+
+
+@lru_cache(maxsize=1)
+def amount_words() -> frozenset[str]:
+    """Lower-case words that make the number before them an amount: multipliers
+    (« millions », « Md ») and currencies (« euros », « $ », « M€ »), and « % »."""
+    forms = {r["form"] for r in load_table("multipliers.tsv") if r["kind"] != "vague"}
+    forms |= {r["form"] for r in load_table("currencies.tsv")}
+    return frozenset({f.lower() for f in forms} | {u.lower() for u in money_units()} | {"%"})
+
+
+def is_amount_word(token) -> bool:
+    """``token`` is one of ``amount_words``, a sentence's final stop aside (« M€. »)."""
+    low = token.lower_
+    return low in amount_words() or low.rstrip(".") in amount_words()

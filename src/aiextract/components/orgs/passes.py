@@ -31,6 +31,7 @@ from aiextract.components.orgs.lexicon import (
     PLURAL_DETERMINERS,
     TITLES,
     OrgLexicon,
+    is_amount_word,
 )
 from aiextract.components.orgs.token_index import TokenIndex, hash_array
 from aiextract.extensions import doc_text
@@ -190,7 +191,8 @@ def take_cued(
 
 
 def name_end(doc: Doc, j: int) -> int:
-    """End of the run of capitalised name tokens starting at ``j`` (at most 5)."""
+    """End of the run of capitalised name tokens starting at ``j`` (at most 5); a number
+    joins it (« Ventora 2 »), not one that an amount word follows (« Quibix 450 M€ »)."""
     k, n = j, len(doc)
     while k < n and k - j < 5:
         t = doc[k]
@@ -206,7 +208,12 @@ def name_end(doc: Doc, j: int) -> int:
             (
                 t.text[:1].isupper()
                 or re.match(r"[a-z]+[A-Z]", t.text)
-                or (k > j and (t.text == "&" or t.text[:1].isdigit()))
+                or (k > j and t.text == "&")
+                or (
+                    k > j
+                    and t.text[:1].isdigit()
+                    and not (k + 1 < n and is_amount_word(doc[k + 1]))
+                )
                 or (k == j and t.text[:1].isdigit() and any(c.isalpha() for c in t.text))
             )
             and (not t.is_punct or t.text == "&")
@@ -227,6 +234,8 @@ def extend_to_entity(doc: Doc, j: int, k: int, ent_of: dict[int, Span]) -> int:
     for t in doc[k : ent.end]:
         if not (t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_LINKS):
             return k
+        if t.like_num and t.i + 1 < len(doc) and is_amount_word(doc[t.i + 1]):
+            return k  # « le fonds Quibix 3 M€ »: an amount, not the name's end
     if not doc[ent.end - 1].text[:1].isupper():
         return k
     after = ent.end

@@ -47,7 +47,7 @@ from aiextract.components.orgs.context import (
 )
 from aiextract.components.orgs.decide import ProductMention, decide
 from aiextract.components.orgs.gazetteer import GAZETTEER_COLUMNS, Entry, Gazetteer, load_rows
-from aiextract.components.orgs.lexicon import OrgLexicon, is_amount_word
+from aiextract.components.orgs.lexicon import OrgLexicon, amount_follows
 from aiextract.components.orgs.passes import (
     OrgMention,
     PersonMention,
@@ -89,7 +89,7 @@ def trimmed(doc: Doc, span: Span, deferred: list[Span]) -> Span | None:
     if doc[end - 1].lower_ in _TRAILING_LINKS:
         return None
     for i in range(start + 1, end):
-        if doc[i].like_num and i + 1 < len(doc) and is_amount_word(doc[i + 1]):
+        if doc[i].like_num and amount_follows(doc, i):
             end = i
             break
     return span if (start, end) == (span.start, span.end) else doc[start:end]

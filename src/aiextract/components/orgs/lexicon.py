@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from aiextract.components.orgs.token_index import hash_array
@@ -220,7 +221,10 @@ def amount_words() -> frozenset[str]:
     return frozenset({f.lower() for f in forms} | {u.lower() for u in money_units()} | {"%"})
 
 
-def is_amount_word(token) -> bool:
-    """``token`` is one of ``amount_words``, a sentence's final stop aside (« M€. »)."""
-    low = token.lower_
+def amount_follows(doc: Doc, i: int) -> bool:
+    """The token after ``doc[i]`` is one of ``amount_words``, a sentence's final stop
+    aside (« Quibix 450 millions », « Quibix 3 M€. »)."""
+    if i + 1 >= len(doc):
+        return False
+    low = doc[i + 1].lower_
     return low in amount_words() or low.rstrip(".") in amount_words()

@@ -31,7 +31,7 @@ from aiextract.components.orgs.lexicon import (
     PLURAL_DETERMINERS,
     TITLES,
     OrgLexicon,
-    is_amount_word,
+    amount_follows,
 )
 from aiextract.components.orgs.token_index import TokenIndex, hash_array
 from aiextract.extensions import doc_text
@@ -209,11 +209,7 @@ def name_end(doc: Doc, j: int) -> int:
                 t.text[:1].isupper()
                 or re.match(r"[a-z]+[A-Z]", t.text)
                 or (k > j and t.text == "&")
-                or (
-                    k > j
-                    and t.text[:1].isdigit()
-                    and not (k + 1 < n and is_amount_word(doc[k + 1]))
-                )
+                or (k > j and t.text[:1].isdigit() and not amount_follows(doc, k))
                 or (k == j and t.text[:1].isdigit() and any(c.isalpha() for c in t.text))
             )
             and (not t.is_punct or t.text == "&")
@@ -234,7 +230,7 @@ def extend_to_entity(doc: Doc, j: int, k: int, ent_of: dict[int, Span]) -> int:
     for t in doc[k : ent.end]:
         if not (t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_LINKS):
             return k
-        if t.like_num and t.i + 1 < len(doc) and is_amount_word(doc[t.i + 1]):
+        if t.like_num and amount_follows(doc, t.i):
             return k  # « le fonds Quibix 3 M€ »: an amount, not the name's end
     if not doc[ent.end - 1].text[:1].isupper():
         return k

@@ -202,7 +202,7 @@ def _roles(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> tuple[int, int]:
     return correct, len(g)
 
 
-def _deal_attributes(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dict[str, tuple]:
+def deal_attributes(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> dict[str, tuple]:
     """``{attribute: (correct, total)}`` for one matched pair of deals."""
     g_amount, p_amount = gold.get("amount"), pred.get("amount")
     amount_ok = (g_amount is None and p_amount is None) or amounts_match(g_amount, p_amount)
@@ -264,7 +264,7 @@ def score_article(gold: Mapping[str, Any], pred: Mapping[str, Any] | None) -> di
 
     attributes = {name: [0, 0] for name in DEAL_ATTRIBUTES}
     for i, j in typed:
-        for name, (ok, total) in _deal_attributes(g[i], p[j]).items():
+        for name, (ok, total) in deal_attributes(g[i], p[j]).items():
             attributes[name][0] += ok
             attributes[name][1] += total
     return {"counts": counts, "attributes": attributes, "per_type": per_type}

@@ -21,7 +21,7 @@ from thinc.api import Adam, Optimizer, fix_random_seed
 from aiextract.components.learned.gold import annotate_gold, with_evidence
 from aiextract.components.learned.pipe import ScorerPipe
 from aiextract.errors import InputError
-from aiextract.evaluate import match_deals, prf
+from aiextract.evaluate import deal_attributes, match_deals, prf
 from aiextract.training.data import Annotated
 
 LEARNED = ("aiextract_deal_sentences", "aiextract_deal_roles")
@@ -78,14 +78,24 @@ def predict_deals(nlp: Language, examples: Sequence[Example]) -> list[list[dict[
 def deal_scores(
     golds: Sequence[Sequence[dict[str, Any]]], preds: Sequence[Sequence[dict[str, Any]]]
 ) -> dict[str, dict[str, Any]]:
-    """Typed and untyped deal P/R/F1 (the guidelines' matching) over articles."""
-    out = {}
+    """Typed and untyped deal P/R/F1 (the guidelines' matching) over articles, and the
+    accuracy of roles and amount on the typed matches (``{"correct", "total",
+    "accuracy"}``, as ``aiextract eval`` reports them)."""
+    out: dict[str, dict[str, Any]] = {}
     for name, typed in (("typed", True), ("untyped", False)):
         tp = fp = fn = 0
         for gold, pred in zip(golds, preds, strict=True):
             pairs = len(match_deals(gold, pred, typed=typed))
             tp, fp, fn = tp + pairs, fp + len(pred) - pairs, fn + len(gold) - pairs
         out[name] = prf(tp, fp, fn)
+    for attribute in ("roles", "amount"):
+        correct = total = 0
+        for gold, pred in zip(golds, preds, strict=True):
+            for i, j in match_deals(gold, pred, typed=True):
+                ok, n = deal_attributes(gold[i], pred[j])[attribute]
+                correct, total = correct + ok, total + n
+        accuracy = correct / total if total else 0.0
+        out[attribute] = {"correct": correct, "total": total, "accuracy": accuracy}
     return out
 
 

@@ -365,6 +365,7 @@ class DealsComponent:
             )
         deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
         deals = split_bilateral(doc, deals)  # « des partenariats avec A et B »
+        deals = [{k: v for k, v in d.items() if k != "twoway"} for d in deals]
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 
     def _rule_deals(self, doc: Doc) -> tuple[list[Candidate], list[Candidate]]:

@@ -112,7 +112,8 @@ def per_target(cand: Candidate) -> list[Candidate]:
 
 
 def to_dict(deal: Candidate) -> dict:
-    """The deal in the GUIDELINES schema, with evidence, offsets and confidence."""
+    """The deal in the GUIDELINES schema, with evidence, offsets and confidence (and
+    ``twoway`` where its frame guessed the roles, which the deals component drops)."""
     out: dict = {
         "type": deal.type,
         "parties": [{"name": p.name, "role": p.role} for p in deal.parties],
@@ -130,6 +131,8 @@ def to_dict(deal: Candidate) -> dict:
     out["evidence"] = text
     out["start"], out["end"] = start, end
     out["confidence"] = deal.confidence
+    if "twoway" in deal.trigger.flags and deal.type == "contract":
+        out["twoway"] = True  # its buyer and supplier are a guess (joining.orient)
     return out
 
 

@@ -9,10 +9,12 @@ docs/learned.md). A rule contract whose sentences the learned steps score under 
 for a contract is left out (``rule_thresholds``). A rule record that stands takes the
 parties the learned reading of the same type names and it lacks, when the role step
 gives them ``party_threshold`` or more (``add_learned_parties``). A deal only one of
-them found joins the list. A rule deal that stands gets the learned score of its
-sentence for its type and, when the learned steps found it too, their role scores.
-Every deal's ``confidence`` then comes from ``confidence.Calibrator`` over
-``confidence.deal_features``.
+them found joins the list. A contract's buyer and supplier are the role step's likelier
+reading of the two where the learned steps alone found it or the rules' frame guessed
+them, and its reading ten times likelier elsewhere (``ORIENTED``, ``orient``). A rule
+deal that stands gets the learned score of its sentence for its type and, when the
+learned steps found it too, their role scores. Every deal's ``confidence`` then comes
+from ``confidence.Calibrator`` over ``confidence.deal_features``.
 """
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ SINGLE_ROLES = {(t, "target") for t in ONE_TARGET} | {("hire", "person"), ("hire
 # reads the seller of a stake as a second investor (« X a cédé 30 % de Y au fonds Z »);
 # of the parties it would add over five folds at seeds 0 and 1, 1 in 13 was right.
 TAKE_PARTIES = ("acquisition", "contract", "funding", "hire", "partnership")
+# the types whose two roles the role step orients (docs/learned.md, « Who buys, who
+# supplies »): in a learned deal, and in a rule deal whose frame guessed them (``twoway``
+# triggers: « X signe un contrat avec Y » says nothing of who buys), it takes the likelier
+# reading; a rule frame that knows the direction yields to one ``OVERTURN`` times likelier
+ORIENTED = {"contract": ("buyer", "supplier")}
+OVERTURN = 10.0
 
 
 def sentence_score(doc: Doc, deal_type: str, start: int, end: int) -> float:
@@ -51,6 +59,45 @@ def sentence_score(doc: Doc, deal_type: str, start: int, end: int) -> float:
         if entry["start_char"] < end and start < entry["end_char"]:
             best = max(best, entry["scores"].get(deal_type, 0.0))
     return best
+
+
+def role_scores_in(doc: Doc, deal_type: str, start: int, end: int) -> dict[str, dict[str, float]]:
+    """Per name, the best probability the role step gives it for each role of
+    ``deal_type`` in the words of ``start``..``end`` (characters)."""
+    out: dict[str, dict[str, float]] = {}
+    for row in doc._.deal_roles or []:
+        if row["type"] == deal_type and start <= doc[row["start"]].idx < end:
+            best = out.setdefault(row["name"], {})
+            for role, p in row["scores"].items():
+                best[role] = max(best.get(role, 0.0), p)
+    return out
+
+
+def orient(
+    deal: dict,
+    scores: Mapping[str, Mapping[str, float]],
+    roles: tuple[str, str],
+    margin: float = 1.0,
+) -> None:
+    """Swap ``deal``'s two ``roles`` (one party each) when ``scores`` (``role_scores_in``)
+    find the other reading ``margin`` times likelier than the deal's: « Capgemini signe
+    un contrat avec Schneider » read by the rules with Capgemini buying. A party the role
+    step did not score leaves the deal as it is."""
+    a, b = roles
+    one = [p for p in deal["parties"] if p["role"] == a]
+    other = [p for p in deal["parties"] if p["role"] == b]
+    if len(one) != 1 or len(other) != 1:
+        return
+    found = [
+        next((s for name, s in scores.items() if names_match(name, party["name"])), None)
+        for party in (one[0], other[0])
+    ]
+    if found[0] is None or found[1] is None:
+        return
+    kept = found[0].get(a, 0.0) * found[1].get(b, 0.0)
+    swapped = found[0].get(b, 0.0) * found[1].get(a, 0.0)
+    if swapped > margin * kept:
+        one[0]["role"], other[0]["role"] = b, a
 
 
 def add_learned_parties(rule: dict, learned: LearnedDeal, threshold: float) -> None:
@@ -101,7 +148,7 @@ def join_learned(
     learned = read_learned(doc, feats, thresholds, rule_roles or {})
     text = doc_text(doc)
     records = [(deal, as_dict(deal, feats.sentences, text)) for deal in learned]
-    out: list[tuple[dict, list[float]]] = []
+    out: list[tuple[dict, list[float], bool]] = []  # deal, features, roles guessed
     taken: set[int] = set()
     floors = rule_thresholds or {}
     for deal in rule_deals:
@@ -128,7 +175,7 @@ def join_learned(
             amount=deal.get("amount") is not None,
             hedged=deal.get("certainty") == "hedged",
         )
-        out.append((deal, row))
+        out.append((deal, row, deal.pop("twoway", False)))
     for k, (deal, record) in enumerate(records):
         if k in taken:
             continue
@@ -142,10 +189,13 @@ def join_learned(
             hedged=record.get("certainty") == "hedged",
         )
         record["confidence"] = round(deal.score * role_score(deal), 2)
-        out.append((record, row))
-    for deal, row in out:
+        out.append((record, row, True))
+    for deal, row, guessed in out:
+        if deal["type"] in ORIENTED:
+            scores = role_scores_in(doc, deal["type"], deal["start"], deal["end"])
+            orient(deal, scores, ORIENTED[deal["type"]], 1.0 if guessed else OVERTURN)
         if calibrator is not None:
             deal["confidence"] = calibrator.confidence(row)
         deal["features"] = row
     out.sort(key=lambda item: item[0]["start"])
-    return [deal for deal, _row in out]
+    return [deal for deal, _row, _guessed in out]

@@ -333,6 +333,16 @@ CASES = [
         [("contract", {"Lumeo": "buyer", "Quibix": "supplier"}, None, "stated")],
     ),
     (
+        "commande-engrangee",
+        "Le constructeur Kelvia Aéro a engrangé une commande de la compagnie Lumeo Air.",
+        [("contract", {"Lumeo Air": "buyer", "Kelvia Aéro": "supplier"}, None, "stated")],
+    ),
+    (
+        "commande-comptabilisee",
+        "Kelvia Aéro a comptabilisé la commande de Lumeo Air pour dix appareils.",
+        [("contract", {"Lumeo Air": "buyer", "Kelvia Aéro": "supplier"}, None, "stated")],
+    ),
+    (
         "commande-a",
         "Air France passe une commande de 50 avions à Airbus.",
         [("contract", {"Air France": "buyer", "Airbus": "supplier"}, None, "stated")],

@@ -88,6 +88,10 @@ WIN_VERBS = frozenset(
         "emporter",
         "arracher",
         "empocher",
+        "engranger",
+        "enregistrer",
+        "comptabiliser",
+        "récolter",
     ]
 )
 # Nouns of an announcement that may stand between a trigger noun and its verb

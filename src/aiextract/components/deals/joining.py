@@ -11,7 +11,9 @@ parties the learned reading of the same type names and it lacks, when the role s
 gives them ``party_threshold`` or more (``add_learned_parties``). A deal only one of
 them found joins the list. A contract's buyer and supplier are the role step's likelier
 reading of the two where the learned steps alone found it or the rules' frame guessed
-them, and its reading ten times likelier elsewhere (``ORIENTED``, ``orient``). A rule
+them, and its reading ten times likelier elsewhere (``ORIENTED``, ``orient``). A
+learned-only deal that a deal of another type, told from the same sentence between the
+same parties and scored at least as high, shadows is left out (``unshadowed``). A rule
 deal that stands gets the learned score of its sentence for its type and, when the
 learned steps found it too, their role scores. Every deal's ``confidence`` then comes
 from ``confidence.Calibrator`` over ``confidence.deal_features``.
@@ -23,7 +25,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
-from aiextract.components.deals.confidence import Calibrator, deal_features
+from aiextract.components.deals.confidence import FEATURES, Calibrator, deal_features
 from aiextract.components.deals.learned import (
     ONE_TARGET,
     LearnedDeal,
@@ -33,7 +35,7 @@ from aiextract.components.deals.learned import (
     same_deal,
 )
 from aiextract.components.learned.features import doc_features
-from aiextract.evaluate import names_match
+from aiextract.evaluate import DEAL_JACCARD, names_match, party_jaccard
 from aiextract.extensions import doc_text
 
 PREFER = ("rules", "learned")
@@ -190,6 +192,7 @@ def join_learned(
         )
         record["confidence"] = round(deal.score * role_score(deal), 2)
         out.append((record, row, True))
+    out = unshadowed(out)
     for deal, row, guessed in out:
         if deal["type"] in ORIENTED:
             scores = role_scores_in(doc, deal["type"], deal["start"], deal["end"])
@@ -199,3 +202,26 @@ def join_learned(
         deal["features"] = row
     out.sort(key=lambda item: item[0]["start"])
     return [deal for deal, _row, _guessed in out]
+
+
+def unshadowed(out: list[tuple[dict, list[float], bool]]) -> list[tuple[dict, list[float], bool]]:
+    """``out`` (deal, its ``deal_features`` row, roles guessed) without the learned-only
+    deals that a deal of another type shadows: told from the same sentence, with half
+    their parties in common and a learned sentence score at least as high. One sentence
+    read as a contract and a partnership between the same companies mostly tells one of
+    them (docs/learned.md, « One sentence, one type »)."""
+    learned_only, sentence = FEATURES.index("learned"), FEATURES.index("sentence")
+    kept: list[dict] = []
+    dropped: set[int] = set()
+    for k in sorted(range(len(out)), key=lambda k: -out[k][1][sentence]):
+        deal, row, _guessed = out[k]
+        if row[learned_only] and any(
+            other["type"] != deal["type"]
+            and other["start"] == deal["start"]
+            and party_jaccard(other, deal) >= DEAL_JACCARD
+            for other in kept
+        ):
+            dropped.add(k)
+            continue
+        kept.append(deal)
+    return [item for k, item in enumerate(out) if k not in dropped]

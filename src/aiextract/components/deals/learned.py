@@ -36,6 +36,7 @@ from aiextract.components.deals.attributes import (
     money_spans,
 )
 from aiextract.components.deals.candidates import amount_dict
+from aiextract.components.deals.completion import DEMONSTRATIVES, OPERATION_NOUNS
 from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
@@ -133,9 +134,37 @@ def read_learned(
             if deal is not None:
                 deals.append(deal)
     merged = fold_repeats(merge_neighbours(deals))
+    told = {d.sentence for d in merged}
     for deal in merged:
         _take_rule_roles(deal, rule_roles)
+        if deal.amount is None and deal.last + 1 not in told:
+            deal.amount = amount_after(doc, sentences, deal.last + 1, feats.mentions)
     return merged
+
+
+# nouns that, with a determiner, stand for the deal just told (« La transaction porte sur
+# 420 millions »)
+FOLLOW_NOUNS = frozenset(OPERATION_NOUNS | {"montant", "prix", "vente", "opération"})
+
+
+def amount_after(doc: Doc, sentences: list, n: int, mentions: MentionIndex) -> dict | None:
+    """The amount of sentence ``n`` when it speaks of the deal just told (« La
+    transaction porte sur 420 millions de francs », « Le montant de la vente s'établit
+    à … »): a deal noun after a determiner, then a deal amount."""
+    if n >= len(sentences):
+        return None
+    sent = sentences[n]
+    cols = mentions.cols
+    refers = any(
+        cols.lemma[i] in FOLLOW_NOUNS and cols.low[i - 1] in DEMONSTRATIVES
+        for i in range(sent.start + 1, min(sent.end, sent.start + 8))
+    )
+    if not refers:
+        return None
+    for span in money_spans(doc, sent, mentions):
+        if money_kind(doc, span, sent, sent.start, mentions) == "deal":
+            return as_amount(span)
+    return None
 
 
 def _take_rule_roles(deal: LearnedDeal, rule_roles: dict[tuple[int, str], dict[str, str]]) -> None:

@@ -6,7 +6,7 @@ Every name here is invented (Quibix, Ventora, Kelvia, Lumeo)."""
 
 from __future__ import annotations
 
-from aiextract.components.deals.confidence import deal_features
+from aiextract.components.deals.confidence import FEATURES, deal_features
 from aiextract.components.deals.joining import unshadowed
 
 
@@ -27,6 +27,9 @@ def _row(sentence: float, rules: bool = False, learned: bool = True) -> list[flo
     )
 
 
+SENTENCE = FEATURES.index("sentence")
+
+
 def _types(out: list) -> list[str]:
     return [deal["type"] for deal, _row, _guessed in out]
 
@@ -38,7 +41,7 @@ def test_a_learned_deal_of_another_type_from_the_same_sentence_is_shadowed() -> 
     contract = (_deal("contract", ["Quibix", "Ventora"]), _row(0.35), True)
     assert _types(unshadowed([contract, partnership])) == ["partnership"]
     # the other way round, the contract stands and the partnership goes
-    partnership[1][3], contract[1][3] = 0.3, 0.7
+    partnership[1][SENTENCE], contract[1][SENTENCE] = 0.3, 0.7
     assert _types(unshadowed([contract, partnership])) == ["contract"]
 
 
@@ -48,7 +51,7 @@ def test_a_deal_found_by_the_rules_is_never_shadowed() -> None:
     learned = (_deal("partnership", ["Quibix", "Ventora"]), _row(0.6), True)
     assert _types(unshadowed([rule, both, learned])) == ["contract", "investment", "partnership"]
     # a learned-only deal scored no higher than a rule deal's sentence is shadowed by it
-    learned[1][3] = 0.15
+    learned[1][SENTENCE] = 0.15
     assert _types(unshadowed([rule, both, learned])) == ["contract", "investment"]
 
 

@@ -142,9 +142,9 @@ def read_learned(
     return merged
 
 
-# nouns that, with a determiner, stand for the deal just told (« La transaction porte sur
-# 420 millions »)
-FOLLOW_NOUNS = frozenset(OPERATION_NOUNS | {"montant", "prix", "vente", "opération"})
+# nouns that, after a determiner, stand for the deal just told (« La transaction porte
+# sur 420 millions »): the rules' ``OPERATION_NOUNS`` and words of its price
+_DEAL_NOUNS = OPERATION_NOUNS | {"montant", "prix", "vente"}
 
 
 def amount_after(doc: Doc, sentences: list, n: int, mentions: MentionIndex) -> dict | None:
@@ -156,7 +156,7 @@ def amount_after(doc: Doc, sentences: list, n: int, mentions: MentionIndex) -> d
     sent = sentences[n]
     cols = mentions.cols
     refers = any(
-        cols.lemma[i] in FOLLOW_NOUNS and cols.low[i - 1] in DEMONSTRATIVES
+        cols.lemma[i] in _DEAL_NOUNS and cols.low[i - 1] in DEMONSTRATIVES
         for i in range(sent.start + 1, min(sent.end, sent.start + 8))
     )
     if not refers:

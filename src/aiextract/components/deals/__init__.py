@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.columns import Columns, cached_columns, read_array, text_sentences
 from aiextract.components.deals.attributes import (
+    MAX_STAKE,
     as_amount,
     attached,
     certainty,
@@ -465,7 +466,7 @@ class DealsComponent:
                 cand.stake = find_stake(doc, sent, anchor, mentions, hits[cand.anchor][2] - 1)
                 if "percent" in cand.trigger.flags and cand.stake is None and not cand.by_agent:
                     continue
-            if cand.type == "acquisition" and cand.stake is not None and cand.stake < 50:
+            if cand.type == "acquisition" and cand.stake is not None and cand.stake <= MAX_STAKE:
                 cand.type = "investment"
                 # an investment has an investor and a target only (GUIDELINES)
                 cand.parties = [

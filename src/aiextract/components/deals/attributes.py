@@ -215,6 +215,9 @@ def attached(token: Token, targets: dict[int, str], mentions: MentionIndex) -> b
     return path_up(token, targets, mentions, None) is not None
 
 
+MAX_STAKE = 50.0  # a share bought up to this percentage is an investment (GUIDELINES)
+
+
 def find_stake(
     doc: Doc, sent: Span, anchor: Token, mentions: MentionIndex, last: int | None = None
 ) -> float | None:

@@ -32,6 +32,7 @@ from aiextract.components.deals.attributes import (
     as_amount,
     certainty,
     find_date,
+    find_stake,
     money_kind,
     money_spans,
 )
@@ -40,6 +41,7 @@ from aiextract.components.deals.completion import DEMONSTRATIVES, OPERATION_NOUN
 from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
+from aiextract.records import json_number
 
 _REACH = 1  # sentences apart that deals of one type told together may be
 
@@ -56,6 +58,7 @@ class LearnedDeal:
     amount: dict | None = None
     date: str | None = None
     certainty: str = "stated"
+    stake: float | None = None  # an investment's percentage
     kinds: dict[str, str] = field(default_factory=dict)
 
     def names(self) -> set[str]:
@@ -226,6 +229,8 @@ def _sentence_deal(
             deal.amount = as_amount(span)
             break
     deal.date = find_date(doc, sent, targets, [anchor.i], mentions)
+    if deal_type == "investment":
+        deal.stake = find_stake(doc, sent, anchor, mentions)
     return deal
 
 
@@ -317,6 +322,7 @@ def merge_neighbours(deals: list[LearnedDeal]) -> list[LearnedDeal]:
                 kept.score = max(kept.score, deal.score)
                 kept.amount = kept.amount or deal.amount
                 kept.date = kept.date or deal.date
+                kept.stake = kept.stake if kept.stake is not None else deal.stake
                 break
         else:
             out.append(deal)
@@ -378,11 +384,12 @@ def as_dict(deal: LearnedDeal, sentences: list, text: str) -> dict:
         "parties": [{"name": name, "role": role} for name, (role, _p, _t) in parties],
         "amount": amount_dict(deal.amount),
         "date": deal.date,
-        "certainty": deal.certainty,
-        "evidence": text[first.start_char : last.end_char].strip(),
-        "start": first.start_char,
-        "end": last.end_char,
     }
+    if deal.stake is not None:
+        out["stake"] = json_number(deal.stake)
+    out["certainty"] = deal.certainty
+    out["evidence"] = text[first.start_char : last.end_char].strip()
+    out["start"], out["end"] = first.start_char, last.end_char
     return out
 
 

@@ -1,0 +1,83 @@
+"""Stakes: a learned investment carries the percentage its sentence tells (« Kelvia
+prend 30 % de Ventora »), as the rules' investments do; and a share bought of 50 % or
+less is an investment, 50 % included (GUIDELINES, « Stake or purchase »).
+
+Every sentence here is invented (Kelvia, Ventora, Quibix, Lumeo)."""
+
+from __future__ import annotations
+
+from aiextract.components.deals.learned import read_learned, threshold_table
+from aiextract.components.learned.features import ROLES, TYPES, doc_features
+
+TEXT = "Selon le journal, le fonds Kelvia a pris 30 % du capital de Ventora en juin 2024."
+
+
+def _scores(**given: float) -> dict[str, float]:
+    return {key: given.get(key, 0.0) for key in ROLES}
+
+
+def _learned_reading(annotate_until, text: str, deal_type: str, roles: dict[str, str]) -> list:
+    """``text`` read by the learned steps as one deal of ``deal_type``, each name of
+    ``roles`` scored 0.9 for its role: the scores are set here, not predicted."""
+    doc = annotate_until(text, "aiextract_deal_sentences")
+    feats = doc_features(doc)
+    (sent,) = feats.sentences
+    doc._.deal_sentences = [
+        {
+            "start": sent.start,
+            "end": sent.end,
+            "start_char": sent.start_char,
+            "end_char": sent.end_char,
+            "scores": {t: 0.9 if t == deal_type else 0.0 for t in TYPES},
+        }
+    ]
+    rows = []
+    for name, role in roles.items():
+        start = next(t.i for t in sent if name.startswith(t.text))
+        rows.append(
+            {
+                "type": deal_type,
+                "sentence": 0,
+                "start": start,
+                "end": start + 1,
+                "root": start,
+                "name": name,
+                "kind": "org",
+                "how": "name",
+                "scores": _scores(**{role: 0.9, "none": 0.1}),
+            }
+        )
+    doc._.deal_roles = rows
+    return read_learned(doc, feats, threshold_table(0.2, {}), {})
+
+
+def test_a_learned_investment_carries_its_stake(annotate_until) -> None:
+    roles = {"Kelvia": "investor", "Ventora": "target"}
+    (deal,) = _learned_reading(annotate_until, TEXT, "investment", roles)
+    assert deal.type == "investment"
+    assert deal.stake == 30.0
+    assert deal.date == "2024-06"
+
+
+def test_no_stake_where_the_sentence_tells_no_percentage(annotate_until) -> None:
+    text = "Selon le journal, le fonds Kelvia est entré au capital de Ventora en juin 2024."
+    roles = {"Kelvia": "investor", "Ventora": "target"}
+    (deal,) = _learned_reading(annotate_until, text, "investment", roles)
+    assert deal.stake is None
+
+
+def test_a_learned_acquisition_has_no_stake(annotate_until) -> None:
+    text = "Le groupe Quibix a racheté 100 % de Lumeo en juin 2024."
+    (deal,) = _learned_reading(
+        annotate_until, text, "acquisition", {"Quibix": "acquirer", "Lumeo": "target"}
+    )
+    assert deal.type == "acquisition"
+    assert deal.stake is None
+
+
+def test_half_of_a_company_bought_is_an_investment(rules_nlp) -> None:
+    def read(text: str) -> list[tuple[str, object]]:
+        return [(d["type"], d.get("stake")) for d in rules_nlp(text)._.deals]
+
+    assert read("Le fonds Kelvia acquiert 50 % de la société Ventora.") == [("investment", 50)]
+    assert read("Le fonds Kelvia acquiert 51 % de la société Ventora.") == [("acquisition", None)]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -131,11 +131,18 @@ def read_learned(
         for deal_type, score in entry["scores"].items():
             if score < thresholds[deal_type]:
                 continue
-            deal = _sentence_deal(
-                doc, feats.mentions, sentences[n], n, deal_type, score, by_sentence, feats.triggers
+            deals.extend(
+                _sentence_deals(
+                    doc,
+                    feats.mentions,
+                    sentences[n],
+                    n,
+                    deal_type,
+                    score,
+                    by_sentence,
+                    feats.triggers,
+                )
             )
-            if deal is not None:
-                deals.append(deal)
     merged = fold_repeats(merge_neighbours(deals))
     told = {d.sentence for d in merged}
     for deal in merged:
@@ -185,7 +192,7 @@ def _take_rule_roles(deal: LearnedDeal, rule_roles: dict[tuple[int, str], dict[s
         deal.parties = before
 
 
-def _sentence_deal(
+def _sentence_deals(
     doc: Doc,
     mentions: MentionIndex,
     sent: Any,
@@ -194,7 +201,9 @@ def _sentence_deal(
     score: float,
     by_sentence: dict[tuple[int, str], list[dict]],
     triggers: list[frozenset[str]],
-) -> LearnedDeal | None:
+) -> list[LearnedDeal]:
+    """The deal of ``deal_type`` sentence ``n`` tells; an investment in several companies
+    gives one deal per holding (``holdings``)."""
     allowed = TYPE_ROLES[deal_type]
     best: dict[str, dict[str, float]] = {}  # name -> role -> best probability
     where: dict[str, int] = {}
@@ -217,21 +226,55 @@ def _sentence_deal(
         for name, (role, prob) in decode_roles(deal_type, best).items()
     }
     if not parties:
-        return None
+        return []
     anchor = _anchor(sent, deal_type, triggers)
     targets = {anchor.i: "anchor"}
     cert = certainty(doc, sent, anchor, [anchor.i], mentions)
     if cert in ("denied", "question", "guess"):
-        return None
+        return []
     deal = LearnedDeal(deal_type, parties, n, n, score, certainty=cert, kinds=kinds)
     for span in money_spans(doc, sent, mentions):
         if money_kind(doc, span, sent, sent.start, mentions) == "deal":
             deal.amount = as_amount(span)
             break
     deal.date = find_date(doc, sent, targets, [anchor.i], mentions)
-    if deal_type == "investment":
-        deal.stake = find_stake(doc, sent, anchor, mentions)
-    return deal
+    if deal_type != "investment":
+        return [deal]
+    deal.stake = find_stake(doc, sent, anchor, mentions)
+    return holdings(deal, best, where)
+
+
+def holdings(
+    deal: LearnedDeal, scores: dict[str, dict[str, float]], where: dict[str, int]
+) -> list[LearnedDeal]:
+    """One investment per company its investors hold (GUIDELINES: « one investor with
+    several holdings makes one record per target »; « Kelvia détient des participations
+    dans Quibix, Lumeo et Ventora »): every name whose likeliest role is ``target``, but
+    an investor of the deal, is a holding; with two or more, each gets a deal with the
+    deal's investors, the first named taking the amount and stake stated once."""
+    investors = {n: p for n, p in deal.parties.items() if p[0] == "investor"}
+    held = [
+        name
+        for name, by_role in scores.items()
+        if name not in investors
+        and by_role.get("target", 0.0) > by_role.get("none", 0.0)
+        and by_role.get("target", 0.0) >= by_role.get("investor", 0.0)
+    ]
+    if len(held) < 2 or not investors:
+        return [deal]
+    out = []
+    for k, name in enumerate(sorted(held, key=lambda n: where.get(n, 0))):
+        party = (("target", scores[name]["target"], where.get(name, 0)),)
+        out.append(
+            replace(
+                deal,
+                parties={**investors, name: party[0]},
+                kinds=dict(deal.kinds),
+                amount=deal.amount if k == 0 else None,
+                stake=deal.stake if k == 0 else None,
+            )
+        )
+    return out
 
 
 _PROMOTE = 0.2  # a name's score for a role the deal lacks, for it to take that role

@@ -1,6 +1,7 @@
-"""Stakes: a learned investment carries the percentage its sentence tells (« Kelvia
-prend 30 % de Ventora »), as the rules' investments do; and a share bought of 50 % or
-less is an investment, 50 % included (GUIDELINES, « Stake or purchase »).
+"""Investments read by the learned steps: a learned investment carries the percentage
+its sentence tells (« Kelvia prend 30 % de Ventora »), as the rules' investments do; an
+investor's several holdings are one investment each (GUIDELINES); and a share bought of
+50 % or less is an investment, 50 % included (GUIDELINES, « Stake or purchase »).
 
 Every sentence here is invented (Kelvia, Ventora, Quibix, Lumeo)."""
 
@@ -73,6 +74,28 @@ def test_a_learned_acquisition_has_no_stake(annotate_until) -> None:
     )
     assert deal.type == "acquisition"
     assert deal.stake is None
+
+
+def test_several_holdings_are_one_investment_each(annotate_until) -> None:
+    text = "Kelvia a investi 12 millions d'euros dans Quibix, Lumeo et Ventora en 2024."
+    roles = {"Kelvia": "investor", "Quibix": "target", "Lumeo": "target", "Ventora": "target"}
+    deals = _learned_reading(annotate_until, text, "investment", roles)
+    assert [sorted(d.parties) for d in deals] == [
+        ["Kelvia", "Quibix"],
+        ["Kelvia", "Lumeo"],
+        ["Kelvia", "Ventora"],
+    ]
+    assert all(d.parties["Kelvia"][0] == "investor" for d in deals)
+    # the amount told once is the first holding's; the date is every one's
+    assert [d.amount is not None for d in deals] == [True, False, False]
+    assert {d.date for d in deals} == {"2024"}
+
+
+def test_one_holding_stays_one_deal(annotate_until) -> None:
+    text = "Kelvia et Lumeo ont investi 12 millions d'euros dans Quibix en 2024."
+    roles = {"Kelvia": "investor", "Lumeo": "investor", "Quibix": "target"}
+    (deal,) = _learned_reading(annotate_until, text, "investment", roles)
+    assert sorted(deal.parties) == ["Kelvia", "Lumeo", "Quibix"]
 
 
 def test_half_of_a_company_bought_is_an_investment(rules_nlp) -> None:

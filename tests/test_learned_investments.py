@@ -7,54 +7,14 @@ Every sentence here is invented (Kelvia, Ventora, Quibix, Lumeo)."""
 
 from __future__ import annotations
 
-from aiextract.components.deals.learned import read_learned, threshold_table
-from aiextract.components.learned.features import ROLES, TYPES, doc_features
+from tests.learned_scores import learned_reading
 
 TEXT = "Selon le journal, le fonds Kelvia a pris 30 % du capital de Ventora en juin 2024."
 
 
-def _scores(**given: float) -> dict[str, float]:
-    return {key: given.get(key, 0.0) for key in ROLES}
-
-
-def _learned_reading(annotate_until, text: str, deal_type: str, roles: dict[str, str]) -> list:
-    """``text`` read by the learned steps as one deal of ``deal_type``, each name of
-    ``roles`` scored 0.9 for its role: the scores are set here, not predicted."""
-    doc = annotate_until(text, "aiextract_deal_sentences")
-    feats = doc_features(doc)
-    (sent,) = feats.sentences
-    doc._.deal_sentences = [
-        {
-            "start": sent.start,
-            "end": sent.end,
-            "start_char": sent.start_char,
-            "end_char": sent.end_char,
-            "scores": {t: 0.9 if t == deal_type else 0.0 for t in TYPES},
-        }
-    ]
-    rows = []
-    for name, role in roles.items():
-        start = next(t.i for t in sent if name.startswith(t.text))
-        rows.append(
-            {
-                "type": deal_type,
-                "sentence": 0,
-                "start": start,
-                "end": start + 1,
-                "root": start,
-                "name": name,
-                "kind": "org",
-                "how": "name",
-                "scores": _scores(**{role: 0.9, "none": 0.1}),
-            }
-        )
-    doc._.deal_roles = rows
-    return read_learned(doc, feats, threshold_table(0.2, {}), {})
-
-
 def test_a_learned_investment_carries_its_stake(annotate_until) -> None:
     roles = {"Kelvia": "investor", "Ventora": "target"}
-    (deal,) = _learned_reading(annotate_until, TEXT, "investment", roles)
+    (deal,) = learned_reading(annotate_until, TEXT, "investment", roles)
     assert deal.type == "investment"
     assert deal.stake == 30.0
     assert deal.date == "2024-06"
@@ -63,13 +23,13 @@ def test_a_learned_investment_carries_its_stake(annotate_until) -> None:
 def test_no_stake_where_the_sentence_tells_no_percentage(annotate_until) -> None:
     text = "Selon le journal, le fonds Kelvia est entré au capital de Ventora en juin 2024."
     roles = {"Kelvia": "investor", "Ventora": "target"}
-    (deal,) = _learned_reading(annotate_until, text, "investment", roles)
+    (deal,) = learned_reading(annotate_until, text, "investment", roles)
     assert deal.stake is None
 
 
 def test_a_learned_acquisition_has_no_stake(annotate_until) -> None:
     text = "Le groupe Quibix a racheté 100 % de Lumeo en juin 2024."
-    (deal,) = _learned_reading(
+    (deal,) = learned_reading(
         annotate_until, text, "acquisition", {"Quibix": "acquirer", "Lumeo": "target"}
     )
     assert deal.type == "acquisition"
@@ -79,7 +39,7 @@ def test_a_learned_acquisition_has_no_stake(annotate_until) -> None:
 def test_several_holdings_are_one_investment_each(annotate_until) -> None:
     text = "Kelvia a investi 12 millions d'euros dans Quibix, Lumeo et Ventora en 2024."
     roles = {"Kelvia": "investor", "Quibix": "target", "Lumeo": "target", "Ventora": "target"}
-    deals = _learned_reading(annotate_until, text, "investment", roles)
+    deals = learned_reading(annotate_until, text, "investment", roles)
     assert [sorted(d.parties) for d in deals] == [
         ["Kelvia", "Quibix"],
         ["Kelvia", "Lumeo"],
@@ -94,7 +54,7 @@ def test_several_holdings_are_one_investment_each(annotate_until) -> None:
 def test_one_holding_stays_one_deal(annotate_until) -> None:
     text = "Kelvia et Lumeo ont investi 12 millions d'euros dans Quibix en 2024."
     roles = {"Kelvia": "investor", "Lumeo": "investor", "Quibix": "target"}
-    (deal,) = _learned_reading(annotate_until, text, "investment", roles)
+    (deal,) = learned_reading(annotate_until, text, "investment", roles)
     assert sorted(deal.parties) == ["Kelvia", "Lumeo", "Quibix"]
 
 

@@ -26,8 +26,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from aiextract.components.columns import Columns
 from aiextract.components.deals.attributes import (
     as_amount,
     certainty,
@@ -238,10 +239,81 @@ def _sentence_deals(
             deal.amount = as_amount(span)
             break
     deal.date = find_date(doc, sent, targets, [anchor.i], mentions)
+    if deal_type == "investment":
+        deal.stake = find_stake(doc, sent, anchor, mentions)
+    clauses = by_clause(deal, mentions.cols, sent) or by_trigger(deal, triggers, sent)
+    if clauses:
+        return clauses
     if deal_type != "investment":
         return [deal]
-    deal.stake = find_stake(doc, sent, anchor, mentions)
     return holdings(deal, best, where)
+
+
+_ACL = ("acl", "acl:relcl")
+
+
+def clause_of(cols: Columns, i: int, sent: Span) -> int:
+    """The verb whose clause token ``i`` stands in: the nearest verb above it, or the
+    participle or relative clause that hangs on it (« Lumeo, racheté par Quibix »:
+    racheté for Lumeo); the sentence's root when there is none."""
+    for _ in range(12):
+        for kid in cols.kids(i):
+            if cols.dep[kid] in _ACL and cols.pos[kid] == "VERB":
+                return kid
+        if cols.pos[i] == "VERB" or cols.head[i] == i or not sent.start <= cols.head[i] < sent.end:
+            return i
+        i = cols.head[i]
+    return i
+
+
+def by_trigger(deal: LearnedDeal, triggers: list[frozenset[str]], sent: Span) -> list[LearnedDeal]:
+    """The same cut where the parse does not give it (« Quibix rachète Lumeo et Kelvia
+    rachète Ventora » parsed with Kelvia under the first verb): each party with the
+    nearest trigger word of the type (words two apart or less are one phrase), one deal
+    per trigger when each holds a whole deal; else none."""
+    spans: list[list[int]] = []
+    for i in range(sent.start, sent.end):
+        if deal.type in triggers[i]:
+            if spans and i - spans[-1][1] <= 2:
+                spans[-1][1] = i
+            else:
+                spans.append([i, i])
+    if len(spans) < 2:
+        return []
+    groups: dict[int, dict[str, tuple[str, float, int]]] = {}
+    for name, party in deal.parties.items():
+        t = party[2]
+        near = min(range(len(spans)), key=lambda k: max(spans[k][0] - t, t - spans[k][1], 0))
+        groups.setdefault(near, {})[name] = party
+    return _whole_parts(deal, groups)
+
+
+def _whole_parts(
+    deal: LearnedDeal, groups: dict[int, dict[str, tuple[str, float, int]]]
+) -> list[LearnedDeal]:
+    """One deal per group of parties, when there are two groups or more and each is a
+    whole deal (``LearnedDeal.complete``); the amount and stake told once stay with the
+    first."""
+    if len(groups) < 2:
+        return []
+    parts = [replace(deal, parties=g, kinds=dict(deal.kinds)) for _k, g in sorted(groups.items())]
+    if not all(part.complete() for part in parts):
+        return []
+    for part in parts[1:]:
+        part.amount, part.stake = None, None
+    return parts
+
+
+def by_clause(deal: LearnedDeal, cols: Columns, sent: Span) -> list[LearnedDeal]:
+    """Deals told clause by clause in one sentence (« Dongfeng prend 14 % de Peugeot,
+    Fosun rachète le Club Med », « Lumeo racheté par Quibix et Ventora racheté par
+    Kelvia »): where the parties fall into two clauses or more (``clause_of``) and each
+    holds a whole deal, one deal per clause, the amount staying with the first; else
+    none."""
+    groups: dict[int, dict[str, tuple[str, float, int]]] = {}
+    for name, party in deal.parties.items():
+        groups.setdefault(clause_of(cols, party[2], sent), {})[name] = party
+    return _whole_parts(deal, groups)
 
 
 def holdings(

@@ -224,6 +224,25 @@ CASES = [
         set(),
     ),
     (
+        "cue-horloger",  # a common word as a name: only the trade noun makes it one
+        "L'horloger Balancier ouvre une boutique à Genève.",
+        {"Balancier"},
+        set(),
+    ),
+    ("cue-voyagiste", "Le voyagiste Boussole supprime des postes.", {"Boussole"}, set()),
+    (
+        "cue-sucrier",
+        "Le sucrier Betterave ferme une usine dans l'Aisne.",
+        {"Betterave"},
+        set(),
+    ),
+    (
+        "cue-weak-imprimeur-person",  # a weak cue never overrides a person
+        "L'imprimeur Jean Morvan a repris l'atelier de son père.",
+        set(),
+        {"Jean Morvan"},
+    ),
+    (
         "cue-mutuelle",
         "La mutuelle Solidaris investit dans la santé connectée.",
         {"Solidaris"},

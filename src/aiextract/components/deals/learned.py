@@ -14,6 +14,9 @@ the others two organisations). Deals of one type between the same parties anywhe
 the article are one too (``fold_repeats``), unless they tell two amounts or two years.
 Where the rules' candidates in its sentences gave a party a role (a partial deal the rules
 dropped, say), that role is kept: the rules' frames know roles better than the model.
+A sentence that tells deals clause by clause (« Quibix rachète Lumeo et Kelvia rachète
+Ventora ») gives one deal per clause, and an investor's several holdings one investment
+each (GUIDELINES).
 
 ``same_deal`` says when a learned deal tells a rule deal again (``joining.py`` then
 keeps the rule deal); ``as_dict`` writes a learned deal in the guidelines' schema.
@@ -203,8 +206,9 @@ def _sentence_deals(
     by_sentence: dict[tuple[int, str], list[dict]],
     triggers: list[frozenset[str]],
 ) -> list[LearnedDeal]:
-    """The deal of ``deal_type`` sentence ``n`` tells; an investment in several companies
-    gives one deal per holding (``holdings``)."""
+    """The deals of ``deal_type`` sentence ``n`` tells: one, or one per clause where each
+    clause holds a whole deal (``by_clause``, ``by_trigger``), or one per holding of an
+    investment in several companies (``holdings``)."""
     allowed = TYPE_ROLES[deal_type]
     best: dict[str, dict[str, float]] = {}  # name -> role -> best probability
     where: dict[str, int] = {}

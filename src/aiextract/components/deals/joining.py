@@ -14,7 +14,9 @@ reading of the two where the learned steps alone found it or the rules' frame gu
 them, and its reading ten times likelier elsewhere (``ORIENTED``, ``orient``). A
 learned-only deal that a deal of another type, told from the same sentence between the
 same parties and scored at least as high, shadows is left out (``unshadowed``). A rule
-deal that stands gets the learned score of its sentence for its type and, when the
+deal that two learned deals of its type, cut from one sentence with no party in common,
+match gives way to them (``told_apart``: the rules merged what the learned reading told
+apart). A rule deal that stands gets the learned score of its sentence for its type and, when the
 learned steps found it too, their role scores. Every deal's ``confidence`` then comes
 from ``confidence.Calibrator`` over ``confidence.deal_features``.
 """
@@ -164,6 +166,8 @@ def join_learned(
         ]
         if matches and prefer == "learned":
             continue  # the learned reading stands
+        if told_apart(deal["type"], [records[k][0] for k in matches]):
+            continue  # the rules merged deals the learned reading tells apart
         taken.update(matches)
         match = matches[0] if matches else None
         if match is not None:
@@ -202,6 +206,19 @@ def join_learned(
         deal["features"] = row
     out.sort(key=lambda item: item[0]["start"])
     return [deal for deal, _row, _guessed in out]
+
+
+def told_apart(rule_type: str, matches: list[LearnedDeal]) -> bool:
+    """Do two learned deals or more of ``rule_type``, from one sentence and with no party
+    in common, tell again the rule deal they all match? Then the rules merged deals the
+    learned reading cut clause by clause or holding by holding (« Quibix rachète Lumeo et
+    Kelvia rachète Ventora » as one acquisition with two buyers), and the learned deals
+    stand in its place."""
+    same = [d for d in matches if d.type == rule_type]
+    if len(same) < 2 or len({d.sentence for d in same}) > 1:
+        return False
+    names = [d.names() for d in same]
+    return all(not names[a] & names[b] for a in range(len(same)) for b in range(a + 1, len(same)))
 
 
 def unshadowed(out: list[tuple[dict, list[float], bool]]) -> list[tuple[dict, list[float], bool]]:

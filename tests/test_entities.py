@@ -266,3 +266,16 @@ def test_a_name_running_past_its_sentence_lists_only_itself(nlp):
     crossing = Name(start, end, end - 1, "lauréats. Orvane Systems", "org")
     art = Article(cols, [(s.start, s.end) for s in sents], [crossing], set())
     assert coordinated(art, crossing) == ("lauréats. Orvane Systems",)
+
+
+def test_an_inverted_verb_of_the_press_names_the_source(nlp):
+    # « …, rapporte X »: X reports the news, known medium or not, and is no party
+    doc = nlp("Quibix serait en négociations pour racheter Ventora, rapporte Kelvia.")
+    assert doc._.sources == ["Kelvia"]
+    assert all(p["name"] != "Kelvia" for d in doc._.deals for p in d["parties"])
+    assert nlp("Quibix va racheter Ventora, a appris Kelvia.")._.sources == ["Kelvia"]
+    # a company that speaks of its own deal is no source (« précise », « indique »)
+    assert not nlp("Quibix a racheté Ventora, précise Kelvia dans un communiqué.")._.sources
+    # nor is one named elsewhere as a company
+    doc = nlp("Quibix rachète Ventora, rapporte Kelvia. Kelvia lève 5 millions d'euros.")
+    assert not doc._.sources

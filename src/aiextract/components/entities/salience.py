@@ -1,10 +1,10 @@
 """Which entities are sources of the news, and which one the article is about.
 
 - A **source** is an organisation cited as the origin of a piece of news: « selon Les
-  Échos », « d'après Reuters », « Bloomberg rapporte que », a credit (« Photo :
-  Maxppp ») or a dateline (« PARIS (AFP) - »). An organisation is a source when every
-  one of its mentions cites it, or when it is a medium (a media name of the gazetteer,
-  or one introduced as « le quotidien X ») cited at least once. Sources stay
+  Échos », « d'après Reuters », « Bloomberg rapporte que », « …, rapporte Kelvia », a
+  credit (« Photo : Maxppp ») or a dateline (« PARIS (AFP) - »). An organisation is a
+  source when every one of its mentions cites it, or when it is a medium (a media name of
+  the gazetteer, or one introduced as « le quotidien X ») cited at least once. Sources stay
   organisations but are never a deal's party nor the antecedent of a reference.
 - The **focus** is the entity the article is about: the one mentioned most often (names
   and resolved references), a mention in the title or lead counting one more; none when
@@ -72,12 +72,22 @@ def _cue_starts_at(lows: Sequence[str], start: int, position: str) -> bool:
     )
 
 
+def _press_cue_start(lows: Sequence[str], end: int) -> int | None:
+    """Where a ``press`` cue ending right before token ``end`` starts, if one does."""
+    if end <= 0:
+        return None
+    for cue in _cues_by_word("press", True).get(lows[end - 1], ()):
+        if _ends_with(lows, end, cue):
+            return end - len(cue)
+    return None
+
+
 def cue_right_before(lows: Sequence[str], end: int) -> bool:
     """Does a source cue end right before token ``end`` (« selon », « comme l'a
     révélé »), a determiner skipped? ``lows``: lower-case words, apostrophes as '."""
     while end > 0 and lows[end - 1] in ("le", "la", "les", "l'"):
         end -= 1
-    return _cue_ends_at(lows, end, "before") or _cue_ends_at(lows, end, "after")
+    return any(_cue_ends_at(lows, end, position) for position in ("before", "after", "press"))
 
 
 DASHES = frozenset(["-", "–", "—"])
@@ -122,8 +132,12 @@ def cited(name: Name, cols: Columns) -> str:
         k -= 1
     if _cue_ends_at(lows, k, "credit"):
         return "credit"
-    if _cue_starts_at(lows, name.end, "after"):
+    if _cue_starts_at(lows, name.end, "after") or _cue_starts_at(lows, name.end, "press"):
         return "after"  # « Reuters rapporte que »
+    press_at = _press_cue_start(lows, j)
+    if press_at is not None:
+        # « …, rapporte Kelvia »: the inverted verb of the press names the source
+        return "press" if press_at > 0 and lows[press_at - 1] == "," else "after"
     if _cue_ends_at(lows, j, "after"):
         return "after"  # « rapporte Reuters », « comme l'a révélé X »
     if start > 0 and name.end < len(lows) and lows[start - 1] == "(" and lows[name.end] == ")":
@@ -151,7 +165,7 @@ def sources(
     out = set()
     categories = categories or {}
     for org, ways in by_name.items():
-        if all(w in ("before", "credit") for w in ways) or (
+        if all(w in ("before", "credit", "press") for w in ways) or (
             any(ways)
             and (categories.get(org) == "media" or _introduced_as_medium(org, names, cols))
         ):

@@ -38,7 +38,7 @@ def learned_reading(annotate_until, text: str, deal_type: str, roles: dict[str, 
                 "end": start + 1,
                 "root": start,
                 "name": name,
-                "kind": "org",
+                "kind": "person" if role == "person" else "org",
                 "how": "name",
                 "scores": _scores(**{role: 0.9, "none": 0.1}),
             }

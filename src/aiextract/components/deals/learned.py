@@ -43,6 +43,7 @@ from aiextract.components.deals.attributes import (
 from aiextract.components.deals.candidates import amount_dict
 from aiextract.components.deals.completion import DEMONSTRATIVES, OPERATION_NOUNS
 from aiextract.components.deals.mentions import MentionIndex
+from aiextract.components.deals.role_tables import cue_words
 from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
 from aiextract.records import json_number
@@ -230,6 +231,12 @@ def _sentence_deals(
         name: (role, prob, where.get(name, 0))
         for name, (role, prob) in decode_roles(deal_type, best).items()
     }
+    if deal_type == "hire":
+        parties = {
+            name: party
+            for name, party in parties.items()
+            if party[0] != "person" or not founder(mentions.cols, party[2])
+        }
     if not parties:
         return []
     anchor = _anchor(sent, deal_type, triggers)
@@ -251,6 +258,27 @@ def _sentence_deals(
     if deal_type != "investment":
         return [deal]
     return holdings(deal, best, where)
+
+
+def founder(cols: Columns, i: int) -> bool:
+    """Is the name at token ``i`` the agent of a verb of founding (« Kelvia, fondée en
+    2019 par Jean Morvan et Paul Marchal »; ``founding`` in ``deal_cues.tsv``), or listed
+    with it? A founder is no person hired."""
+    founding = cue_words("founding")
+    for _ in range(3):  # from the name's first word to its head
+        head = cols.head[i]
+        if head == i or cols.pos[i] != "PROPN" or cols.pos[head] != "PROPN":
+            break
+        i = head
+    head = cols.head[i]
+    if cols.dep[i] in ("obl:agent", "conj") and cols.lemma[head] in founding:
+        return True
+    # « par X et Y »: Y listed with the agent X
+    return (
+        cols.dep[i] == "conj"
+        and cols.dep[head] == "obl:agent"
+        and cols.lemma[cols.head[head]] in founding
+    )
 
 
 _ACL = ("acl", "acl:relcl")

@@ -241,6 +241,7 @@ NOT_ROLE_KEYS = frozenset(
         "apart",
         "bilateral",
         "together",
+        "founding",
     }
 )
 

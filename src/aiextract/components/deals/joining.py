@@ -16,8 +16,8 @@ learned-only deal that a deal of another type, told from the same sentence betwe
 same parties and scored at least as high, shadows is left out (``unshadowed``). A rule
 deal that two learned deals of its type, cut from one sentence with no party in common,
 match gives way to them (``told_apart``: the rules merged what the learned reading told
-apart). A rule deal that stands gets the learned score of its sentence for its type and, when the
-learned steps found it too, their role scores. Every deal's ``confidence`` then comes
+apart). A rule deal that stands gets the learned score of its sentence for its type
+and, when the learned steps found it too, their role scores. Every deal's ``confidence`` then comes
 from ``confidence.Calibrator`` over ``confidence.deal_features``.
 """
 

@@ -366,19 +366,12 @@ def holdings(
     ]
     if len(held) < 2 or not investors:
         return [deal]
-    out = []
-    for k, name in enumerate(sorted(held, key=lambda n: where.get(n, 0))):
-        party = (("target", scores[name]["target"], where.get(name, 0)),)
-        out.append(
-            replace(
-                deal,
-                parties={**investors, name: party[0]},
-                kinds=dict(deal.kinds),
-                amount=deal.amount if k == 0 else None,
-                stake=deal.stake if k == 0 else None,
-            )
-        )
-    return out
+    ordered = sorted(held, key=lambda n: where.get(n, 0))
+    groups = {
+        k: {**investors, name: ("target", scores[name]["target"], where.get(name, 0))}
+        for k, name in enumerate(ordered)
+    }
+    return _whole_parts(deal, groups) or [deal]
 
 
 _PROMOTE = 0.2  # a name's score for a role the deal lacks, for it to take that role

@@ -55,11 +55,17 @@ def _cues_by_word(position: str, last: bool) -> dict[str, tuple[tuple[str, ...],
 
 def _cue_ends_at(lows: Sequence[str], end: int, position: str) -> bool:
     """Does a cue of ``position`` end right before token ``end``?"""
+    return _cue_start(lows, end, position) is not None
+
+
+def _cue_start(lows: Sequence[str], end: int, position: str) -> int | None:
+    """Where a cue of ``position`` ending right before token ``end`` starts, if one does."""
     if end <= 0:
-        return False
-    return any(
-        _ends_with(lows, end, c) for c in _cues_by_word(position, True).get(lows[end - 1], ())
-    )
+        return None
+    for cue in _cues_by_word(position, True).get(lows[end - 1], ()):
+        if _ends_with(lows, end, cue):
+            return end - len(cue)
+    return None
 
 
 def _cue_starts_at(lows: Sequence[str], start: int, position: str) -> bool:
@@ -70,16 +76,6 @@ def _cue_starts_at(lows: Sequence[str], start: int, position: str) -> bool:
         tuple(lows[start : start + len(c)]) == c
         for c in _cues_by_word(position, False).get(lows[start], ())
     )
-
-
-def _press_cue_start(lows: Sequence[str], end: int) -> int | None:
-    """Where a ``press`` cue ending right before token ``end`` starts, if one does."""
-    if end <= 0:
-        return None
-    for cue in _cues_by_word("press", True).get(lows[end - 1], ()):
-        if _ends_with(lows, end, cue):
-            return end - len(cue)
-    return None
 
 
 def cue_right_before(lows: Sequence[str], end: int) -> bool:
@@ -134,7 +130,7 @@ def cited(name: Name, cols: Columns) -> str:
         return "credit"
     if _cue_starts_at(lows, name.end, "after") or _cue_starts_at(lows, name.end, "press"):
         return "after"  # « Reuters rapporte que »
-    press_at = _press_cue_start(lows, j)
+    press_at = _cue_start(lows, j, "press")
     if press_at is not None:
         # « …, rapporte Kelvia »: the inverted verb of the press names the source
         return "press" if press_at > 0 and lows[press_at - 1] == "," else "after"

@@ -49,6 +49,7 @@ from aiextract.components.deals.cues import linear_marker
 from aiextract.components.deals.joining import PREFER, join_learned
 from aiextract.components.deals.learned import RULE_THRESHOLDS, TYPE_THRESHOLDS, threshold_table
 from aiextract.components.deals.listed_rounds import split_listed_rounds
+from aiextract.components.deals.listed_targets import split_listed_targets
 from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
 from aiextract.components.deals.role_tables import GIVE_VERBS, cue_words
@@ -366,6 +367,7 @@ class DealsComponent:
             )
         deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
         deals = split_bilateral(doc, deals)  # « des partenariats avec A et B »
+        deals = split_listed_targets(doc, deals)  # « les rachats de A, de B et de C »
         deals = [{k: v for k, v in d.items() if k != "twoway"} for d in deals]
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 

@@ -76,7 +76,9 @@ def _deal(doc, kind: str, roles: dict[str, str], **extra) -> dict:
 
 def test_the_amount_and_stake_told_once_stay_with_the_first(nlp):
     doc = nlp("Le fonds Valtor détient des participations de Quibix et de Lumeo.")
-    deal = _deal(doc, "investment", {"Valtor": "investor", "Quibix": "target", "Lumeo": "target"}, stake=20)
+    deal = _deal(
+        doc, "investment", {"Valtor": "investor", "Quibix": "target", "Lumeo": "target"}, stake=20
+    )
     first, second = split_listed_targets(doc, [deal])
     assert [p["name"] for p in first["parties"]] == ["Valtor", "Quibix"]
     assert [p["name"] for p in second["parties"]] == ["Valtor", "Lumeo"]

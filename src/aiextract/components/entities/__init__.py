@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from aiextract.components.columns import doc_columns
 from aiextract.components.entities.antecedents import resolve_all
 from aiextract.components.entities.article import Article
-from aiextract.components.entities.names import group_org_names, initials
+from aiextract.components.entities.names import fuller_name, group_org_names, initials
 from aiextract.components.entities.references import find_references
 from aiextract.components.entities.salience import Name, article_focus, sources
 from aiextract.extensions import ORGS_KEY, PEOPLE_KEY, PRODUCTS_KEY, doc_text, register_extensions
@@ -122,6 +122,21 @@ def _regroup(doc: Doc, key: str, mapping: dict[str, str]) -> None:
     ]
 
 
+def _complete_cut_name(doc: Doc, key: str) -> None:
+    """A name the end of a truncated text cuts mid-word (the text's last character a
+    letter, « … a racheté Bouygues T ») is the article's one fuller name it begins."""
+    text = doc_text(doc).rstrip()
+    if key not in doc.spans or not text[-1:].isalnum():
+        return
+    group = doc.spans[key]
+    cut = next((s.kb_id_ for s in group if s.end_char >= len(text) and s.kb_id_), None)
+    if cut is None:
+        return
+    fuller = fuller_name(cut, {s.kb_id_ for s in group})
+    if fuller is not None:
+        _regroup(doc, key, {cut: fuller})
+
+
 @cache
 def _generic_acronyms() -> frozenset[str]:
     """« IA », « PDG », « ETI »...: acronyms that name no organisation (non_orgs.tsv)."""
@@ -199,6 +214,8 @@ class EntitiesComponent:
             _add_acronyms(doc, {s.kb_id_ for s in doc.spans[ORGS_KEY] if s.kb_id_})
             mapping = group_org_names([s.kb_id_ for s in doc.spans[ORGS_KEY]], fixed)
             _regroup(doc, ORGS_KEY, mapping)
+        for key in (ORGS_KEY, PEOPLE_KEY):
+            _complete_cut_name(doc, key)
         names = read_names(doc)
         if not names:
             doc.spans[REFERENCES_KEY] = []

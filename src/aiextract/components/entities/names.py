@@ -105,3 +105,16 @@ def group_org_names(names: Sequence[str], fixed: Iterable[str] = ()) -> dict[str
                 if entity == name:
                     out[form] = target
     return out
+
+
+def fuller_name(cut: str, names: Iterable[str]) -> str | None:
+    """The one other name of the article that ``cut`` begins, for a name the end of a
+    truncated text cuts mid-word (« Bouygues T » → « Bouygues Telecom », « Hav » →
+    « Havas »); None when no name, or several, begin with it.
+
+    >>> fuller_name("Bouygues T", ["Bouygues Telecom", "Orange"])
+    'Bouygues Telecom'
+    """
+    start = fold(cut)
+    fits = {n for n in names if len(n) > len(cut) and fold(n).startswith(start)}
+    return next(iter(fits)) if len(fits) == 1 else None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from aiextract.components.deals.listed_rounds import listed_runs, replace_split
+from aiextract.components.deals.listed_rounds import deal_mentions, listed_runs, replace_split
 from aiextract.extensions import ORGS_KEY
 
 # words that introduce a company bought or held (« de », « du », « dans »)
@@ -52,7 +52,8 @@ def _parts(doc: Doc, deal: dict) -> list[dict] | None:
     kept = [p for p in parties if p.get("role") in _KEPT_ROLES[deal["type"]]]
     if not kept:
         return None
-    for run in listed_runs(_org_mentions(span)):
+    every_name = {m._.canonical for m in doc.spans.get(ORGS_KEY, [])}
+    for run in listed_runs(deal_mentions(span, every_name)):
         listed = list(dict.fromkeys(name for name, _ in run))
         if len(listed) < 2 or not set(listed) <= targets:
             continue
@@ -68,17 +69,6 @@ def _parts(doc: Doc, deal: dict) -> list[dict] | None:
             out.append(part)
         return out
     return None
-
-
-def _org_mentions(span: Span) -> list[tuple[str, Span]]:
-    """(canonical name, mention) of every organisation written in ``span``, in text
-    order."""
-    found = [
-        (mention._.canonical, mention)
-        for mention in span.doc.spans.get(ORGS_KEY, [])
-        if mention.start >= span.start and mention.end <= span.end
-    ]
-    return sorted(found, key=lambda item: item[1].start)
 
 
 def _own_preposition(mention: Span) -> bool:

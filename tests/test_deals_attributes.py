@@ -138,3 +138,16 @@ def test_min_confidence_config() -> None:
 )
 def test_deal_date(nlp, text: str, date: str | None) -> None:
     assert _only(nlp, text, "2025-03-10")["date"] == date
+
+
+def test_the_sum_a_participle_qualifies_is_the_rounds(nlp) -> None:
+    # « les 7 M€ levés par Kelvia »: the participle hangs on its sum, which the rules'
+    # path up from an amount to the trigger did not reach; they took the next sum
+    doc = nlp(
+        "Parmi les plus élevées, on notera les 7 millions d'euros levés par le groupe Kelvia, "
+        "les 3 millions d'euros de Lumeo, ou encore les 2 millions d'euros de la biotech Ventora."
+    )
+    rounds = sorted((d["parties"][0]["name"], d["amount"]["value"]) for d in doc._.deals)
+    assert rounds == [("Kelvia", 7_000_000), ("Lumeo", 3_000_000), ("Ventora", 2_000_000)]
+    only = _only(nlp, "Les 12 millions d'euros levés par la start-up Quibix serviront à recruter.")
+    assert only["amount"] == {"value": 12_000_000, "currency": "EUR"}

@@ -440,7 +440,11 @@ class DealsComponent:
             if anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in _VALUE_NOUNS:
                 gov_targets[anchor.head.i] = "worth"  # « Montant de l'opération : 12 M€ »
             for span in money:
-                if span.start not in claimed and attached(span.root, gov_targets, mentions):
+                if span.start in claimed:
+                    continue
+                if anchor.dep_.startswith("acl") and span.start <= anchor.head.i < span.end:
+                    claimed[span.start] = i  # « les 7 M€ levés par X »: the sum it qualifies
+                elif attached(span.root, gov_targets, mentions):
                     claimed[span.start] = i
             found.append((cand, gov_targets))
         out = []

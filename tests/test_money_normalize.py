@@ -66,6 +66,10 @@ PARSE_CASES = [
     ("¥500 milliards", "500000000000", "JPY", None, None),
     ("1,2 G€", "1200000000", "EUR", None, None),
     ("3 Mrd €", "3000000000", "EUR", None, None),
+    ("$130 mds", "130000000000", "USD", None, None),  # lower-case abbreviations
+    ("130 mds $", "130000000000", "USD", None, None),
+    ("€600 mlns", "600000000", "EUR", None, None),
+    ("3 mlns d'euros", "3000000", "EUR", None, None),
     ("7 Mio €", "7000000", "EUR", None, None),
     ("50 millions USD", "50000000", "USD", None, None),
     ("50 M USD", "50000000", "USD", None, None),
@@ -543,6 +547,10 @@ AMBIGUOUS_CASES = [
     (
         "Kelvia a levé 12 millions de francs à Lausanne.",  # a city once settles nothing
         [],
+    ),
+    (
+        "Selon l'ATS, la start-up issue de l'EPFL a levé 12 millions de francs.",
+        [("12 millions de francs", "CHF")],  # a Swiss agency and school settle it
     ),
     (
         "Au Cameroun, Nexalia a obtenu 40 milliards FCFA d'une banque de Douala.",

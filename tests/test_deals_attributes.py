@@ -151,3 +151,18 @@ def test_the_sum_a_participle_qualifies_is_the_rounds(nlp) -> None:
     assert rounds == [("Kelvia", 7_000_000), ("Lumeo", 3_000_000), ("Ventora", 2_000_000)]
     only = _only(nlp, "Les 12 millions d'euros levés par la start-up Quibix serviront à recruter.")
     assert only["amount"] == {"value": 12_000_000, "currency": "EUR"}
+
+
+def test_what_a_deal_is_worth_is_its_amount_but_a_rounds_valuation(nlp) -> None:
+    # « d'une valeur de » gives a contract its amount; after a round it is the valuation
+    contract = _only(
+        nlp,
+        "Kelvia a signé un accord d'une valeur de 125 millions de dollars avec Quibix "
+        "pour créer une coentreprise.",
+    )
+    assert contract["amount"] == {"value": 125_000_000, "currency": "USD"}
+    round_ = _only(
+        nlp, "Kelvia lève 20 millions d'euros, ce qui lui donne une valeur de 200 millions d'euros."
+    )
+    assert round_["amount"] == {"value": 20_000_000, "currency": "EUR"}
+    assert round_["valuation"] == {"value": 200_000_000, "currency": "EUR"}

@@ -22,10 +22,10 @@ def test_the_next_sentence_about_the_deal_gives_its_amount(nlp) -> None:
     doc = nlp(TEXT)
     feats = doc_features(doc)
     assert len(feats.sentences) == 5
-    amount = amount_after(doc, feats.sentences, 1, feats.mentions)
+    amount = amount_after(doc, feats.sentences, 1, feats.mentions, "acquisition")
     assert amount is not None
     assert (float(amount["value"]), amount["currency"]) == (420_000_000, "EUR")
     # a sentence about the company, not the deal; one about the deal without an amount;
     # an amount with no deal noun; no sentence at all
     for n in (2, 3, 4, 5):
-        assert amount_after(doc, feats.sentences, n, feats.mentions) is None
+        assert amount_after(doc, feats.sentences, n, feats.mentions, "acquisition") is None

@@ -21,11 +21,13 @@ from aiextract.components.deals.attributes import (
     as_amount,
     attached,
     certainty,
+    deal_sum,
     find_date,
     find_name,
     find_stake,
     money_kind,
     money_spans,
+    valuation_sum,
     verb_chain,
 )
 from aiextract.components.deals.bilateral import split_bilateral
@@ -453,15 +455,19 @@ class DealsComponent:
             mine = [s for s in money if claimed.get(s.start) == cand.anchor]
             free = [s for s in money if s.start not in claimed]
             kinds = {s.start: money_kind(doc, s, sent, cand.anchor, mentions) for s in money}
-            amount = next((s for s in mine if kinds[s.start] == "deal"), None)
+            amount = next((s for s in mine if deal_sum(kinds[s.start], cand.type)), None)
             follow = "follow" in cand.trigger.flags  # « l'opération »: its own amount only
             if amount is None and len([c for c, _ in found]) == 1 and not follow:
-                amount = next((s for s in free if kinds[s.start] == "deal"), None)
+                amount = next((s for s in free if deal_sum(kinds[s.start], cand.type)), None)
             if amount is not None:
                 cand.amount = as_amount(amount)
             if cand.type == "funding":
                 val = next(
-                    (s for s in money if kinds[s.start] == "valuation" and s.start > anchor.i - 3),
+                    (
+                        s
+                        for s in money
+                        if valuation_sum(kinds[s.start], cand.type) and s.start > anchor.i - 3
+                    ),
                     None,
                 )
                 if val is not None:

@@ -183,7 +183,8 @@ def money_spans(doc: Doc, sent: Span, mentions: MentionIndex) -> list[Span]:
 
 
 def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionIndex) -> str:
-    """'valuation', 'nondeal' or 'deal', from the words before the amount.
+    """'valuation', 'worth', 'nondeal' or 'deal', from the words before the amount
+    (``deal_sum`` says which a deal of a given type takes).
 
     The look-back stops at token ``stop`` (the trigger) so that « lève 10 M€ » is not
     spoiled by a « chiffre d'affaires » earlier in the sentence.
@@ -198,12 +199,26 @@ def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionInd
         after = tuple(mentions.cols.low[span.end : span.end + 2])
         if contains_cue(words[-5:], "valuation"):
             found = "valuation"
+        elif contains_cue(words[-5:], "worth"):
+            found = "worth"
         elif contains_cue(words, "nondeal") or after in _UNIT_PRICES:
             found = "nondeal"  # « 12 euros par action » is a unit price, not the deal's
         else:
             found = "deal"
         mentions.memo[key] = found
     return found
+
+
+def deal_sum(kind: str, deal_type: str) -> bool:
+    """Is an amount of ``kind`` (``money_kind``) the amount of a deal of ``deal_type``?
+    What something is worth (« d'une valeur de ») is a round's valuation, but the price
+    of a sale or a contract."""
+    return kind == "deal" or (kind == "worth" and deal_type != "funding")
+
+
+def valuation_sum(kind: str, deal_type: str) -> bool:
+    """Is an amount of ``kind`` the valuation of a deal of ``deal_type``?"""
+    return kind == "valuation" or (kind == "worth" and deal_type == "funding")
 
 
 def as_amount(span: Span) -> dict[str, str | None]:

@@ -35,6 +35,7 @@ from aiextract.components.columns import Columns
 from aiextract.components.deals.attributes import (
     as_amount,
     certainty,
+    deal_sum,
     find_date,
     find_stake,
     money_kind,
@@ -153,7 +154,7 @@ def read_learned(
     for deal in merged:
         _take_rule_roles(deal, rule_roles)
         if deal.amount is None and deal.last + 1 not in told:
-            deal.amount = amount_after(doc, sentences, deal.last + 1, feats.mentions)
+            deal.amount = amount_after(doc, sentences, deal.last + 1, feats.mentions, deal.type)
     return merged
 
 
@@ -162,7 +163,9 @@ def read_learned(
 _DEAL_NOUNS = OPERATION_NOUNS | {"montant", "prix", "vente"}
 
 
-def amount_after(doc: Doc, sentences: list, n: int, mentions: MentionIndex) -> dict | None:
+def amount_after(
+    doc: Doc, sentences: list, n: int, mentions: MentionIndex, deal_type: str
+) -> dict | None:
     """The amount of sentence ``n`` when it speaks of the deal just told (« La
     transaction porte sur 420 millions de francs », « Le montant de la vente s'établit
     à … »): a deal noun after a determiner, then a deal amount."""
@@ -177,7 +180,7 @@ def amount_after(doc: Doc, sentences: list, n: int, mentions: MentionIndex) -> d
     if not refers:
         return None
     for span in money_spans(doc, sent, mentions):
-        if money_kind(doc, span, sent, sent.start, mentions) == "deal":
+        if deal_sum(money_kind(doc, span, sent, sent.start, mentions), deal_type):
             return as_amount(span)
     return None
 
@@ -246,7 +249,7 @@ def _sentence_deals(
         return []
     deal = LearnedDeal(deal_type, parties, n, n, score, certainty=cert, kinds=kinds)
     for span in money_spans(doc, sent, mentions):
-        if money_kind(doc, span, sent, sent.start, mentions) == "deal":
+        if deal_sum(money_kind(doc, span, sent, sent.start, mentions), deal_type):
             deal.amount = as_amount(span)
             break
     deal.date = find_date(doc, sent, targets, [anchor.i], mentions)

@@ -231,6 +231,7 @@ def join_forms() -> frozenset[str]:
 NOT_ROLE_KEYS = frozenset(
     {
         "valuation",
+        "worth",
         "nondeal",
         "horizon",
         "reference",

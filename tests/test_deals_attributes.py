@@ -166,3 +166,12 @@ def test_what_a_deal_is_worth_is_its_amount_but_a_rounds_valuation(nlp) -> None:
     )
     assert round_["amount"] == {"value": 20_000_000, "currency": "EUR"}
     assert round_["valuation"] == {"value": 200_000_000, "currency": "EUR"}
+
+
+def test_a_hire_is_about_no_sum(nlp) -> None:
+    # a bonus, a salary or a price told beside it is not a hire's amount
+    hire = _only(
+        nlp,
+        "Kelvia a recruté Marie Dupont au poste de directrice générale pour 2 millions d'euros.",
+    )
+    assert hire["type"] == "hire" and hire["amount"] is None

@@ -212,7 +212,10 @@ def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionInd
 def deal_sum(kind: str, deal_type: str) -> bool:
     """Is an amount of ``kind`` (``money_kind``) the amount of a deal of ``deal_type``?
     What something is worth (« d'une valeur de ») is a round's valuation, but the price
-    of a sale or a contract."""
+    of a sale or a contract. A hire is about no sum: a bonus, a salary or the price of a
+    deal told beside it is not its amount (GUIDELINES, « Appointments are hires »)."""
+    if deal_type == "hire":
+        return False
     return kind == "deal" or (kind == "worth" and deal_type != "funding")
 
 

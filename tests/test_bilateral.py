@@ -4,19 +4,9 @@ in passing »), an alliance of all of them together stays one deal."""
 from __future__ import annotations
 
 import pytest
+from tests.deal_sets import as_sets, party_sets
 
 from aiextract.components.deals.bilateral import split_bilateral
-
-
-def _partnerships(doc) -> list[frozenset[str]]:
-    return sorted(
-        (
-            frozenset(p["name"] for p in d["parties"])
-            for d in doc._.deals
-            if d["type"] == "partnership"
-        ),
-        key=sorted,
-    )
 
 
 @pytest.mark.parametrize(
@@ -33,7 +23,7 @@ def _partnerships(doc) -> list[frozenset[str]]:
     ],
 )
 def test_plural_alliances_with_a_list_give_pairs(nlp, text, pairs):
-    assert _partnerships(nlp(text)) == sorted(map(frozenset, pairs), key=sorted)
+    assert party_sets(nlp(text), "partnership") == as_sets(pairs)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """A name the end of a truncated text cuts mid-word is the article's one fuller name it
-begins (``entities._complete_cut_name``, ``names.fuller_name``): the real corpus's texts
+begins (``entities._complete_cut_names``, ``names.fuller_name``): the real corpus's texts
 are page excerpts, most of them cut mid-sentence.
 
 Every name here is invented (Kelvia Telecom, Kelvia Media, Quibix, Lumeo, Lumeon Systems,

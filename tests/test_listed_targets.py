@@ -8,32 +8,22 @@ Every name here is invented (Kelvia, Quibix, Lumeo, Ventora, Valtor)."""
 from __future__ import annotations
 
 import pytest
+from tests.deal_sets import as_sets, party_sets
 
 from aiextract.components.deals.listed_targets import split_listed_targets
-
-
-def _acquisitions(doc) -> list[frozenset[str]]:
-    return sorted(
-        (
-            frozenset(p["name"] for p in d["parties"])
-            for d in doc._.deals
-            if d["type"] == "acquisition"
-        ),
-        key=sorted,
-    )
 
 
 @pytest.mark.parametrize(
     "text, deals",
     [
         (
-            "Le groupe Kelvia a finalisé les acquisitions de Quibix en avril, de Lumeo en "
-            "mai et de Ventora en juin.",
+            "Kelvia a bouclé les acquisitions de Quibix au printemps, de Lumeo à l'été et de "
+            "Ventora à l'automne.",
             [{"Kelvia", "Lumeo"}, {"Kelvia", "Quibix"}, {"Kelvia", "Ventora"}],
         ),
         pytest.param(
-            "Après les rachats de Quibix, de Lumeo et de Ventora, le groupe Kelvia vise "
-            "l'Allemagne.",
+            "Au terme des rachats de Quibix, de Lumeo et de Ventora, le groupe Kelvia se "
+            "tourne vers l'Italie.",
             [{"Kelvia", "Lumeo"}, {"Kelvia", "Quibix"}, {"Kelvia", "Ventora"}],
             marks=pytest.mark.xfail(
                 reason="the list runs on into the buyer's name (« Ventora, le groupe "
@@ -48,7 +38,7 @@ def _acquisitions(doc) -> list[frozenset[str]]:
     ],
 )
 def test_companies_each_with_its_preposition_are_bought_one_by_one(nlp, text, deals):
-    assert _acquisitions(nlp(text)) == sorted(map(frozenset, deals), key=sorted)
+    assert party_sets(nlp(text), "acquisition") == as_sets(deals)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +49,7 @@ def test_companies_each_with_its_preposition_are_bought_one_by_one(nlp, text, de
     ],
 )
 def test_companies_sharing_one_preposition_are_one_transaction(nlp, text):
-    assert _acquisitions(nlp(text)) == [frozenset({"Kelvia", "Quibix", "Lumeo"})]
+    assert party_sets(nlp(text), "acquisition") == [frozenset({"Kelvia", "Quibix", "Lumeo"})]
 
 
 def _deal(doc, kind: str, roles: dict[str, str], **extra) -> dict:

@@ -66,9 +66,9 @@ PARSE_CASES = [
     ("¥500 milliards", "500000000000", "JPY", None, None),
     ("1,2 G€", "1200000000", "EUR", None, None),
     ("3 Mrd €", "3000000000", "EUR", None, None),
-    ("$130 mds", "130000000000", "USD", None, None),  # lower-case abbreviations
-    ("130 mds $", "130000000000", "USD", None, None),
-    ("€600 mlns", "600000000", "EUR", None, None),
+    ("$45 mds", "45000000000", "USD", None, None),  # lower-case abbreviations
+    ("45 mds $", "45000000000", "USD", None, None),
+    ("€350 mlns", "350000000", "EUR", None, None),
     ("3 mlns d'euros", "3000000", "EUR", None, None),
     ("7 Mio €", "7000000", "EUR", None, None),
     ("50 millions USD", "50000000", "USD", None, None),

@@ -19,14 +19,15 @@ from aiextract.components.columns import Columns, cached_columns, read_array, te
 from aiextract.components.deals.attributes import (
     MAX_STAKE,
     as_amount,
-    attached,
     certainty,
+    claims_sum,
     deal_sum,
     find_date,
     find_name,
     find_stake,
     money_kind,
     money_spans,
+    sum_targets,
     valuation_sum,
     verb_chain,
 )
@@ -108,12 +109,6 @@ _ROUND_ORDER = frozenset(
 _OF_WORDS = frozenset(["de", "d'", "d’", "du", "des"])
 # Round nouns that are an early round by themselves (« après un amorçage de 2 M€ »).
 _EARLY_ROUNDS = frozenset(["amorçage"])
-# Verbs of value: their object is the amount of the trigger noun that is their subject.
-_WORTH_VERBS = frozenset(
-    ["atteindre", "élever", "monter", "chiffrer", "avoisiner", "dépasser", "représenter"]
-)
-# Nouns of a deal's price: « le montant de l'opération atteint 30 M€ ».
-_VALUE_NOUNS = frozenset(["montant", "prix", "valeur", "coût", "enveloppe"])
 # Roles when a candidate changes type.
 _AS_HIRE = {"acquirer": "employer", "seller": "source", "person": "person"}
 _AS_INVESTMENT = {"acquirer": "investor", "target": "target"}
@@ -432,21 +427,9 @@ class DealsComponent:
             cand = self._candidate(doc, n, sent, prev, anchor, trigger, mentions)
             if cand is None:
                 continue
-            gov_targets = {anchor.i: "anchor"}
-            gov = cand.gov
-            if gov is not None:
-                gov_targets[gov] = "gov"
-            worth = _worth_verb(anchor)
-            if worth is not None:
-                gov_targets[worth.i] = "worth"
-            if anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in _VALUE_NOUNS:
-                gov_targets[anchor.head.i] = "worth"  # « Montant de l'opération : 12 M€ »
+            gov_targets = sum_targets(anchor, cand.gov)
             for span in money:
-                if span.start in claimed:
-                    continue
-                if anchor.dep_.startswith("acl") and span.start <= anchor.head.i < span.end:
-                    claimed[span.start] = i  # « les 7 M€ levés par X »: the sum it qualifies
-                elif attached(span.root, gov_targets, mentions):
+                if span.start not in claimed and claims_sum(anchor, span, gov_targets, mentions):
                     claimed[span.start] = i
             found.append((cand, gov_targets))
         out = []
@@ -643,22 +626,6 @@ class DealsComponent:
             or any(cols.lemma[c] in _ROUND_ORDER for c in kids if cols.dep[c] == "amod")
         )
         return cand
-
-
-def _worth_verb(anchor: Token) -> Token | None:
-    """« Le contrat pourrait atteindre 1,5 Md€ »: the verb of value a trigger noun is
-    the subject of (directly or under a modal)."""
-    if anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in _VALUE_NOUNS:
-        anchor = anchor.head  # « le montant de l'opération s'élève à »
-    if anchor.dep_ != "nsubj":
-        return None
-    verb = anchor.head
-    if verb.lemma_.lower() in _WORTH_VERBS:
-        return verb
-    return next(
-        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _WORTH_VERBS),
-        None,
-    )
 
 
 def _pair_subject(verb: Token | None, mentions: MentionIndex) -> bool:

@@ -233,6 +233,53 @@ def attached(token: Token, targets: dict[int, str], mentions: MentionIndex) -> b
     return path_up(token, targets, mentions, None) is not None
 
 
+# Verbs of value: their object is the amount of the trigger noun that is their subject.
+_WORTH_VERBS = frozenset(
+    ["atteindre", "élever", "monter", "chiffrer", "avoisiner", "dépasser", "représenter"]
+)
+# Nouns of a deal's price: « le montant de l'opération atteint 30 M€ ».
+_VALUE_NOUNS = frozenset(["montant", "prix", "valeur", "coût", "enveloppe"])
+
+
+def _worth_verb(anchor: Token) -> Token | None:
+    """« Le contrat pourrait atteindre 1,5 Md€ »: the verb of value a trigger noun is
+    the subject of (directly or under a modal)."""
+    if anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in _VALUE_NOUNS:
+        anchor = anchor.head  # « le montant de l'opération s'élève à »
+    if anchor.dep_ != "nsubj":
+        return None
+    verb = anchor.head
+    if verb.lemma_.lower() in _WORTH_VERBS:
+        return verb
+    return next(
+        (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _WORTH_VERBS),
+        None,
+    )
+
+
+def sum_targets(anchor: Token, gov: int | None) -> dict[int, str]:
+    """The words a trigger's sum may hang on: the trigger, the verb governing it
+    (``gov``), a verb of value it is the subject of, and the value noun it qualifies
+    (« Montant de l'opération : 12 M€ »)."""
+    targets = {anchor.i: "anchor"}
+    if gov is not None:
+        targets[gov] = "gov"
+    worth = _worth_verb(anchor)
+    if worth is not None:
+        targets[worth.i] = "worth"
+    if anchor.dep_ == "nmod" and anchor.head.lemma_.lower() in _VALUE_NOUNS:
+        targets[anchor.head.i] = "worth"
+    return targets
+
+
+def claims_sum(anchor: Token, span: Span, targets: dict[int, str], mentions: MentionIndex) -> bool:
+    """Is the sum ``span`` the trigger's: the sum a participle trigger qualifies (« les
+    7 M€ levés par X »), or one whose path up reaches ``targets`` (``sum_targets``)?"""
+    if anchor.dep_.startswith("acl") and span.start <= anchor.head.i < span.end:
+        return True
+    return attached(span.root, targets, mentions)
+
+
 MAX_STAKE = 50.0  # a share bought up to this percentage is an investment (GUIDELINES)
 
 

@@ -122,19 +122,19 @@ def _regroup(doc: Doc, key: str, mapping: dict[str, str]) -> None:
     ]
 
 
-def _complete_cut_name(doc: Doc, key: str) -> None:
-    """A name the end of a truncated text cuts mid-word (the text's last character a
-    letter, « … a racheté Bouygues T ») is the article's one fuller name it begins."""
+def _complete_cut_names(doc: Doc) -> None:
+    """An organisation or person name the end of a truncated text cuts mid-word (the
+    text's last character a letter, « … a racheté Bouygues T ») is the article's one
+    fuller name it begins."""
     text = doc_text(doc).rstrip()
-    if key not in doc.spans or not text[-1:].isalnum():
+    if not text[-1:].isalnum():
         return
-    group = doc.spans[key]
-    cut = next((s.kb_id_ for s in group if s.end_char >= len(text) and s.kb_id_), None)
-    if cut is None:
-        return
-    fuller = fuller_name(cut, {s.kb_id_ for s in group})
-    if fuller is not None:
-        _regroup(doc, key, {cut: fuller})
+    for key in (ORGS_KEY, PEOPLE_KEY):
+        group = doc.spans.get(key, [])
+        cut = next((s.kb_id_ for s in group if s.end_char >= len(text) and s.kb_id_), None)
+        fuller = fuller_name(cut, {s.kb_id_ for s in group}) if cut else None
+        if fuller is not None:
+            _regroup(doc, key, {cut: fuller})
 
 
 @cache
@@ -214,8 +214,7 @@ class EntitiesComponent:
             _add_acronyms(doc, {s.kb_id_ for s in doc.spans[ORGS_KEY] if s.kb_id_})
             mapping = group_org_names([s.kb_id_ for s in doc.spans[ORGS_KEY]], fixed)
             _regroup(doc, ORGS_KEY, mapping)
-        for key in (ORGS_KEY, PEOPLE_KEY):
-            _complete_cut_name(doc, key)
+        _complete_cut_names(doc)
         names = read_names(doc)
         if not names:
             doc.spans[REFERENCES_KEY] = []

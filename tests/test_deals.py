@@ -304,8 +304,24 @@ CASES = [
     ),
     (
         "agreement-that-allows-a-takeover",
+        # no contract: the agreement tells the takeover, and the one it lets buy buys
         "Kelvia et Nexora ont conclu un accord qui permettra à Kelvia d'acquérir Nexora.",
-        [],
+        [("acquisition", {"Kelvia": "acquirer", "Nexora": "target"}, None, "stated")],
+    ),
+    (
+        "dative-control-names-the-buyer",
+        "Le conseil de Nexora a permis au groupe Ombelle de racheter Nexora.",
+        [("acquisition", {"Ombelle": "acquirer", "Nexora": "target"}, None, "stated")],
+    ),
+    (
+        "dative-control-in-a-relative",
+        "Kelvia a signé un accord qui permettra à Google d'acquérir la société Ombelle.",
+        [("acquisition", {"Google": "acquirer", "Ombelle": "target"}, None, "stated")],
+    ),
+    (
+        "object-control-still-reads-the-object",
+        "Le tribunal a autorisé le groupe Ombelle à reprendre Nexora.",
+        [("acquisition", {"Ombelle": "acquirer", "Nexora": "target"}, None, "stated")],
     ),
     (
         "agreement-to-acquire",

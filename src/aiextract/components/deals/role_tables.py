@@ -164,6 +164,8 @@ OBJECT_CONTROL = frozenset(
         "appeler",
     ]
 )
+# The prepositions of a dative (« permettre à X de racheter », « au groupe »).
+DATIVE_CASES = frozenset(["à", "au", "aux"])
 CLAUSE_DEPS = ("acl:relcl", "advcl", "ccomp", "parataxis", "csubj")
 
 

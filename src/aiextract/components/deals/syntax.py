@@ -10,6 +10,7 @@ from aiextract.components.columns import Columns
 from aiextract.components.deals.mentions import Mention, MentionIndex
 from aiextract.components.deals.role_tables import (
     CLAUSE_DEPS,
+    DATIVE_CASES,
     EVENT_NOUNS,
     GIVE_VERBS,
     OBJECT_CONTROL,
@@ -46,9 +47,9 @@ def _find_subject(i: int, cols: Columns, depth: int) -> int | None:
         return None
     if dep == "xcomp":
         if cols.lemma[head] in OBJECT_CONTROL:  # « autoriser X à signer »
-            for child in cols.kids(head):
-                if cols.dep[child] == "obj" and child < i:
-                    return child
+            controller = _controller(head, i, cols)
+            if controller is not None:
+                return controller
         return _find_subject(head, cols, depth + 1)
     if dep == "conj" and cols.pos[head] in ("VERB", "AUX"):
         return _find_subject(head, cols, depth + 1)
@@ -69,6 +70,22 @@ def _find_subject(i: int, cols: Columns, depth: int) -> int | None:
         return _find_subject(above, cols, depth + 1) if above is not None else None
     if dep == "acl" and cols.pos[head] in ("NOUN", "PROPN", "X"):
         return head
+    return None
+
+
+def _controller(verb: int, infinitive: int, cols: Columns) -> int | None:
+    """Who does the infinitive after an object-control ``verb``: its object (« autoriser
+    X à signer ») or, failing one, the dative before the infinitive (« permettre à X
+    d'acquérir », « au laboratoire »)."""
+    kids = [c for c in cols.kids(verb) if c < infinitive]
+    for child in kids:
+        if cols.dep[child] == "obj":
+            return child
+    for child in kids:
+        if cols.dep[child] in ("obl:arg", "iobj") and any(
+            cols.low[c] in DATIVE_CASES for c in cols.kids(child)
+        ):
+            return child
     return None
 
 
@@ -160,4 +177,13 @@ def subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Ment
                 inner = mentions.by_token.get(child.i)
                 if inner is not None and 0 < inner.start - tok.i <= 3:
                     stack.append(child)
+            elif (
+                mention is None
+                and tok.i == subj.i
+                and child.dep_ == "nmod"
+                and child.i == tok.i + 1
+                and tok.lemma_.lower() in company_words()
+                and mentions.by_token.get(child.i) is not None
+            ):
+                stack.append(child)  # « au groupe Ombelle » parsed as a complement
     return sorted(found, key=lambda m: m.start)

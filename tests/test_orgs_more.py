@@ -105,6 +105,30 @@ CASES = [
         set(),
     ),
     (
+        "ambiguous-company-written-twice-mid-sentence",
+        "Nexora reprend douze magasins de Casino. Selon un porte-parole de Casino, le prix reste secret.",
+        {"Nexora", "Casino"},
+        set(),
+    ),
+    (
+        "ambiguous-company-once-mid-sentence",
+        "Nexora a ouvert un restaurant à côté du Casino municipal.",
+        {"Nexora"},
+        set(),
+    ),
+    (
+        "ambiguous-company-twice-after-place-prepositions",
+        "Nexora a ouvert un bureau à Casino. Kelvia en a ouvert un autre près Casino.",
+        {"Nexora", "Kelvia"},
+        set(),
+    ),
+    (
+        "stock-exchange-repeated-is-no-company",
+        "Les sociétés Nexora et Ombelle ont rejoint Euronext Growth. Elles quittent Euronext Access.",
+        {"Nexora", "Ombelle"},
+        set(),
+    ),
+    (
         "ambiguous-medium-cited-as-source",
         "Kelvia cède sa filiale Ardor, comme l'a révélé Challenges mardi.",
         {"Kelvia", "Ardor", "Challenges"},

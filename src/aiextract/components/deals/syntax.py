@@ -182,6 +182,7 @@ def subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Ment
                 and tok.i == subj.i
                 and child.dep_ == "nmod"
                 and child.i == tok.i + 1
+                and "Plur" not in tok.morph.get("Number")  # « les sociétés A et B »: a list
                 and tok.lemma_.lower() in company_words()
                 and mentions.by_token.get(child.i) is not None
             ):

@@ -42,6 +42,7 @@ from aiextract.components.orgs.context import (
     listed_with_company,
     medium_context,
     name_like,
+    named_as_company,
     openers_only,
     org_context,
 )
@@ -195,7 +196,13 @@ class OrgsComponent:
 
         # 1. Gazetteer.
         spans = [Span(doc, s, e, label=k) for k, s, e in gaz.matcher(doc)]
-        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        spans = sorted(filter_spans(spans), key=lambda s: s.start)
+        starts: dict[int, list[int]] = {}
+        for span in spans:
+            per = model_per.get(span.start)
+            if per is None or per.end - per.start <= len(span):
+                starts.setdefault(gaz.match_index[span.label], []).append(span.start)
+        for span in spans:
             s, e = span.start, span.end
             if not free(s, e):
                 continue
@@ -227,7 +234,11 @@ class OrgsComponent:
                 (entry.ambiguous or as_medium(doc, s, entry))
                 and not org_context(lex, doc, s, e)
                 and not (
-                    entry.category == "company" and listed_with_company(doc, s, e, self.company)
+                    entry.category == "company"
+                    and (
+                        listed_with_company(doc, s, e, self.company)
+                        or named_as_company(doc, starts[gaz.match_index[span.label]])
+                    )
                 )
                 and not (entry.category == "media" and cited_as_source(doc, s))
             ):

@@ -106,7 +106,8 @@ CASES = [
     ),
     (
         "ambiguous-company-written-twice-mid-sentence",
-        "Nexora reprend douze magasins de Casino. Selon un porte-parole de Casino, le prix reste secret.",
+        "Nexora reprend douze magasins de Casino. "
+        "Selon un porte-parole de Casino, le prix reste secret.",
         {"Nexora", "Casino"},
         set(),
     ),
@@ -124,7 +125,8 @@ CASES = [
     ),
     (
         "stock-exchange-repeated-is-no-company",
-        "Les sociétés Nexora et Ombelle ont rejoint Euronext Growth. Elles quittent Euronext Access.",
+        "Les sociétés Nexora et Ombelle ont rejoint Euronext Growth. "
+        "Elles quittent Euronext Access.",
         {"Nexora", "Ombelle"},
         set(),
     ),

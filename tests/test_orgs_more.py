@@ -549,3 +549,24 @@ def test_model_entity_over_a_possessive_phrase_stops_at_its_first_small_word(nlp
     doc = _orgs_with_forced_org(nlp, annotate_until, text, text.index("Biotop"), len(text) - 1)
     assert "Biotop" in doc._.orgs
     assert not any("maintenance" in name for name in doc._.orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("Nexora a signé un contrat avec Sextant pour équiper ses entrepôts.", "Sextant", True),
+        ("Nexora annonce un partenariat avec Sextant dès janvier.", "Sextant", True),
+        ("Nexora expose ses entrepôts avec Sextant en toile de fond.", "Sextant", False),
+    ],
+)
+def test_a_misc_name_after_a_deal_noun_and_avec_is_a_company(nlp, annotate_until, text, name, kept):
+    """The model's own recogniser tags many companies MISC (« un contrat avec DirecTV »):
+    after a deal noun and « avec » the name is the other party; elsewhere MISC stays out."""
+    doc = annotate_until(text, "aiextract_orgs")
+    start = text.index(name)
+    doc.ents = [
+        doc.char_span(0, len("Nexora"), "ORG"),
+        doc.char_span(start, start + len(name), "MISC"),
+    ]
+    doc = nlp.get_pipe("aiextract_orgs")(doc)
+    assert (name in doc._.orgs) is kept

@@ -201,6 +201,8 @@ def deal_slot(lex: OrgLexicon, doc: Doc, span: Span) -> bool:
         return True
     if head in lex.subject_verbs and cases & {"avec", "à"}:
         return True  # « signe avec X », « s'associe à X »
+    if head in DEAL_OBJECT_NOUNS and cases & {"avec", "entre"}:
+        return True  # « un contrat avec X », « un partenariat entre X et Y »
     s = min(span.start, root.i)
     return (
         s >= 2

@@ -131,6 +131,12 @@ CASES = [
         set(),
     ),
     (
+        "function-word-is-no-name",
+        "Entre--, Paul Verdier assure l'intérim chez Nexora.",
+        {"Nexora"},
+        {"Paul Verdier"},
+    ),
+    (
         "ambiguous-medium-cited-as-source",
         "Kelvia cède sa filiale Ardor, comme l'a révélé Challenges mardi.",
         {"Kelvia", "Ardor", "Challenges"},
@@ -570,3 +576,19 @@ def test_a_misc_name_after_a_deal_noun_and_avec_is_a_company(nlp, annotate_until
     ]
     doc = nlp.get_pipe("aiextract_orgs")(doc)
     assert (name in doc._.orgs) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ('Nexora et "Elle" signent un accord de distribution.', "Elle", True),
+        ("Nexora recrute. « Il avait un poste très hybride », dit un proche.", "Il", False),
+        ("Nexora recrute. Elle vise 40 embauches.", "Elle", False),
+    ],
+)
+def test_a_function_word_tagged_org_is_no_name_unless_quoted(nlp, annotate_until, text, word, kept):
+    """A pronoun or preposition the model tags ORG is no organisation; a title in quotes
+    that is also a function word (« "Elle" ») is one."""
+    start = text.index(word, len("Nexora"))
+    doc = _orgs_with_forced_org(nlp, annotate_until, text, start, start + len(word))
+    assert (word in doc._.orgs) is kept

@@ -39,6 +39,7 @@ from aiextract.components.orgs.context import (
     cited_as_source,
     clause_start,
     cue_before,
+    function_words_only,
     listed_with_company,
     medium_context,
     name_like,
@@ -394,9 +395,12 @@ class OrgsComponent:
                     people.append((i + 1, j, doc[i + 1 : j].text))
                     take(i + 1, j)
 
-        common = openers_only(doc, orgs)
+        common = openers_only(doc, orgs) | function_words_only(doc, orgs)
         if common:
             orgs = [o for o in orgs if o[2] not in common]
+        pronouns = function_words_only(doc, people)  # a lone person name becomes an org
+        if pronouns:
+            people = [p for p in people if p[2] not in pronouns]
         write_mentions(
             doc,
             ents,

@@ -8,8 +8,9 @@ and, for a few, the :class:`Gazetteer`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.entities.salience import cue_right_before
@@ -375,6 +376,27 @@ def openers_only(doc: Doc, orgs: list[tuple[int, int, str, str]]) -> set[str]:
     if not only:
         return set()  # most articles: read no further
     return {only[t.text] for t in doc if t.is_lower and t.text in only}
+
+
+OPENING_QUOTES = frozenset(['"', "«", "“"])
+CLOSING_QUOTES = frozenset(['"', "»", "”"])
+
+
+def function_words_only(doc: Doc, mentions: Sequence[tuple]) -> set[str]:
+    """One-word names of ``mentions`` (``(start, end, name, ...)``) that are French
+    function words (« Il », « Elle », « Entre », « Aura » as written): never a name,
+    unless the gazetteer knows it or the article quotes it (« le magazine "Elle" »)."""
+    verdict: dict[str, bool] = {}
+    for s, e, name, *src in mentions:
+        word = e - s == 1 and name.lower() in STOP_WORDS and src[:1] != ["gazetteer"]
+        quoted = (
+            s > 0
+            and e < len(doc)
+            and doc[s - 1].text in OPENING_QUOTES
+            and doc[e].text in CLOSING_QUOTES
+        )
+        verdict[name] = verdict.get(name, True) and word and not quoted
+    return {name for name, function_word in verdict.items() if function_word}
 
 
 # --------------------------------------------------------------------------- shapes

@@ -131,6 +131,13 @@ CASES = [
         set(),
     ),
     (
+        "apposed-cue-after-a-parenthesis",
+        "Le fonds Kelvia perd sa place au profit de Peninsula (8,8 %), la société familiale "
+        "d'un industriel brésilien.",
+        {"Kelvia", "Peninsula"},
+        set(),
+    ),
+    (
         "function-word-is-no-name",
         "Entre--, Paul Verdier assure l'intérim chez Nexora.",
         {"Nexora"},

@@ -92,7 +92,14 @@ def cue_before(lex: OrgLexicon, doc: Doc, start: int) -> tuple[str | None, int]:
 
 
 def cue_after(lex: OrgLexicon, doc: Doc, end: int) -> bool:
-    """« X, la start-up ... », « X, basée à ... »."""
+    """« X, la start-up ... », « X, basée à ... »; a short parenthesis after the name is
+    stepped over (« X (8,8 %), la société familiale de … »)."""
+    if end < len(doc) and doc[end].text == "(":
+        close = next(
+            (k for k in range(end + 1, min(len(doc), end + 8)) if doc[k].text == ")"), None
+        )
+        if close is not None:
+            end = close + 1
     if end >= len(doc) or doc[end].text != ",":
         return False
     tail = doc[end : min(len(doc), end + 5)]

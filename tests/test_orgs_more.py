@@ -565,37 +565,32 @@ def test_model_entity_over_a_possessive_phrase_stops_at_its_first_small_word(nlp
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "kept"),
+    ("text", "name", "label", "kept"),
     [
-        ("Nexora a signé un contrat avec Sextant pour équiper ses entrepôts.", "Sextant", True),
-        ("Nexora annonce un partenariat avec Sextant dès janvier.", "Sextant", True),
-        ("Nexora expose ses entrepôts avec Sextant en toile de fond.", "Sextant", False),
+        # the model's own recogniser tags many companies MISC (« un contrat avec DirecTV »):
+        # after a deal noun and « avec » the name is the other party; elsewhere MISC stays out
+        (
+            "Nexora a signé un contrat avec Sextant pour équiper ses entrepôts.",
+            "Sextant",
+            "MISC",
+            True,
+        ),
+        ("Nexora annonce un partenariat avec Sextant dès janvier.", "Sextant", "MISC", True),
+        ("Nexora expose ses entrepôts avec Sextant en toile de fond.", "Sextant", "MISC", False),
+        # a pronoun or preposition tagged ORG is no organisation; a quoted title is one
+        ('Nexora et "Elle" signent un accord de distribution.', "Elle", "ORG", True),
+        ("Nexora recrute. « Il avait un poste très hybride », dit un proche.", "Il", "ORG", False),
+        ("Nexora recrute. Elle vise 40 embauches.", "Elle", "ORG", False),
     ],
 )
-def test_a_misc_name_after_a_deal_noun_and_avec_is_a_company(nlp, annotate_until, text, name, kept):
-    """The model's own recogniser tags many companies MISC (« un contrat avec DirecTV »):
-    after a deal noun and « avec » the name is the other party; elsewhere MISC stays out."""
+def test_a_name_the_model_tags_is_kept_by_its_context(nlp, annotate_until, text, name, label, kept):
+    """``name`` forced as the model's only entity besides « Nexora », with ``label``:
+    kept as an organisation or not, by the words around it."""
     doc = annotate_until(text, "aiextract_orgs")
-    start = text.index(name)
+    start = text.index(name, len("Nexora"))
     doc.ents = [
         doc.char_span(0, len("Nexora"), "ORG"),
-        doc.char_span(start, start + len(name), "MISC"),
+        doc.char_span(start, start + len(name), label),
     ]
     doc = nlp.get_pipe("aiextract_orgs")(doc)
     assert (name in doc._.orgs) is kept
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "kept"),
-    [
-        ('Nexora et "Elle" signent un accord de distribution.', "Elle", True),
-        ("Nexora recrute. « Il avait un poste très hybride », dit un proche.", "Il", False),
-        ("Nexora recrute. Elle vise 40 embauches.", "Elle", False),
-    ],
-)
-def test_a_function_word_tagged_org_is_no_name_unless_quoted(nlp, annotate_until, text, word, kept):
-    """A pronoun or preposition the model tags ORG is no organisation; a title in quotes
-    that is also a function word (« "Elle" ») is one."""
-    start = text.index(word, len("Nexora"))
-    doc = _orgs_with_forced_org(nlp, annotate_until, text, start, start + len(word))
-    assert (word in doc._.orgs) is kept

@@ -151,6 +151,7 @@ CONTEXT_KINDS = {
     # « la Région Occitanie »; lower case where the body acts: « le ministère de la Santé »
     "institution": lambda word: word.istitle() or word.islower(),
     "place_prep": str.islower,
+    "market_prep": str.islower,
     "transfer": str.islower,
     "product": str.islower,
     "launch": str.islower,

@@ -238,7 +238,7 @@ class OrgsComponent:
                     entry.category == "company"
                     and (
                         listed_with_company(doc, s, e, self.company)
-                        or named_as_company(doc, starts[gaz.match_index[span.label]])
+                        or named_as_company(lex, doc, starts[gaz.match_index[span.label]])
                     )
                 )
                 and not (entry.category == "media" and cited_as_source(doc, s))

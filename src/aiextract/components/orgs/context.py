@@ -139,18 +139,15 @@ def org_context(lex: OrgLexicon, doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-# Words after which a name is a place, not a company (« à Cambridge », « sur Euronext »).
-PLACE_PREPOSITIONS = frozenset(["à", "en", "dans", "sur", "vers", "près"])
-
-
-def named_as_company(doc: Doc, starts: list[int]) -> bool:
+def named_as_company(lex: OrgLexicon, doc: Doc, starts: list[int]) -> bool:
     """Is an ambiguous company name (« Casino », « Ford ») written at ``starts`` the
-    company? Yes when at least two of its mentions stand mid-sentence after no place
-    preposition: a common word, a surname or a place is rarely written so twice."""
+    company? Yes when at least two of its mentions stand mid-sentence after no place or
+    market preposition (``lex.market_preps``: « à », « dans », « sur »…): a common word,
+    a surname or a place is rarely written so twice."""
     mid = [
         s
         for s in starts
-        if s > 0 and not doc[s].is_sent_start and doc[s - 1].lower_ not in PLACE_PREPOSITIONS
+        if s > 0 and not doc[s].is_sent_start and doc[s - 1].lower_ not in lex.market_preps
     ]
     return len(mid) >= 2
 

@@ -103,6 +103,7 @@ class OrgLexicon:
     institutions: frozenset[str]
     institution_phrases: dict[str, tuple[tuple[str, ...], ...]]
     place_preps: frozenset[str]
+    market_preps: frozenset[str]
     transfer_verbs: frozenset[str]
     product_nouns: frozenset[str]
     launch_verbs: frozenset[str]
@@ -165,6 +166,8 @@ class OrgLexicon:
                 for first, options in phrases.items()
             },
             place_preps=frozenset(context.get("place_prep", ())),
+            market_preps=frozenset(context.get("place_prep", ()))
+            | frozenset(context.get("market_prep", ())),
             transfer_verbs=frozenset(context.get("transfer", ())),
             product_nouns=frozenset(context.get("product", ())),
             launch_verbs=frozenset(context.get("launch", ())),

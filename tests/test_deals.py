@@ -309,6 +309,12 @@ CASES = [
         [("acquisition", {"Kelvia": "acquirer", "Nexora": "target"}, None, "stated")],
     ),
     (
+        "a-group-of-unnamed-startups-raises",
+        # « Unnamed counterparts »: the start-ups raise, not the school they come from
+        "Les jeunes pousses de l'Ecole Ombelle ont levé 470 millions d'euros en 2023.",
+        [],
+    ),
+    (
         "dative-control-names-the-buyer",
         "Le conseil de Nexora a permis au groupe Ombelle de racheter Nexora.",
         [("acquisition", {"Ombelle": "acquirer", "Nexora": "target"}, None, "stated")],

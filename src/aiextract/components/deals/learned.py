@@ -45,6 +45,7 @@ from aiextract.components.deals.candidates import amount_dict
 from aiextract.components.deals.completion import DEMONSTRATIVES, OPERATION_NOUNS
 from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.deals.role_tables import cue_words
+from aiextract.components.deals.syntax import group_member
 from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
 from aiextract.records import json_number
@@ -239,6 +240,12 @@ def _sentence_deals(
             name: party
             for name, party in parties.items()
             if party[0] != "person" or not founder(mentions.cols, party[2])
+        }
+    if deal_type == "funding":  # « les jeunes pousses de l'EPFL ont levé »: no round
+        parties = {
+            name: party
+            for name, party in parties.items()
+            if party[0] != "target" or not group_member(mentions.cols, party[2])
         }
     if not parties:
         return []

@@ -48,6 +48,7 @@ from aiextract.components.deals.role_tables import (
 from aiextract.components.deals.syntax import (
     find_subject,
     governor,
+    group_member,
     is_passive,
     path_up,
     subject_mentions,
@@ -396,6 +397,8 @@ def find_parties(
         ):
             continue  # « selon Les Echos »: a source of the news, not a party
         token = doc[mention.root]
+        if deal_type == "funding" and group_member(mentions.cols, mention.root):
+            continue  # « les jeunes pousses de l'EPFL ont levé »: no round of the EPFL
         marker = linear_marker(doc, mention.start, sent.start, mentions)
         res = path_up(token, targets, mentions, mention)
         key = ""

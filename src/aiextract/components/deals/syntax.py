@@ -89,6 +89,28 @@ def _controller(verb: int, infinitive: int, cols: Columns) -> int | None:
     return None
 
 
+def group_member(cols: Columns, i: int) -> bool:
+    """Is the name at token ``i`` the complement of a plural company noun in subject
+    position (« les jeunes pousses de l'EPFL ont levé 470 M », « les start-up du
+    Kelvia Lab »)? Unnamed companies raise there, not the name: GUIDELINES, « Unnamed
+    counterparts »."""
+    for _ in range(3):  # from the name's first word to its head
+        head = cols.head[i]
+        if head == i or cols.pos[head] != "PROPN" or cols.dep[i] not in ("flat:name", "flat"):
+            break
+        i = head
+    head = cols.head[i]
+    return (
+        cols.dep[i] == "nmod"
+        and head != i
+        and cols.pos[head] == "NOUN"
+        and cols.has(head, "Number", "Plur")
+        and cols.dep[head] in ("nsubj", "nsubj:pass")
+        and cols.lemma[head] in company_words()
+        and any(cols.low[c] in ("de", "d'", "du", "des") for c in cols.kids(i))
+    )
+
+
 def governor(anchor: Token) -> Token | None:
     """The verb of which a trigger noun is an argument (« X annonce un partenariat »)."""
     tok = anchor

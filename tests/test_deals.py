@@ -311,7 +311,7 @@ CASES = [
     (
         "a-group-of-unnamed-startups-raises",
         # « Unnamed counterparts »: the start-ups raise, not the school they come from
-        "Les jeunes pousses de l'Ecole Ombelle ont levé 470 millions d'euros en 2023.",
+        "Les jeunes pousses de l'Institut Ombelle ont réuni 85 millions d'euros sur l'année.",
         [],
     ),
     (
@@ -321,7 +321,7 @@ CASES = [
     ),
     (
         "dative-control-in-a-relative",
-        "Kelvia a signé un accord qui permettra à Google d'acquérir la société Ombelle.",
+        "Kelvia a conclu avec Nexora un protocole qui permettra à Google de reprendre Ombelle.",
         [("acquisition", {"Google": "acquirer", "Ombelle": "target"}, None, "stated")],
     ),
     (

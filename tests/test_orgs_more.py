@@ -106,8 +106,7 @@ CASES = [
     ),
     (
         "ambiguous-company-written-twice-mid-sentence",
-        "Nexora reprend douze magasins de Casino. "
-        "Selon un porte-parole de Casino, le prix reste secret.",
+        "Nexora rachète douze entrepôts de Casino, et les équipes de Casino suivront.",
         {"Nexora", "Casino"},
         set(),
     ),
@@ -132,14 +131,14 @@ CASES = [
     ),
     (
         "apposed-cue-after-a-parenthesis",
-        "Le fonds Kelvia perd sa place au profit de Peninsula (8,8 %), la société familiale "
-        "d'un industriel brésilien.",
-        {"Kelvia", "Peninsula"},
+        "Kelvia cède le premier rang à Patagonia (6,2 %), la société d'investissement d'une "
+        "famille lyonnaise.",
+        {"Kelvia", "Patagonia"},
         set(),
     ),
     (
         "function-word-is-no-name",
-        "Entre--, Paul Verdier assure l'intérim chez Nexora.",
+        "Entre--, la direction générale de Nexora revient à Paul Verdier.",
         {"Nexora"},
         {"Paul Verdier"},
     ),
@@ -579,7 +578,7 @@ def test_model_entity_over_a_possessive_phrase_stops_at_its_first_small_word(nlp
         ("Nexora expose ses entrepôts avec Sextant en toile de fond.", "Sextant", "MISC", False),
         # a pronoun or preposition tagged ORG is no organisation; a quoted title is one
         ('Nexora et "Elle" signent un accord de distribution.', "Elle", "ORG", True),
-        ("Nexora recrute. « Il avait un poste très hybride », dit un proche.", "Il", "ORG", False),
+        ("Nexora recrute. « Il connaît le terrain », confie un proche.", "Il", "ORG", False),
         ("Nexora recrute. Elle vise 40 embauches.", "Elle", "ORG", False),
     ],
 )

@@ -45,7 +45,7 @@ from aiextract.components.deals.candidates import amount_dict
 from aiextract.components.deals.completion import DEMONSTRATIVES, OPERATION_NOUNS
 from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.deals.role_tables import cue_words
-from aiextract.components.deals.syntax import group_member
+from aiextract.components.deals.syntax import group_member, name_head
 from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
 from aiextract.records import json_number
@@ -275,11 +275,7 @@ def founder(cols: Columns, i: int) -> bool:
     2019 par Jean Morvan et Paul Marchal »; ``founding`` in ``deal_cues.tsv``), or listed
     with it? A founder is no person hired."""
     founding = cue_words("founding")
-    for _ in range(3):  # from the name's first word to its head
-        head = cols.head[i]
-        if head == i or cols.pos[i] != "PROPN" or cols.pos[head] != "PROPN":
-            break
-        i = head
+    i = name_head(cols, i)
     head = cols.head[i]
     if cols.dep[i] in ("obl:agent", "conj") and cols.lemma[head] in founding:
         return True

@@ -89,16 +89,22 @@ def _controller(verb: int, infinitive: int, cols: Columns) -> int | None:
     return None
 
 
-def group_member(cols: Columns, i: int) -> bool:
-    """Is the name at token ``i`` the complement of a plural company noun in subject
-    position (« les jeunes pousses de l'EPFL ont levé 470 M », « les start-up du
-    Kelvia Lab »)? Unnamed companies raise there, not the name: GUIDELINES, « Unnamed
-    counterparts »."""
-    for _ in range(3):  # from the name's first word to its head
+def name_head(cols: Columns, i: int) -> int:
+    """The head word of the name whose first word is token ``i`` (« Jean Morvan »,
+    « Kelvia Lab »: up through proper nouns, at most three steps)."""
+    for _ in range(3):
         head = cols.head[i]
-        if head == i or cols.pos[head] != "PROPN" or cols.dep[i] not in ("flat:name", "flat"):
+        if head == i or cols.pos[i] != "PROPN" or cols.pos[head] != "PROPN":
             break
         i = head
+    return i
+
+
+def group_member(cols: Columns, i: int) -> bool:
+    """Is the name at token ``i`` the complement of a plural company noun in subject
+    position (« les jeunes pousses de l'EPFL ont levé 470 M »)? Unnamed companies
+    raise there, not the name: GUIDELINES, « Unnamed counterparts »."""
+    i = name_head(cols, i)
     head = cols.head[i]
     return (
         cols.dep[i] == "nmod"
@@ -193,20 +199,17 @@ def subject_mentions(subj: Token, doc: Doc, mentions: MentionIndex) -> list[Ment
             elif (
                 mention is None
                 and tok.i == subj.i
-                and child.dep_ in ("appos", "flat:name", "flat", "amod")
                 and tok.lemma_.lower() in company_words()
+                and (inner := mentions.by_token.get(child.i)) is not None
             ):
-                inner = mentions.by_token.get(child.i)
-                if inner is not None and 0 < inner.start - tok.i <= 3:
+                # « la start-up X »; « au groupe X » parsed as a complement (« les
+                # sociétés A et B » stays a list)
+                named = child.dep_ in ("appos", "flat:name", "flat", "amod")
+                complement = (
+                    child.dep_ == "nmod"
+                    and child.i == tok.i + 1
+                    and "Plur" not in tok.morph.get("Number")
+                )
+                if (named and 0 < inner.start - tok.i <= 3) or complement:
                     stack.append(child)
-            elif (
-                mention is None
-                and tok.i == subj.i
-                and child.dep_ == "nmod"
-                and child.i == tok.i + 1
-                and "Plur" not in tok.morph.get("Number")  # « les sociétés A et B »: a list
-                and tok.lemma_.lower() in company_words()
-                and mentions.by_token.get(child.i) is not None
-            ):
-                stack.append(child)  # « au groupe Ombelle » parsed as a complement
     return sorted(found, key=lambda m: m.start)

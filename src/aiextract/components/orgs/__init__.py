@@ -198,25 +198,30 @@ class OrgsComponent:
         # 1. Gazetteer.
         spans = [Span(doc, s, e, label=k) for k, s, e in gaz.matcher(doc)]
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
-        starts: dict[int, list[int]] = {}
-        for span in spans:
-            per = model_per.get(span.start)
-            if per is None or per.end - per.start <= len(span):
-                starts.setdefault(gaz.match_index[span.label], []).append(span.start)
-        for span in spans:
-            s, e = span.start, span.end
-            if not free(s, e):
-                continue
-            entry = gaz.entries[gaz.match_index[span.label]]
+
+        def inside_person(s: int, e: int, entry: Entry) -> bool:
+            """« Alan » inside « Alan Turing »: the model's longer person name."""
             per = model_per.get(s)
-            inside_person = (
+            return (
                 per is not None
                 and (per.end - per.start) > (e - s)
                 and entry.type == "org"
                 and (entry.ambiguous or not (per.start == s or per.end == e))
             )
-            if inside_person:
-                continue  # « Alan » inside « Alan Turing »
+
+        # where each gazetteer entry is written outside a person's name
+        starts: dict[int, list[int]] = {}
+        for span in spans:
+            index = gaz.match_index[span.label]
+            if not inside_person(span.start, span.end, gaz.entries[index]):
+                starts.setdefault(index, []).append(span.start)
+        for span in spans:
+            s, e = span.start, span.end
+            if not free(s, e):
+                continue
+            entry = gaz.entries[gaz.match_index[span.label]]
+            if inside_person(s, e, entry):
+                continue
             if acronym_half(gaz, doc, s, e):
                 continue
             if entry.type == "product":

@@ -166,8 +166,9 @@ class OrgLexicon:
                 for first, options in phrases.items()
             },
             place_preps=frozenset(context.get("place_prep", ())),
-            market_preps=frozenset(context.get("place_prep", ()))
-            | frozenset(context.get("market_prep", ())),
+            market_preps=frozenset(
+                (*context.get("place_prep", ()), *context.get("market_prep", ()))
+            ),
             transfer_verbs=frozenset(context.get("transfer", ())),
             product_nouns=frozenset(context.get("product", ())),
             launch_verbs=frozenset(context.get("launch", ())),

@@ -533,6 +533,19 @@ CASES = [
         {"Ventora 2", "Lumeo"},
         set(),
     ),
+    # a person whose surname is also a company's name: the recogniser cuts it in two
+    (
+        "surname-of-a-company",
+        "Le fonds Kelvin Partners a repris en 2001 les titres que possédait Vincent Bolloré.",
+        {"Kelvin Partners"},
+        {"Vincent Bolloré"},
+    ),
+    (
+        "surname-of-a-company-and-the-company",
+        "Thierry Bolloré quitte Lumeo ; le groupe Bolloré ne commente pas.",
+        {"Lumeo", "Bolloré"},
+        {"Thierry Bolloré"},
+    ),
 ]
 
 

@@ -47,7 +47,7 @@ from aiextract.components.orgs.context import (
     openers_only,
     org_context,
 )
-from aiextract.components.orgs.decide import ProductMention, decide
+from aiextract.components.orgs.decide import ProductMention, decide, rejoin_split_people
 from aiextract.components.orgs.gazetteer import GAZETTEER_COLUMNS, Entry, Gazetteer, load_rows
 from aiextract.components.orgs.lexicon import OrgLexicon, amount_follows
 from aiextract.components.orgs.passes import (
@@ -162,7 +162,7 @@ class OrgsComponent:
             raise ValueError(self._pending)
         lex, gaz = self.lexicon, self.gazetteer
         n = len(doc)
-        ents = list(doc.ents)
+        ents = rejoin_split_people(doc, list(doc.ents), lex.first_names)
         arr = doc.to_array([ORTH, LOWER]) if n else np.zeros((0, 2), dtype="uint64")
         by_orth, by_lower = TokenIndex(arr[:, 0]), TokenIndex(arr[:, 1])
         cue_pos = by_lower.positions(lex.cue_hashes)
@@ -200,13 +200,18 @@ class OrgsComponent:
         spans = sorted(filter_spans(spans), key=lambda s: s.start)
 
         def inside_person(s: int, e: int, entry: Entry) -> bool:
-            """« Alan » inside « Alan Turing »: the model's longer person name."""
+            """« Alan » inside « Alan Turing », « Bolloré » in « Vincent Bolloré »: the
+            model's longer person name."""
             per = model_per.get(s)
             return (
                 per is not None
                 and (per.end - per.start) > (e - s)
                 and entry.type == "org"
-                and (entry.ambiguous or not (per.start == s or per.end == e))
+                and (
+                    entry.ambiguous
+                    or not (per.start == s or per.end == e)
+                    or (e - per.start == 2 and doc[per.start].text in lex.first_names)
+                )
             )
 
         # where each gazetteer entry is written outside a person's name

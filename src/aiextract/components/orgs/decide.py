@@ -164,3 +164,32 @@ def rescued(lex: OrgLexicon, doc: Doc, span: Span, label: str, cue: str | None) 
     if label == "ORG" and org_context(lex, doc, span.start, span.end):
         return True
     return cue == "weak" or deal_slot(lex, doc, span)
+
+
+def rejoin_split_people(doc: Doc, ents: list[Span], first_names: frozenset[str]) -> list[Span]:
+    """A person the recogniser cut in two put back together: a first name alone tagged
+    ``PER`` right before a name of one or two capitalised words tagged otherwise
+    (« Vincent » ``PER`` + « Bolloré » ``ORG``, the surname being also a company's name)
+    becomes one ``PER`` over both. Other entities are returned as they are."""
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ == "PER"
+            and len(ent) == 1
+            and ent.text in first_names
+            and nxt.start == ent.end
+            and nxt.label_ in ("ORG", "MISC", "LOC")
+            and len(nxt) <= 2
+            and all(t.is_alpha or "-" in t.text for t in nxt)
+            and all(t.text[:1].isupper() and not t.is_upper for t in nxt)
+        ):
+            out.append(Span(doc, ent.start, nxt.end, label="PER"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out

@@ -43,3 +43,20 @@ def test_extract_with_reloaded_pipeline(nlp, tmp_path):
     a = aiextract.extract(TEXTS[1], nlp=reloaded).to_dict()
     b = aiextract.extract(TEXTS[1], nlp=nlp).to_dict()
     assert a == b
+
+
+def test_reloaded_components_read_words_as_the_tokenizer_cuts_them(nlp, tmp_path):
+    # spacy.load builds the components before it restores the tokenizer: their tables of
+    # cues and triggers must still keep « start-up » or « joint-venture » whole, as the
+    # texts will be cut, or a saved pipeline finds fewer names and deals than nlp.
+    nlp.to_disk(tmp_path / "p")
+    reloaded = spacy.load(tmp_path / "p")
+    assert (
+        reloaded.get_pipe("aiextract_orgs").lexicon.cues
+        == nlp.get_pipe("aiextract_orgs").lexicon.cues
+    )
+    assert ("start-up",) in [
+        w for w, _ in reloaded.get_pipe("aiextract_orgs").lexicon.cues["start-up"]
+    ]
+    assert reloaded.get_pipe("aiextract_deals").words == nlp.get_pipe("aiextract_deals").words
+    assert reloaded.get_pipe("aiextract_deals").idioms == nlp.get_pipe("aiextract_deals").idioms

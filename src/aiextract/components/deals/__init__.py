@@ -61,6 +61,7 @@ from aiextract.components.deals.syntax import find_subject, is_passive
 from aiextract.components.learned.features import cached_features
 from aiextract.extensions import register_extensions
 from aiextract.lexicon import load_table
+from aiextract.tokenization import keep_hyphenated_words
 
 _log = logging.getLogger("aiextract")
 SOURCES = ("both", "rules", "learned")
@@ -140,6 +141,7 @@ class DealsComponent:
         rule_thresholds: dict[str, float] | None = None,
     ) -> None:
         register_extensions()
+        keep_hyphenated_words(nlp)  # the trigger tables are tokenized as the texts will be
         if sources not in SOURCES:
             raise ValueError(f"deals: sources must be one of {SOURCES}, not {sources!r}")
         if prefer not in PREFER:

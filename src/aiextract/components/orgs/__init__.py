@@ -67,6 +67,7 @@ from aiextract.components.orgs.write import write_mentions
 from aiextract.extensions import doc_text, register_extensions
 from aiextract.lexicon import load_table_file
 from aiextract.normalize.names import clean_name, name_key, split_glued, split_glued_elision
+from aiextract.tokenization import keep_hyphenated_words
 
 __all__ = ["GAZETTEER_COLUMNS", "Entry", "OrgsComponent", "boilerplate_ranges", "make_orgs"]
 
@@ -110,6 +111,7 @@ class OrgsComponent:
         overwrite_ents: bool = True,
     ) -> None:
         register_extensions()
+        keep_hyphenated_words(nlp)  # the tables below are tokenized as the texts will be
         self.name = name
         self.nlp = nlp
         self.gazetteer_path = gazetteer_path

@@ -22,6 +22,11 @@ CASES = [
     ),
     ("subject", "La France investit 2 milliards d'euros dans la start-up Quorvel.", {"France"}),
     ("place-only", "Quorvel ouvre une usine en Inde et un bureau au Brésil.", set()),
+    (
+        "places-listed-after-a-sale",
+        "Le groupe Varnel a vendu ses agences en Norvège et au Danemark à Quorvel.",
+        set(),
+    ),
     ("counterpart", "Quorvel a signé un contrat avec l'Australie.", {"Australie"}),
     (
         "between-two-countries",

@@ -132,7 +132,17 @@ def country_acts(span: Span, lexicon: StateLexicon) -> bool:
         return True
     if prep == "à":
         head = _head_verb(root)
-        return head.lemma_.lower() in lexicon.transfer_verbs
+        return head.lemma_.lower() in lexicon.transfer_verbs and not _listed_with_a_place(root)
+    return False
+
+
+def _listed_with_a_place(token: Token) -> bool:
+    """Is ``token`` listed after a name written as a place (« ses filiales en Sierra Leone
+    et au Burkina Faso »: « au » is then « in », not the transfer's « to »)?"""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+        if any(c.dep_ == "case" and c.lower_ == "en" for c in token.children):
+            return True
     return False
 
 

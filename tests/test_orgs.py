@@ -533,6 +533,13 @@ CASES = [
         {"Ventora 2", "Lumeo"},
         set(),
     ),
+    # a car model after its body type is a product
+    (
+        "car-models",
+        "Au salon, Kelvia expose sa berline Orvane et sa citadine Lumeo Zest.",
+        {"Kelvia"},
+        set(),
+    ),
     # a person whose surname is also a company's name: the recogniser cuts it in two
     (
         "surname-of-a-company",

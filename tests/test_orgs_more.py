@@ -6,6 +6,9 @@ Written for these tests; invented company names are unknown to the gazetteer.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
+
+from aiextract.components.orgs.decide import rejoin_split_people
 
 X = pytest.mark.xfail(strict=True)
 
@@ -593,3 +596,22 @@ def test_a_name_the_model_tags_is_kept_by_its_context(nlp, annotate_until, text,
     ]
     doc = nlp.get_pipe("aiextract_orgs")(doc)
     assert (name in doc._.orgs) is kept
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # « Vincent » PER + « Bolloré » ORG: one person
+        ([(7, 8, "PER"), (8, 9, "ORG")], [(7, 9, "PER")]),
+        # the second name ends with a company suffix: the company stays apart
+        ([(7, 8, "PER"), (8, 10, "ORG")], [(7, 8, "PER"), (8, 10, "ORG")]),
+        # not side by side: nothing joined
+        ([(7, 8, "PER"), (9, 10, "ORG")], [(7, 8, "PER"), (9, 10, "ORG")]),
+    ],
+)
+def test_a_person_cut_in_two_by_the_recogniser_is_rejoined(nlp, labels, expected):
+    doc = nlp.make_doc("Le fonds a repris les titres de Vincent Bolloré Logistics .")
+    ents = [Span(doc, s, e, label=label) for s, e, label in labels]
+    lexicon = nlp.get_pipe("aiextract_orgs").lexicon
+    joined = rejoin_split_people(doc, ents, lexicon)
+    assert [(e.start, e.end, e.label_) for e in joined] == expected

@@ -164,7 +164,7 @@ class OrgsComponent:
             raise ValueError(self._pending)
         lex, gaz = self.lexicon, self.gazetteer
         n = len(doc)
-        ents = rejoin_split_people(doc, list(doc.ents), lex.first_names)
+        ents = rejoin_split_people(doc, list(doc.ents), lex)
         arr = doc.to_array([ORTH, LOWER]) if n else np.zeros((0, 2), dtype="uint64")
         by_orth, by_lower = TokenIndex(arr[:, 0]), TokenIndex(arr[:, 1])
         cue_pos = by_lower.positions(lex.cue_hashes)

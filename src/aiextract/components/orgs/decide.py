@@ -166,11 +166,12 @@ def rescued(lex: OrgLexicon, doc: Doc, span: Span, label: str, cue: str | None) 
     return cue == "weak" or deal_slot(lex, doc, span)
 
 
-def rejoin_split_people(doc: Doc, ents: list[Span], first_names: frozenset[str]) -> list[Span]:
+def rejoin_split_people(doc: Doc, ents: list[Span], lex: OrgLexicon) -> list[Span]:
     """A person the recogniser cut in two put back together: a first name alone tagged
     ``PER`` right before a name of one or two capitalised words tagged otherwise
     (« Vincent » ``PER`` + « Bolloré » ``ORG``, the surname being also a company's name)
-    becomes one ``PER`` over both. Other entities are returned as they are."""
+    becomes one ``PER`` over both, unless the name ends with a company suffix
+    (« Bolloré Logistics »). Other entities are returned as they are."""
     out: list[Span] = []
     i = 0
     while i < len(ents):
@@ -180,8 +181,9 @@ def rejoin_split_people(doc: Doc, ents: list[Span], first_names: frozenset[str])
             nxt is not None
             and ent.label_ == "PER"
             and len(ent) == 1
-            and ent.text in first_names
+            and ent.text in lex.first_names
             and nxt.start == ent.end
+            and nxt[-1].text not in lex.suffixes
             and nxt.label_ in ("ORG", "MISC", "LOC")
             and len(nxt) <= 2
             and all(t.is_alpha or "-" in t.text for t in nxt)

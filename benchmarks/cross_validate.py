@@ -23,15 +23,47 @@ import argparse
 import random
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from spacy.language import Language
+
 import aiextract
-from aiextract.training.data import read_annotated
+from aiextract.training.data import Annotated, read_annotated
 from aiextract.training.loop import deal_scores, predict_deals, prepare, train
 from aiextract.training.ner import ner_examples, train_ner
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("rules", "learned", "both")
+
+
+def shuffled_train_dev(seed: int) -> tuple[list[Annotated], list[int]]:
+    """The real corpus's train and dev articles, and their indices shuffled with ``seed``
+    (fold ``f`` of ``n`` is ``order[f::n]``)."""
+    articles = [
+        *read_annotated("corpus:train", ROOT / "corpus"),
+        *read_annotated("corpus:dev", ROOT / "corpus"),
+    ]
+    order = list(range(len(articles)))
+    random.Random(seed).shuffle(order)
+    return articles, order
+
+
+class FoldRecogniser:
+    """The model's entity recogniser, fine-tuned afresh in each fold on the names of the
+    other folds' articles (as ``aiextract train`` fine-tunes it)."""
+
+    def __init__(self, nlp: Language, articles: list[Annotated]) -> None:
+        self.nlp = nlp
+        named = [a for a in articles if a.orgs or a.people]
+        self.examples = dict(zip((a.id for a in named), ner_examples(nlp, named), strict=True))
+        self.own = nlp.get_pipe("ner").to_bytes()
+
+    def fit(self, ids: list[str], epochs: int, seed: int, log: Callable[..., None]) -> None:
+        """Restore the model's weights, then fine-tune on the articles ``ids``."""
+        self.nlp.get_pipe("ner").from_bytes(self.own)
+        rest = [self.examples[i] for i in ids if i in self.examples]
+        train_ner(self.nlp, rest, epochs=epochs, learn_rate=0.001, seed=seed, log=log)
 
 
 def cross_validate(
@@ -61,16 +93,9 @@ def cross_validate(
             "deals": {"twin_threshold": twin_threshold, "party_threshold": party_threshold},
         },
     )
-    articles = [
-        *read_annotated("corpus:train", ROOT / "corpus"),
-        *read_annotated("corpus:dev", ROOT / "corpus"),
-    ]
-    order = list(range(len(articles)))
-    random.Random(seed).shuffle(order)
+    articles, order = shuffled_train_dev(seed)
     if ner_epochs:
-        named = [a for a in articles if a.orgs or a.people]
-        names = dict(zip((a.id for a in named), ner_examples(nlp, named), strict=True))
-        own_ner = nlp.get_pipe("ner").to_bytes()
+        recogniser = FoldRecogniser(nlp, articles)
     else:
         examples = prepare(nlp, articles)
     deals = nlp.get_pipe("aiextract_deals")
@@ -78,11 +103,8 @@ def cross_validate(
     for fold in range(folds):
         held = set(order[fold::folds])
         if ner_epochs:
-            nlp.get_pipe("ner").from_bytes(own_ner)
             ids = [articles[i].id for i in order if i not in held]
-            ids = ids[: round(len(ids) * train_share)]
-            rest = [names[i] for i in ids if i in names]
-            train_ner(nlp, rest, epochs=ner_epochs, learn_rate=0.001, seed=seed, log=print)
+            recogniser.fit(ids[: round(len(ids) * train_share)], ner_epochs, seed, log=print)
             examples = prepare(nlp, articles)
         train_part = [examples[i] for i in order if i not in held]
         train_part = train_part[: round(len(train_part) * train_share)]

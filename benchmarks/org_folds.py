@@ -13,35 +13,22 @@ pooled over the folds. About ten minutes on two cores; needs the corpus texts.
 from __future__ import annotations
 
 import argparse
-import random
-from pathlib import Path
 
 import aiextract
 from aiextract.evaluate import prf, score_article
-from aiextract.training.data import read_annotated
-from aiextract.training.ner import ner_examples, train_ner
-
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.cross_validate import FoldRecogniser, shuffled_train_dev
 
 
 def org_folds(folds: int, seed: int, epochs: int = 10) -> dict[str, dict]:
     """Pooled P/R/F1 of ``orgs`` and ``people`` over the held folds."""
     nlp = aiextract.load(news_ner=False)
-    articles = [
-        *read_annotated("corpus:train", ROOT / "corpus"),
-        *read_annotated("corpus:dev", ROOT / "corpus"),
-    ]
-    order = list(range(len(articles)))
-    random.Random(seed).shuffle(order)
-    named = [a for a in articles if a.orgs or a.people]
-    names = dict(zip((a.id for a in named), ner_examples(nlp, named), strict=True))
-    own_ner = nlp.get_pipe("ner").to_bytes()
+    articles, order = shuffled_train_dev(seed)
+    recogniser = FoldRecogniser(nlp, articles)
     totals = {"orgs": [0, 0, 0], "people": [0, 0, 0]}
     for fold in range(folds):
         held = set(order[fold::folds])
-        nlp.get_pipe("ner").from_bytes(own_ner)
-        rest = [names[articles[i].id] for i in order if i not in held and articles[i].id in names]
-        train_ner(nlp, rest, epochs=epochs, learn_rate=0.001, seed=seed, log=lambda *_: None)
+        ids = [articles[i].id for i in order if i not in held]
+        recogniser.fit(ids, epochs, seed, log=lambda *_: None)
         for i in sorted(held):
             article = articles[i]
             doc = nlp(article.text)

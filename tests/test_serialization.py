@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 
@@ -20,9 +21,15 @@ def _dicts(nlp, texts):
     return [Article.from_doc(doc).to_dict() for doc in nlp.pipe(texts)]
 
 
-def test_to_disk_then_spacy_load_gives_same_results(nlp, tmp_path):
-    nlp.to_disk(tmp_path / "pipeline")
-    reloaded = spacy.load(tmp_path / "pipeline")
+@pytest.fixture(scope="module")
+def reloaded(nlp, tmp_path_factory):
+    """The session's pipeline saved with ``nlp.to_disk`` and read back by ``spacy.load``."""
+    path = tmp_path_factory.mktemp("saved") / "pipeline"
+    nlp.to_disk(path)
+    return spacy.load(path)
+
+
+def test_to_disk_then_spacy_load_gives_same_results(nlp, reloaded):
     assert reloaded.pipe_names == nlp.pipe_names
     assert _dicts(reloaded, TEXTS) == _dicts(nlp, TEXTS)
 
@@ -37,20 +44,16 @@ def test_doc_results_survive_to_bytes_and_docbin(nlp):
     assert [Article.from_doc(d).to_dict() for d in restored] == before
 
 
-def test_extract_with_reloaded_pipeline(nlp, tmp_path):
-    nlp.to_disk(tmp_path / "p")
-    reloaded = spacy.load(tmp_path / "p")
+def test_extract_with_reloaded_pipeline(nlp, reloaded):
     a = aiextract.extract(TEXTS[1], nlp=reloaded).to_dict()
     b = aiextract.extract(TEXTS[1], nlp=nlp).to_dict()
     assert a == b
 
 
-def test_reloaded_components_read_words_as_the_tokenizer_cuts_them(nlp, tmp_path):
+def test_reloaded_components_read_words_as_the_tokenizer_cuts_them(nlp, reloaded):
     # spacy.load builds the components before it restores the tokenizer: their tables of
     # cues and triggers must still keep « start-up » or « joint-venture » whole, as the
     # texts will be cut, or a saved pipeline finds fewer names and deals than nlp.
-    nlp.to_disk(tmp_path / "p")
-    reloaded = spacy.load(tmp_path / "p")
     assert (
         reloaded.get_pipe("aiextract_orgs").lexicon.cues
         == nlp.get_pipe("aiextract_orgs").lexicon.cues

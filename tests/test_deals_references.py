@@ -583,7 +583,12 @@ CASES = [
         "hire-next-sentence-about-the-company",
         "Le groupe Kelio a recruté Marc Aubry. Le groupe Kelio était jusqu'ici client de "
         "la société Datapix.",
-        [("hire", {"Kelio": "employer", "Marc Aubry": "person"}, None, "stated")],
+        # Datapix is no source of the hire; Kelio's being its customer is a contract
+        # (GUIDELINES, « Client lists »: a customer relation told, past or present)
+        [
+            ("hire", {"Kelio": "employer", "Marc Aubry": "person"}, None, "stated"),
+            ("contract", {"Kelio": "buyer", "Datapix": "supplier"}, None, "stated"),
+        ],
     ),
     (
         "hire-next-sentence-future-task",

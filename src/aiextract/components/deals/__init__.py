@@ -41,6 +41,7 @@ from aiextract.components.deals.candidates import (
     rule_confidence,
     to_dict,
 )
+from aiextract.components.deals.client_lists import with_client_lists
 from aiextract.components.deals.completion import (
     DEMONSTRATIVES,
     OPERATION_NOUNS,
@@ -367,6 +368,8 @@ class DealsComponent:
         deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
         deals = split_bilateral(doc, deals)  # « des partenariats avec A et B »
         deals = split_listed_targets(doc, deals)  # « les rachats de A, de B et de C »
+        if self.sources != "learned":  # « X compte parmi ses clients A et B »
+            deals = with_client_lists(doc, deals, self.calibrator)
         deals = [{k: v for k, v in d.items() if k != "twoway"} for d in deals]
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 

@@ -245,6 +245,8 @@ NOT_ROLE_KEYS = frozenset(
         "bilateral",
         "together",
         "founding",
+        "customer",
+        "customer_list",
     }
 )
 

@@ -4,6 +4,8 @@ subject by position when the parse gives none."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from aiextract.components.columns import Columns
@@ -11,6 +13,7 @@ from aiextract.components.deals.mentions import Mention, MentionIndex
 from aiextract.components.deals.role_tables import (
     UNIT_NOUNS,
     company_words,
+    cue_words,
     role_cue_words,
     role_cues_by_length,
 )
@@ -324,3 +327,29 @@ def _description_end(mentions: MentionIndex, j: int, end: int) -> int | None:
         ):
             return None
     return None
+
+
+def replaced(cols: Columns, i: int, sent_start: int) -> bool:
+    """Is the person at token ``i`` the one a hire replaces (« succède à Marie Dupont »,
+    « le remplaçant de M. Paul Marchal », « en remplacement de »; ``predecessor`` in
+    ``deal_cues.tsv``)? The predecessor is no person hired, unless a relative clause
+    tells where they go (« Elle remplace Paul Marchal, qui rejoindra Valtor »)."""
+    for k in range(i + 1, min(len(cols.low), i + 6)):
+        if cols.low[k] == "qui":
+            return False
+        if cols.pos[k] in ("VERB", "AUX"):
+            break
+    words = [
+        cols.low[k]
+        for k in range(max(sent_start, i - 5), i)
+        if cols.pos[k] != "DET" and cols.low[k] not in _TITLES
+    ]
+    return any(tuple(words[-len(cue) :]) == cue for cue in _predecessor_cues())
+
+
+_TITLES = frozenset(["m.", "mme", "mme.", "mlle", "dr", "dr."])
+
+
+@cache
+def _predecessor_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(cue.split()) for cue in cue_words("predecessor"))

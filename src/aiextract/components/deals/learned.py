@@ -43,6 +43,7 @@ from aiextract.components.deals.attributes import (
 )
 from aiextract.components.deals.candidates import amount_dict
 from aiextract.components.deals.completion import DEMONSTRATIVES, OPERATION_NOUNS
+from aiextract.components.deals.cues import replaced
 from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.deals.role_tables import cue_words
 from aiextract.components.deals.syntax import group_member, name_head
@@ -239,7 +240,7 @@ def _sentence_deals(
         parties = {
             name: party
             for name, party in parties.items()
-            if party[0] != "person" or not founder(mentions.cols, party[2])
+            if party[0] != "person" or not _not_hired(mentions.cols, party[2], sent.start)
         }
     if deal_type == "funding":  # « les jeunes pousses de l'EPFL ont levé »: no round
         parties = {
@@ -285,6 +286,10 @@ def founder(cols: Columns, i: int) -> bool:
         and cols.dep[head] == "obl:agent"
         and cols.lemma[cols.head[head]] in founding
     )
+
+
+def _not_hired(cols: Columns, i: int, sent_start: int) -> bool:
+    return founder(cols, i) or replaced(cols, i, sent_start)
 
 
 _ACL = ("acl", "acl:relcl")

@@ -247,6 +247,7 @@ NOT_ROLE_KEYS = frozenset(
         "founding",
         "customer",
         "customer_list",
+        "predecessor",
     }
 )
 

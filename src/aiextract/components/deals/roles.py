@@ -30,6 +30,7 @@ from aiextract.components.deals.cues import (
     linear_marker,
     linear_subject,
     listed_with,
+    replaced,
 )
 from aiextract.components.deals.mentions import Mention, MentionIndex, Party
 from aiextract.components.deals.possessives import possessive_owner
@@ -399,6 +400,12 @@ def find_parties(
         token = doc[mention.root]
         if deal_type == "funding" and group_member(mentions.cols, mention.root):
             continue  # « les jeunes pousses de l'EPFL ont levé »: no round of the EPFL
+        if (
+            deal_type == "hire"
+            and mention.kind == "person"
+            and replaced(mentions.cols, mention.start, sent.start)
+        ):
+            continue  # « en remplacement de X », « succède à X »: X is not the one hired
         marker = linear_marker(doc, mention.start, sent.start, mentions)
         res = path_up(token, targets, mentions, mention)
         key = ""

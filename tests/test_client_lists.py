@@ -86,35 +86,18 @@ def test_no_contract_without_a_listed_customer(nlp, text):
     assert _contracts(nlp(text)) == []
 
 
+def _deal(deal_type: str, roles: dict[str, str], end: int, **extra) -> dict:
+    parties = [{"name": name, "role": role} for name, role in roles.items()]
+    return {"type": deal_type, "parties": parties, "start": 0, "end": end, **extra}
+
+
 def test_a_deal_read_in_the_list_gives_way_and_others_stay(nlp):
     doc = nlp("Parmi les clients de Ventora figurent Quibix et Lumeo.")
-    listed = [
-        {
-            "type": "contract",
-            "parties": [
-                {"name": "Quibix", "role": "buyer"},
-                {"name": "Ventora", "role": "supplier"},
-            ],
-            "start": 0,
-            "end": len(doc.text),
-            "list_names": ["Ventora", "Quibix", "Lumeo"],
-        }
-    ]
-    alliance = {
-        "type": "partnership",
-        "parties": [{"name": n, "role": "partner"} for n in ("Ventora", "Quibix", "Lumeo")],
-        "start": 0,
-        "end": len(doc.text),
-    }
-    purchase = {
-        "type": "acquisition",
-        "parties": [
-            {"name": "Ventora", "role": "acquirer"},
-            {"name": "Quibix", "role": "target"},
-        ],
-        "start": 0,
-        "end": len(doc.text),
-    }
+    end = len(doc.text)
+    names = ["Ventora", "Quibix", "Lumeo"]
+    listed = [_deal("contract", {"Quibix": "buyer", "Ventora": "supplier"}, end, list_names=names)]
+    alliance = _deal("partnership", dict.fromkeys(names, "partner"), end)
+    purchase = _deal("acquisition", {"Ventora": "acquirer", "Quibix": "target"}, end)
     out = add_client_lists([alliance, purchase], listed)
     assert [d["type"] for d in out] == ["acquisition", "contract"]
     assert "list_names" not in out[1]

@@ -49,6 +49,14 @@ def _contracts(doc) -> list[tuple[str, frozenset[str]]]:
             ["Lumeo", "Quibix"],
             {"Ventora"},
         ),
+        # the supplier named before a description that a relative clause follows, the
+        # customer noun on a verb joined by « et » to the clause's first verb
+        (
+            "Le studio Ventora, une agence de design qui emploie 50 salariés et compte "
+            "parmi ses clients Quibix et Lumeo, ouvre un bureau à Lyon.",
+            ["Lumeo", "Quibix"],
+            {"Ventora"},
+        ),
         # customers shared by two suppliers named together: one contract per customer
         (
             "Ventora et Orbiq se disputaient des clients, dont Quibix.",

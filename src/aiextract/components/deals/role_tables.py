@@ -60,6 +60,9 @@ TRANSPARENT_VERBS = frozenset(
 LEAD_VERBS = frozenset(["mener", "conduire", "piloter", "codiriger", "emmener", "diriger"])
 # Verbs of joining a round: their subject is one of its investors.
 JOIN_VERBS = frozenset(["participer", "contribuer", "souscrire", "abonder"])
+# verbs that sell what the noun they govern names (« X cède sa participation dans Y »):
+# their subject is the seller, never the noun's investor (GUIDELINES, « A stake sold »)
+SELL_VERBS = frozenset(["céder", "vendre", "revendre", "solder"])
 # Verbs that give (the subject is the giver) or win (the subject is the winner).
 GIVE_VERBS = frozenset(
     [

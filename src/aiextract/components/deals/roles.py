@@ -39,6 +39,7 @@ from aiextract.components.deals.role_tables import (
     JOIN_VERBS,
     LEAD_VERBS,
     MONEY_NOUNS,
+    SELL_VERBS,
     SUBJECT_DEPS,
     UNIT_NOUNS,
     WIN_VERBS,
@@ -287,6 +288,8 @@ def find_parties(
         subj_key = "gsubj"
         if lemma in GIVE_VERBS and "gsubj_give" in frame:
             subj_key = "gsubj_give"
+        elif lemma in SELL_VERBS:
+            subj_key = "gsubj_sell"  # the seller of a stake holds nothing: no role
         elif lemma in WIN_VERBS and "gsubj_win" in frame:
             subj_key = "gsubj_win"
         elif lemma in LEAD_VERBS and "led_by" in frame:

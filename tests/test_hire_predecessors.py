@@ -56,10 +56,7 @@ def test_people_appointed_together_stay_hired(nlp):
     ],
 )
 def test_replaced_reads_the_words_before_the_name(nlp, text, word, expected):
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name in ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer"):
-            doc = proc(doc)
+    doc = nlp(text)
     cols = Columns.from_doc(doc)
     i = next(t.i for t in doc if t.text == word)
     assert replaced(cols, i, 0) is expected

@@ -33,6 +33,7 @@ from aiextract.components.deals.joining import sentence_score
 from aiextract.components.deals.mentions import Mention, MentionIndex
 from aiextract.components.deals.role_tables import cue_words
 from aiextract.components.learned.features import cached_features
+from aiextract.extensions import doc_text
 
 _OF = frozenset(["de", "d'", "d’", "du", "des"])
 _UP = frozenset(["obj", "obl", "obl:mod", "obl:arg", "nmod", "nsubj", "xcomp", "appos"])
@@ -45,8 +46,8 @@ _KEPT_TYPES = ("acquisition", "hire")  # deals of a list's names that are not it
 def with_client_lists(doc: Doc, deals: list[dict], calibrator: Calibrator | None) -> list[dict]:
     """``deals`` with the contracts of ``doc``'s client lists (``add_client_lists``),
     their confidence calibrated as a rule deal's when the learned steps ran."""
-    nouns = cue_words("customer")
-    if not any(noun in doc.text.lower() for noun in nouns):
+    text = doc_text(doc).lower()  # most articles name no customer: one look at the text
+    if not any(noun in text for noun in cue_words("customer")):
         return deals
     feats = cached_features(doc)
     if feats is not None:
@@ -72,11 +73,12 @@ def with_client_lists(doc: Doc, deals: list[dict], calibrator: Calibrator | None
 def client_list_deals(doc: Doc, sentences: list[Span], mentions: MentionIndex) -> list[dict]:
     """One contract per customer of every client list of ``doc`` (no confidence yet)."""
     nouns = cue_words("customer")
+    low = mentions.cols.low
     out: list[dict] = []
     for sent in sentences:
-        for token in sent:
-            if token.lower_ in nouns:
-                out.extend(_list_deals(doc, sent, token, mentions))
+        for i in range(sent.start, sent.end):
+            if low[i] in nouns:
+                out.extend(_list_deals(doc, sent, doc[i], mentions))
     seen: set[tuple] = set()
     unique = []
     for deal in out:
@@ -168,7 +170,7 @@ def _list_deals(doc: Doc, sent: Span, noun: Token, mentions: MentionIndex) -> li
             "amount": None,
             "date": None,
             "certainty": said,
-            "evidence": doc.text[start:end],
+            "evidence": doc_text(doc)[start:end],
             "start": start,
             "end": end,
             "confidence": _RULE_SCORE,

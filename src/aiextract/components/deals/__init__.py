@@ -58,7 +58,7 @@ from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
 from aiextract.components.deals.role_tables import GIVE_VERBS, cue_words
 from aiextract.components.deals.roles import find_parties
-from aiextract.components.deals.syntax import find_subject, is_passive
+from aiextract.components.deals.syntax import find_subject, is_passive, sold_holding
 from aiextract.components.learned.features import cached_features
 from aiextract.extensions import register_extensions
 from aiextract.lexicon import load_table
@@ -514,6 +514,8 @@ class DealsComponent:
         ):
             return None  # « devenir », « accueillir »: a hire only around a person's name
         cols = mentions.cols
+        if trigger.is_verb and sold_holding(cols, anchor.i):
+            return None  # « cède la participation qu'il détenait »: the seller's, no deal
         kids = cols.kids(anchor.i)
         follow = "follow" in trigger.flags
         if follow and not has_money and not mentions.in_span(sent.start, sent.end):

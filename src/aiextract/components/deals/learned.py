@@ -46,7 +46,7 @@ from aiextract.components.deals.completion import DEMONSTRATIVES, OPERATION_NOUN
 from aiextract.components.deals.cues import replaced
 from aiextract.components.deals.mentions import MentionIndex
 from aiextract.components.deals.role_tables import cue_words
-from aiextract.components.deals.syntax import group_member, name_head
+from aiextract.components.deals.syntax import group_member, name_head, stake_seller
 from aiextract.components.learned.features import TYPE_ROLES, TYPES, DocFeatures
 from aiextract.evaluate import names_match
 from aiextract.records import json_number
@@ -242,6 +242,8 @@ def _sentence_deals(
             for name, party in parties.items()
             if party[0] != "person" or not _not_hired(mentions.cols, party[2], sent.start)
         }
+    if deal_type in ("acquisition", "investment"):
+        deal_type, parties = _sellers_apart(deal_type, parties, mentions.cols)
     if deal_type == "funding":  # « les jeunes pousses de l'EPFL ont levé »: no round
         parties = {
             name: party
@@ -269,6 +271,24 @@ def _sentence_deals(
     if deal_type != "investment":
         return [deal]
     return holdings(deal, best, where)
+
+
+def _sellers_apart(
+    deal_type: str, parties: dict[str, tuple[str, float, int]], cols: Columns
+) -> tuple[str, dict[str, tuple[str, float, int]]]:
+    """The deal's type and parties with the seller of a stake (``stake_seller``) as the
+    acquisition's ``seller``, or out of the investment, where a buyer is left; an
+    investment whose investors all sell is a sale (GUIDELINES, « A stake sold »)."""
+    sellers = {name for name, party in parties.items() if stake_seller(cols, party[2])}
+    if not sellers:
+        return deal_type, parties
+    rest = {name: party for name, party in parties.items() if name not in sellers}
+    if deal_type == "investment" and any(role == "investor" for role, _p, _t in rest.values()):
+        return deal_type, rest
+    if not any(role != "seller" for role, _p, _t in rest.values()):
+        return deal_type, parties  # nobody left to buy or be bought: the reading stands
+    sold = {name: ("seller", prob, token) for name, (_r, prob, token) in parties.items()}
+    return "acquisition", {**{n: sold[n] for n in sellers}, **rest}
 
 
 def founder(cols: Columns, i: int) -> bool:

@@ -251,6 +251,8 @@ NOT_ROLE_KEYS = frozenset(
         "customer",
         "customer_list",
         "predecessor",
+        "holding",
+        "transfer",
     }
 )
 

@@ -14,9 +14,11 @@ from aiextract.components.deals.role_tables import (
     EVENT_NOUNS,
     GIVE_VERBS,
     OBJECT_CONTROL,
+    SELL_VERBS,
     SUBJECT_DEPS,
     TRANSPARENT_VERBS,
     company_words,
+    cue_words,
 )
 
 
@@ -115,6 +117,53 @@ def group_member(cols: Columns, i: int) -> bool:
         and cols.lemma[head] in company_words()
         and any(cols.low[c] in ("de", "d'", "du", "des") for c in cols.kids(i))
     )
+
+
+_THAT = frozenset(["que", "qu'", "qu’"])
+
+
+def stake_seller(cols: Columns, i: int) -> bool:
+    """Is the name at token ``i`` the one who sells (GUIDELINES, « A stake sold »): the
+    subject or agent of a selling verb (« le groupe Valtor cède 20 % de Kelvia »,
+    « cédée par Valtor »), or the holder of a stake that changes hands (« reprend les
+    30 % que Nexalia détenait dans Kelvia », ``sold_holding``)?"""
+    i = name_head(cols, i)
+    head = cols.head[i]
+    if cols.dep[i] in ("nmod", "appos") and head < i and cols.lemma[head] in company_words():
+        i, head = head, cols.head[head]  # « le groupe Valtor »
+    if cols.dep[i] == "conj" and head < i:
+        i, head = head, cols.head[head]  # « Valtor et Nexalia cèdent »
+    dep = cols.dep[i]
+    if head == i:
+        return False
+    if dep in ("nsubj", "obl:agent") and cols.lemma[head] in SELL_VERBS:
+        return dep == "obl:agent" or not cols.has(head, "Voice", "Pass")
+    return dep == "nsubj" and sold_holding(cols, head)
+
+
+def sold_holding(cols: Columns, verb: int) -> bool:
+    """Is the verb at ``verb`` a holding (``holding`` in ``deal_cues.tsv``: « détenir »)
+    told in a relative clause on a stake that a word of ``transfer`` hands over (« cède
+    la participation qu'il détenait dans Kelvia », « reprend les parts que Nexalia
+    détenait »)? The holding is the seller's, no deal of its own."""
+    if cols.lemma[verb] not in cue_words("holding"):
+        return False
+    if cols.dep[verb] == "ccomp" and any(cols.low[c] in _THAT for c in cols.kids(verb)):
+        # « reprend les 30 % que Nexalia détenait »: the relative parsed as a clause
+        return cols.lemma[cols.head[verb]] in cue_words("transfer")
+    if cols.dep[verb] != "acl:relcl" or not any(cols.low[c] in _THAT for c in cols.kids(verb)):
+        return False  # « la famille X, qui possède Y »: the noun holds, it is not held
+    noun = cols.head[verb]
+    for _ in range(3):  # « l'intégralité des parts que », « 50 % du capital qu'il »
+        head = cols.head[noun]
+        if head == noun:
+            return False
+        if cols.lemma[head] in cue_words("transfer"):
+            return True
+        if cols.dep[noun] not in ("nmod", "obj", "nsubj:pass"):
+            return False
+        noun = head
+    return False
 
 
 def governor(anchor: Token) -> Token | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiextract.components.deals.client_lists import add_client_lists
+from aiextract.components.deals.relation_lists import add_relation_lists
 
 
 def _contracts(doc) -> list[tuple[str, frozenset[str]]]:
@@ -106,6 +106,16 @@ def test_a_deal_read_in_the_list_gives_way_and_others_stay(nlp):
     listed = [_deal("contract", {"Quibix": "buyer", "Ventora": "supplier"}, end, list_names=names)]
     alliance = _deal("partnership", dict.fromkeys(names, "partner"), end)
     purchase = _deal("acquisition", {"Ventora": "acquirer", "Quibix": "target"}, end)
-    out = add_client_lists([alliance, purchase], listed)
+    out = add_relation_lists([alliance, purchase], listed)
     assert [d["type"] for d in out] == ["acquisition", "contract"]
     assert "list_names" not in out[1]
+
+
+def test_a_company_that_takes_over_customers_is_not_their_supplier_s_customer(nlp):
+    doc = nlp("Avec ce rachat, le groupe Ventora met la main sur les clients de la société Quibix.")
+    assert ("Ventora", frozenset({"Quibix"})) not in _contracts(doc)
+
+
+def test_a_loyal_customer_in_apposition_buys_from_the_supplier(nlp):
+    doc = nlp("La compagnie Orbiq, fidèle client de Ventora, change de fournisseur.")
+    assert ("Orbiq", frozenset({"Ventora"})) in _contracts(doc)

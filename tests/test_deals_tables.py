@@ -60,7 +60,7 @@ def test_every_type_has_triggers() -> None:
 def test_cues_map_to_frame_keys() -> None:
     extra = {"valuation", "worth", "nondeal", "horizon", "cite", "reference", "past_job", "idiom"}
     extra |= {"purpose", "shares", "apart", "bilateral", "together", "founding"}
-    extra |= {"customer", "customer_list", "predecessor", "holding", "transfer"}
+    extra |= {"customer", "list_word", "shareholder", "predecessor", "holding", "transfer"}
     for row in load_table("deal_cues.tsv"):
         assert row["key"] in FRAME_KEYS | extra, row
 

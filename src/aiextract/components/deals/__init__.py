@@ -41,7 +41,6 @@ from aiextract.components.deals.candidates import (
     rule_confidence,
     to_dict,
 )
-from aiextract.components.deals.client_lists import with_client_lists
 from aiextract.components.deals.completion import (
     DEMONSTRATIVES,
     OPERATION_NOUNS,
@@ -56,6 +55,7 @@ from aiextract.components.deals.listed_rounds import split_listed_rounds
 from aiextract.components.deals.listed_targets import split_listed_targets
 from aiextract.components.deals.mentions import MentionIndex, Party
 from aiextract.components.deals.merging import merge
+from aiextract.components.deals.relation_lists import with_relation_lists
 from aiextract.components.deals.role_tables import GIVE_VERBS, cue_words
 from aiextract.components.deals.roles import find_parties
 from aiextract.components.deals.syntax import find_subject, is_passive, sold_holding
@@ -368,8 +368,8 @@ class DealsComponent:
         deals = split_listed_rounds(doc, deals)  # « A (170 M€), B (150 M€) et C »
         deals = split_bilateral(doc, deals)  # « des partenariats avec A et B »
         deals = split_listed_targets(doc, deals)  # « les rachats de A, de B et de C »
-        if self.sources != "learned":  # « X compte parmi ses clients A et B »
-            deals = with_client_lists(doc, deals, self.calibrator)
+        if self.sources != "learned":  # « X compte parmi ses clients / actionnaires A et B »
+            deals = with_relation_lists(doc, deals, self.calibrator)
         deals = [{k: v for k, v in d.items() if k != "twoway"} for d in deals]
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 

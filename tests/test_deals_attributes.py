@@ -175,3 +175,22 @@ def test_a_hire_is_about_no_sum(nlp) -> None:
         "Kelvia a recruté Marie Dupont au poste de directrice générale pour 2 millions d'euros.",
     )
     assert hire["type"] == "hire" and hire["amount"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le groupe Valtor a racheté au groupe Nexalia la société Kelvia (179 millions "
+        "d'euros de chiffre d'affaires).",
+        "Le groupe Valtor rachète la société Kelvia, qui affiche 40 millions d'euros de "
+        "pertes.",
+    ],
+)
+def test_a_sum_named_as_revenue_after_it_is_no_deal_amount(nlp, text):
+    deal = _only(nlp, text)
+    assert deal["type"] == "acquisition" and deal["amount"] is None
+
+
+def test_a_sum_named_as_a_valuation_is_no_deal_amount(nlp):
+    doc = nlp("Le groupe Valtor valoriserait la société Kelvia à 25 milliards d'euros.")
+    assert all(deal["amount"] is None for deal in doc._.deals)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from aiextract.components.columns import Columns
 from aiextract.components.columns import normalise as _norm
 from aiextract.components.deals.mentions import MentionIndex
-from aiextract.components.deals.role_tables import verb_forms
+from aiextract.components.deals.role_tables import cue_words, verb_forms
 from aiextract.components.deals.syntax import path_up
 from aiextract.components.deals.talks import talks_noun
 from aiextract.lexicon import load_table
@@ -197,11 +197,17 @@ def money_kind(doc: Doc, span: Span, sent: Span, stop: int, mentions: MentionInd
             low = stop + 1
         words = mentions.cols.low[low : span.start]
         after = tuple(mentions.cols.low[span.end : span.end + 2])
-        if contains_cue(words[-5:], "valuation"):
+        # « 179 millions d'euros de chiffre d'affaires », « 14 Md$ de valorisation »
+        named = after[1] if after and after[0] in ("de", "d'", "d’") and len(after) > 1 else ""
+        if contains_cue(words[-5:], "valuation") or named in cue_words("valuation_after"):
             found = "valuation"
         elif contains_cue(words[-5:], "worth"):
             found = "worth"
-        elif contains_cue(words, "nondeal") or after in _UNIT_PRICES:
+        elif (
+            contains_cue(words, "nondeal")
+            or after in _UNIT_PRICES
+            or named in cue_words("nondeal_after")
+        ):
             found = "nondeal"  # « 12 euros par action » is a unit price, not the deal's
         else:
             found = "deal"

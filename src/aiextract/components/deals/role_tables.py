@@ -254,6 +254,8 @@ NOT_ROLE_KEYS = frozenset(
         "predecessor",
         "holding",
         "transfer",
+        "nondeal_after",
+        "valuation_after",
     }
 )
 

@@ -182,8 +182,7 @@ def test_a_hire_is_about_no_sum(nlp) -> None:
     [
         "Le groupe Valtor a racheté au groupe Nexalia la société Kelvia (179 millions "
         "d'euros de chiffre d'affaires).",
-        "Le groupe Valtor rachète la société Kelvia, qui affiche 40 millions d'euros de "
-        "pertes.",
+        "Le groupe Valtor rachète la société Kelvia, qui affiche 40 millions d'euros de pertes.",
     ],
 )
 def test_a_sum_named_as_revenue_after_it_is_no_deal_amount(nlp, text):

@@ -39,6 +39,13 @@ CASES = [
                 15 * M,
                 "stated",
             ),
+            # GUIDELINES « Existing shareholders in a round »: their holding is a deal too
+            (
+                "investment",
+                {"Norvane": "target", "Ardéal": "investor", "Fenwick Capital": "investor"},
+                None,
+                "stated",
+            ),
         ],
     ),
     (

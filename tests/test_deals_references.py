@@ -99,7 +99,11 @@ CASES = [
         "capital-increase-beside-noun",
         "La société Cellipse a bouclé une augmentation de capital de 50 millions d'euros "
         "auprès de son actionnaire historique, le fonds Orvalis.",
-        [("funding", {"Cellipse": "target", "Orvalis": "investor"}, 50 * M, "stated")],
+        # GUIDELINES « Existing shareholders in a round »: the holding is a deal too
+        [
+            ("funding", {"Cellipse": "target", "Orvalis": "investor"}, 50 * M, "stated"),
+            ("investment", {"Cellipse": "target", "Orvalis": "investor"}, None, "stated"),
+        ],
     ),
     (
         "two-rounds-two-years",

@@ -61,7 +61,7 @@ def test_cues_map_to_frame_keys() -> None:
     extra = {"valuation", "worth", "nondeal", "horizon", "cite", "reference", "past_job", "idiom"}
     extra |= {"purpose", "shares", "apart", "bilateral", "together", "founding"}
     extra |= {"customer", "list_word", "shareholder", "predecessor", "holding", "transfer"}
-    extra |= {"nondeal_after", "valuation_after"}
+    extra |= {"nondeal_after", "valuation_after", "supplier_noun"}
     for row in load_table("deal_cues.tsv"):
         assert row["key"] in FRAME_KEYS | extra, row
 

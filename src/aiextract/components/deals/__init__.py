@@ -48,6 +48,7 @@ from aiextract.components.deals.completion import (
     operation_dates,
 )
 from aiextract.components.deals.confidence import Calibrator
+from aiextract.components.deals.contract_sides import orient_by_description
 from aiextract.components.deals.cues import linear_marker
 from aiextract.components.deals.joining import PREFER, join_learned
 from aiextract.components.deals.learned import RULE_THRESHOLDS, TYPE_THRESHOLDS, threshold_table
@@ -370,6 +371,8 @@ class DealsComponent:
         deals = split_listed_targets(doc, deals)  # « les rachats de A, de B et de C »
         if self.sources != "learned":  # « X compte parmi ses clients / actionnaires A et B »
             deals = with_relation_lists(doc, deals, self.calibrator)
+        if any(d.get("type") == "contract" for d in deals):  # « Y, un fournisseur de »
+            deals = orient_by_description(doc, deals)
         deals = [{k: v for k, v in d.items() if k != "twoway"} for d in deals]
         return [d for d in deals if d["confidence"] >= self.min_confidence]
 

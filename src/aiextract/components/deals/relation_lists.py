@@ -146,7 +146,10 @@ def add_relation_lists(deals: list[dict], listed: list[dict]) -> list[dict]:
             deal.get("type") not in _KEPT_TYPES
             and _reading(deal) not in readings
             and any(
-                _same_sentence(deal, list_deal) and names <= set(list_deal["list_names"])
+                _same_sentence(deal, list_deal)
+                and names <= set(list_deal["list_names"])
+                # « lève 5 M€ auprès de ses actionnaires A et B »: the round and the holding
+                and not (deal.get("type") == "funding" and list_deal["type"] == "investment")
                 for list_deal in listed
             )
         ):

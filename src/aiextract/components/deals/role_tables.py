@@ -256,6 +256,7 @@ NOT_ROLE_KEYS = frozenset(
         "transfer",
         "nondeal_after",
         "valuation_after",
+        "supplier_noun",
     }
 )
 

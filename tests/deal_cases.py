@@ -8,6 +8,15 @@ import pytest
 NO_AMOUNT = "no amount"
 
 
+def investments(doc) -> list[dict[str, str]]:
+    """``{name: role}`` of every investment of ``doc``."""
+    return [
+        {p["name"]: p["role"] for p in d["parties"]}
+        for d in doc._.deals
+        if d["type"] == "investment"
+    ]
+
+
 def matches(deal: dict, expected: tuple) -> bool:
     """Does ``deal`` (the component's dict) match ``(type, {name: role}, amount, certainty)``?
     ``amount`` None means any, ``NO_AMOUNT`` none; otherwise within 0.5 %."""

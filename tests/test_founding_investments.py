@@ -4,14 +4,7 @@ as founders give no deal (GUIDELINES, « Founders »)."""
 from __future__ import annotations
 
 import pytest
-
-
-def _investments(doc) -> list[dict[str, str]]:
-    return [
-        {p["name"]: p["role"] for p in d["parties"]}
-        for d in doc._.deals
-        if d["type"] == "investment"
-    ]
+from tests.deal_cases import investments
 
 
 @pytest.mark.parametrize(
@@ -28,7 +21,7 @@ def _investments(doc) -> list[dict[str, str]]:
     ],
 )
 def test_a_founding_company_holds_an_investment(nlp, text, expected):
-    assert expected in _investments(nlp(text))
+    assert expected in investments(nlp(text))
 
 
 @pytest.mark.parametrize(
@@ -39,4 +32,4 @@ def test_a_founding_company_holds_an_investment(nlp, text, expected):
     ],
 )
 def test_people_founding_a_company_make_no_deal(nlp, text):
-    assert _investments(nlp(text)) == []
+    assert investments(nlp(text)) == []

@@ -5,16 +5,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.deal_cases import investments
 
 from aiextract.components.deals.relation_lists import add_relation_lists
-
-
-def _investments(doc) -> list[dict[str, str]]:
-    return [
-        {p["name"]: p["role"] for p in d["parties"]}
-        for d in doc._.deals
-        if d["type"] == "investment"
-    ]
 
 
 @pytest.mark.parametrize(
@@ -31,16 +24,16 @@ def _investments(doc) -> list[dict[str, str]]:
     ],
 )
 def test_listed_shareholders_hold_the_company_together(nlp, text):
-    assert {"Valtor": "investor", "Nexalia": "investor", "Kelvia": "target"} in _investments(
+    assert {"Valtor": "investor", "Nexalia": "investor", "Kelvia": "target"} in investments(
         nlp(text)
     )
 
 
 def test_a_holder_of_several_companies_holds_each(nlp):
     doc = nlp("Valtor est déjà actionnaire de nombreux studios, dont Kelvia, Orbiq et Lumeo.")
-    investments = _investments(doc)
+    held = investments(doc)
     for target in ("Kelvia", "Orbiq", "Lumeo"):
-        assert {"Valtor": "investor", target: "target"} in investments
+        assert {"Valtor": "investor", target: "target"} in held
 
 
 def test_a_single_holder_keeps_the_stake_the_rules_read(nlp):
@@ -51,28 +44,17 @@ def test_a_single_holder_keeps_the_stake_the_rules_read(nlp):
     assert stakes == [16.4]
 
 
+def _deal(deal_type: str, roles: dict[str, str], **more) -> dict:
+    parties = [{"name": name, "role": role} for name, role in roles.items()]
+    return {"type": deal_type, "parties": parties, "start": 0, "end": 40, **more}
+
+
 def test_a_deal_already_read_as_the_list_says_stays():
-    rule = {
-        "type": "investment",
-        "parties": [
-            {"name": "Valtor", "role": "investor"},
-            {"name": "Kelvia", "role": "target"},
-        ],
-        "stake": 20,
-        "start": 0,
-        "end": 40,
-    }
-    garbled = {
-        "type": "partnership",
-        "parties": [
-            {"name": "Valtor", "role": "partner"},
-            {"name": "Kelvia", "role": "partner"},
-        ],
-        "start": 0,
-        "end": 40,
-    }
-    listed = {**rule, "list_names": ["Kelvia", "Valtor"]}
-    listed.pop("stake")
+    rule = _deal("investment", {"Valtor": "investor", "Kelvia": "target"}, stake=20)
+    garbled = _deal("partnership", {"Valtor": "partner", "Kelvia": "partner"})
+    listed = _deal(
+        "investment", {"Valtor": "investor", "Kelvia": "target"}, list_names=["Kelvia", "Valtor"]
+    )
     assert add_relation_lists([rule, garbled], [listed]) == [rule]
 
 
@@ -80,4 +62,4 @@ def test_a_shareholder_noun_without_its_company_lists_no_holder(nlp):
     doc = nlp(
         "Le groupe Valtor met un million et un nouvel actionnaire, la société Nexalia, aussi."
     )
-    assert {"Nexalia": "investor", "Valtor": "target"} not in _investments(doc)
+    assert {"Nexalia": "investor", "Valtor": "target"} not in investments(doc)

@@ -172,27 +172,6 @@ CASES = [
         {"Bpifrance", "Eurazeo", "Tallanis"},
         set(),
     ),
-    (
-        "list-between-commas-off-the-parse",
-        "La start-up Kelvia a bouclé une opération à 6 millions d'euros auprès de "
-        "Bpifrance, Demeter, Sofimar Innovation, Quibix Développement et Vega Partners.",
-        {
-            "Kelvia",
-            "Bpifrance",
-            "Demeter",
-            "Sofimar Innovation",
-            "Quibix Développement",
-            "Vega Partners",
-        },
-        set(),
-    ),
-    (
-        "list-between-commas-person-stays",
-        "La start-up Kelvia lève 2 millions d'euros auprès de Bpifrance, Xavier Niel, "
-        "Sofimar Innovation et Vega Partners.",
-        {"Kelvia", "Bpifrance", "Sofimar Innovation", "Vega Partners"},
-        {"Xavier Niel"},
-    ),
     # --- company nouns before the name
     ("cue-pepite", "La pépite nantaise Orivia a bouclé sa série A.", {"Orivia"}, set()),
     (

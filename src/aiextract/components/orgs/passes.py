@@ -408,42 +408,6 @@ def listed_unknown_names(
             orgs.append((start, end, text, "model"))
             take(start, end)
             in_org.update(range(start, end))
-    _between_listed(lex, doc, in_org, tagged, free, take, orgs)
-
-
-def _between_listed(
-    lex: OrgLexicon,
-    doc: Doc,
-    in_org: set[int],
-    tagged: set[int],
-    free: Free,
-    take: Take,
-    orgs: list[OrgMention],
-) -> None:
-    """A capitalised name between two organisations of a comma list (« auprès de
-    Bpifrance, Demeter, Sofimac Innovation et Angels Bay »), untagged or tagged ORG/MISC
-    and dropped, where the parse hangs it elsewhere than on the list."""
-    n = len(doc)
-    for i in range(1, n - 2):
-        if doc[i].text != "," or i - 1 not in in_org:
-            continue
-        start = i + 1
-        if start in in_org or not doc[start].text[:1].isupper():
-            continue
-        if start in tagged and doc[start].ent_type_ not in ("ORG", "MISC"):
-            continue  # a person or a place the model saw stays one
-        end = name_end(doc, start)
-        if end <= start or end >= n - 1 or not free(start, end):
-            continue
-        after = doc[end]
-        if not (after.text == "," or after.lower_ == "et") or end + 1 not in in_org:
-            continue
-        span = doc[start:end]
-        text = clean_name(span.text)
-        if doc[start].pos_ in ("PROPN", "NOUN", "X") and _listed_name_ok(lex, doc, span, text):
-            orgs.append((start, end, text, "model"))
-            take(start, end)
-            in_org.update(range(start, end))
 
 
 def extends_known(doc: Doc, span: Span, orgs: list[OrgMention], free: Free, take: Take) -> bool:

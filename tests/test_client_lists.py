@@ -117,5 +117,5 @@ def test_a_company_that_takes_over_customers_is_not_their_supplier_s_customer(nl
 
 
 def test_a_loyal_customer_in_apposition_buys_from_the_supplier(nlp):
-    doc = nlp("La compagnie Orbiq, fidèle client de Ventora, change de fournisseur.")
+    doc = nlp("Le transporteur Orbiq, fidèle client de Ventora depuis 2010, renouvelle sa flotte.")
     assert ("Orbiq", frozenset({"Ventora"})) in _contracts(doc)

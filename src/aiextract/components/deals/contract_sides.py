@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from aiextract.components.deals.mentions import Mention, MentionIndex
+from aiextract.components.deals.mentions import Mention
 from aiextract.components.deals.role_tables import cue_words
-from aiextract.components.learned.features import cached_features
+from aiextract.components.learned.features import doc_mentions
 
 _SKIPPED = ("DET", "ADJ", "PUNCT")
 _AROUND = 4  # words at most between a name and its description
@@ -25,8 +25,7 @@ _AROUND = 4  # words at most between a name and its description
 def orient_by_description(doc: Doc, deals: list[dict]) -> list[dict]:
     """``deals`` with each two-sided contract whose buyer alone is described as a
     supplier turned round (the dicts are changed in place)."""
-    feats = cached_features(doc)
-    mentions = feats.mentions if feats is not None else MentionIndex.from_doc(doc)
+    mentions, _sentences = doc_mentions(doc)
     for deal in deals:
         if deal.get("type") != "contract" or "start" not in deal:
             continue

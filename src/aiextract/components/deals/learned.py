@@ -287,8 +287,8 @@ def _sellers_apart(
         return deal_type, rest
     if not any(role != "seller" for role, _p, _t in rest.values()):
         return deal_type, parties  # nobody left to buy or be bought: the reading stands
-    sold = {name: ("seller", prob, token) for name, (_r, prob, token) in parties.items()}
-    return "acquisition", {**{n: sold[n] for n in sellers}, **rest}
+    sold = {name: ("seller", *parties[name][1:]) for name in sellers}
+    return "acquisition", {**sold, **rest}
 
 
 def founder(cols: Columns, i: int) -> bool:

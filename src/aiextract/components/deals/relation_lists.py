@@ -35,14 +35,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from aiextract.components.columns import text_sentences
 from aiextract.components.deals.attributes import certainty
 from aiextract.components.deals.confidence import Calibrator, deal_features
 from aiextract.components.deals.joining import sentence_score
 from aiextract.components.deals.mentions import Mention, MentionIndex
 from aiextract.components.deals.role_tables import company_words, cue_words
 from aiextract.components.deals.syntax import subject_mentions
-from aiextract.components.learned.features import cached_features
+from aiextract.components.learned.features import doc_mentions
 from aiextract.extensions import doc_text
 
 _OF = frozenset(["de", "d'", "d’", "du", "des"])
@@ -53,7 +52,6 @@ _BRACKET = 8  # words at most inside a bracket skipped in a list (« Valtor (51 
 _INTRODUCING = frozenset(["dont", "notamment", "comme"])  # « de nombreux studios, dont X »
 _BECOME = frozenset(["devenir", "rester", "demeurer"])
 _RULE_SCORE = 0.6  # the rules' own score of such a deal (``rule_confidence``'s scale)
-_KEPT_TYPES = ("acquisition", "hire")  # deals of a list's names that are not its reading
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,9 @@ class Relation:
     whether a deal is made per listed company (each customer its own contract) or per
     owner (the shareholders of a company together). ``possessed``: without « de X »,
     the owner is the subject only with a possessive (« X compte parmi ses
-    actionnaires A »; « X a séduit 300 clients, dont A » needs none)."""
+    actionnaires A »; « X a séduit 300 clients, dont A » needs none). ``keeps``: the
+    types of a deal of the list's names in the same sentence that is not a misreading
+    of the list and stays beside it."""
 
     cue: str  # the ``deal_cues.tsv`` key of the nouns
     type: str
@@ -71,12 +71,31 @@ class Relation:
     listed_role: str
     per_listed: bool
     possessed: bool
+    keeps: tuple[str, ...]
 
 
 RELATIONS = (
-    Relation("customer", "contract", "supplier", "buyer", per_listed=True, possessed=False),
-    Relation("shareholder", "investment", "target", "investor", per_listed=False, possessed=True),
+    Relation(
+        "customer",
+        "contract",
+        "supplier",
+        "buyer",
+        per_listed=True,
+        possessed=False,
+        keeps=("acquisition", "hire"),
+    ),
+    # « lève 5 M€ auprès de ses actionnaires A et B »: the round and the holding
+    Relation(
+        "shareholder",
+        "investment",
+        "target",
+        "investor",
+        per_listed=False,
+        possessed=True,
+        keeps=("acquisition", "hire", "funding"),
+    ),
 )
+_KEEPS = {relation.type: relation.keeps for relation in RELATIONS}
 
 
 def with_relation_lists(doc: Doc, deals: list[dict], calibrator: Calibrator | None) -> list[dict]:
@@ -87,11 +106,7 @@ def with_relation_lists(doc: Doc, deals: list[dict], calibrator: Calibrator | No
     relations = [r for r in RELATIONS if any(noun in text for noun in cue_words(r.cue))]
     if not relations:
         return deals
-    feats = cached_features(doc)
-    if feats is not None:
-        mentions, sentences = feats.mentions, feats.sentences
-    else:
-        mentions, sentences = MentionIndex.from_doc(doc), text_sentences(doc)
+    mentions, sentences = doc_mentions(doc)
     listed = [
         deal for relation in relations for deal in list_deals(doc, sentences, mentions, relation)
     ]
@@ -122,19 +137,15 @@ def list_deals(
         for i in range(sent.start, sent.end):
             if low[i] in nouns:
                 out.extend(_list_deals(doc, sent, prev, doc[i], mentions, relation))
-    seen: set[tuple] = set()
-    unique = []
+    unique: dict[tuple, dict] = {}
     for deal in out:
-        key = tuple(sorted((p["name"], p["role"]) for p in deal["parties"]))
-        if key not in seen:
-            seen.add(key)
-            unique.append(deal)
-    return unique
+        unique.setdefault(_reading(deal), deal)  # the same deal read twice, once
+    return list(unique.values())
 
 
 def add_relation_lists(deals: list[dict], listed: list[dict]) -> list[dict]:
     """``deals`` with the deals of relation lists, less the deals of the same sentence
-    made only of a list's names (but acquisitions and hires), and less a deal of the
+    made only of a list's names (but the types its relation ``keeps``), and less a deal of the
     same type between the same names already there."""
     if not listed:
         return deals
@@ -142,16 +153,11 @@ def add_relation_lists(deals: list[dict], listed: list[dict]) -> list[dict]:
     kept = []
     for deal in deals:
         names = {p["name"] for p in deal.get("parties") or []}
-        if (
-            deal.get("type") not in _KEPT_TYPES
-            and _reading(deal) not in readings
-            and any(
-                _same_sentence(deal, list_deal)
-                and names <= set(list_deal["list_names"])
-                # « lève 5 M€ auprès de ses actionnaires A et B »: the round and the holding
-                and not (deal.get("type") == "funding" and list_deal["type"] == "investment")
-                for list_deal in listed
-            )
+        if _reading(deal) not in readings and any(
+            deal.get("type") not in _KEEPS[list_deal["type"]]
+            and _same_sentence(deal, list_deal)
+            and names <= set(list_deal["list_names"])
+            for list_deal in listed
         ):
             continue
         kept.append(deal)
@@ -314,14 +320,14 @@ def _possessor(noun: Token, prev: Span | None, mentions: MentionIndex) -> list[M
             continue
         found = subject_mentions(token, noun.doc, mentions)
         if not found and token.lemma_.lower() in company_words():
-            found = _named_after(token, prev, mentions)  # « La banque Kelvia » mis-parsed
+            found = _name_right_after(token, prev, mentions)  # « La banque Kelvia » mis-parsed
         found = [m for m in found if m.kind == "org"]
         if found:
             return found
     return []
 
 
-def _named_after(token: Token, sent: Span, mentions: MentionIndex) -> list[Mention]:
+def _name_right_after(token: Token, sent: Span, mentions: MentionIndex) -> list[Mention]:
     """The name right after a company noun (« la banque Kelvia »)."""
     for k in range(token.i + 1, min(sent.end, token.i + 3)):
         if k in mentions.by_token:

@@ -177,6 +177,16 @@ def cached_features(doc: Doc) -> DocFeatures | None:
     return cached[1]
 
 
+def doc_mentions(doc: Doc) -> tuple[MentionIndex, list[Span]]:
+    """The document's mentions and sentences: the learned steps' when they ran, else
+    read from the columns the entities step shares (``doc_columns``)."""
+    feats = cached_features(doc)
+    if feats is not None:
+        return feats.mentions, feats.sentences
+    arr, cols, sentences = doc_columns(doc)
+    return MentionIndex.from_doc(doc, arr, cols), sentences
+
+
 def _per_sentence(
     positions: list[int], starts: numpy.ndarray, ends: numpy.ndarray
 ) -> numpy.ndarray:
